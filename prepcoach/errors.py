@@ -1,0 +1,53 @@
+"""Errors that reach the user as one clear message and an exit code (PRODUCT §5).
+
+0 success, 1 a rule or check failed, 2 bad usage or bad input.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_USAGE = 2
+
+
+class PrepcoachError(Exception):
+    """An error with a user-facing message; never shown as a traceback."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, *, hint: str = "", exit_code: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}".strip()
+
+
+class UsageError(PrepcoachError):
+    """Bad usage or bad input (exit 2)."""
+
+
+class NotFoundError(UsageError):
+    """A mentor, objective, session or template that does not exist (exit 2)."""
+
+
+class StoreError(PrepcoachError):
+    """The data directory cannot be read or written (exit 2)."""
+
+
+class FutureSchemaError(StoreError):
+    """A file written by a newer prepcoach (exit 2, file left untouched)."""
+
+
+class CheckFailed(PrepcoachError):
+    """A rule or check failed (exit 1)."""
+
+    exit_code = EXIT_CHECK_FAILED
+
+
+class EngineError(PrepcoachError):
+    """The model endpoint failed (bad key, unknown model, unreachable, ...): exit 2,
+    with a message that says what to fix."""

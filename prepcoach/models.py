@@ -1,0 +1,286 @@
+"""Data model: every file prepcoach writes is one of these pydantic models.
+
+Files on disk:
+  plan.json              -> Plan
+  sessions/<id>.json     -> Session
+  outreach/<id>.json     -> OutreachDraft
+  reviews/<id>.json      -> ReviewRecord
+
+Each carries ``schema_version`` (see ``SCHEMA_VERSION``) and a ``kind`` tag.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = 1
+
+SupportArea = Literal["scope", "politics", "career", "viewpoint", "technical", "toolkit"]
+SUPPORT_AREAS: tuple[str, ...] = (
+    "scope",
+    "politics",
+    "career",
+    "viewpoint",
+    "technical",
+    "toolkit",
+)
+SUPPORT_AREA_LABELS: dict[str, str] = {
+    "scope": "navigate new levels of scope",
+    "politics": "perspective on politics and priorities",
+    "career": "expand thinking about career options",
+    "viewpoint": "a different viewpoint",
+    "technical": "technical skills and techniques in real time",
+    "toolkit": "broaden the leadership toolkit",
+}
+
+ObjectiveStatus = Literal["open", "met", "dropped"]
+MentorStatus = Literal["prospect", "asked", "active", "renewed", "loosened", "ended"]
+MENTOR_STATUSES: tuple[str, ...] = ("prospect", "asked", "active", "renewed", "loosened", "ended")
+Relation = Literal["internal", "external"]
+Cadence = Literal["weekly", "biweekly", "monthly", "quarterly"]
+CADENCE_DAYS: dict[str, int] = {"weekly": 7, "biweekly": 14, "monthly": 30, "quarterly": 91}
+Channel = Literal["email", "linkedin", "slack"]
+OutreachKind = Literal["first-request", "recommendation", "renewal", "wind-down", "follow-up"]
+OUTREACH_KINDS: tuple[str, ...] = (
+    "first-request",
+    "recommendation",
+    "renewal",
+    "wind-down",
+    "follow-up",
+)
+OutreachStatus = Literal["draft", "sent", "answered"]
+Recommendation = Literal["continue", "renew", "loosen", "move_on"]
+AgendaItemKind = Literal["opening", "carried_over", "win", "question", "objective", "close"]
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """ASCII slug for ids and file names ("Priya Raman" -> "priya-raman")."""
+    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
+    return slug[:48].strip("-") or fallback
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+# --------------------------------------------------------------------------- plan
+
+
+class Profile(_Model):
+    name: str = ""
+    title: str = ""
+    organisation: str = ""
+    email: str = ""
+    manager: str = ""
+    # Other names (people, teams, customers) to hide when --redact is used.
+    private_names: list[str] = Field(default_factory=list)
+
+
+class Objective(_Model):
+    id: str
+    title: str
+    why: str = ""
+    done_when: str = ""
+    support_area: SupportArea
+    status: ObjectiveStatus = "open"
+    mentors: list[str] = Field(default_factory=list, description="ids of the mentors helping")
+    created: dt.date = Field(default_factory=dt.date.today)
+    met_on: dt.date | None = None
+    dropped_on: dt.date | None = None
+    evidence: str = ""
+
+
+class Mentor(_Model):
+    id: str
+    name: str
+    title: str = ""
+    organisation: str = ""
+    relation: Relation = "internal"
+    levels_above: int = Field(default=2, ge=0, le=10)
+    support_areas: list[SupportArea] = Field(default_factory=list)
+    recommended_by: str = ""
+    status: MentorStatus = "prospect"
+    term_start: dt.date | None = None
+    term_months: int = Field(default=6, ge=1, le=36)
+    cadence: Cadence = "monthly"
+    next_meeting: dt.date | None = None
+    email: str = ""
+    notes: str = ""
+
+    @field_validator("name")
+    @classmethod
+    def _name_not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("mentor name must not be empty")
+        return v
+
+    def term_end(self) -> dt.date | None:
+        if self.term_start is None:
+            return None
+        return add_months(self.term_start, self.term_months)
+
+
+class Plan(_Model):
+    schema_version: int = SCHEMA_VERSION
+    kind: Literal["plan"] = "plan"
+    profile: Profile = Field(default_factory=Profile)
+    objectives: list[Objective] = Field(default_factory=list)
+    mentors: list[Mentor] = Field(default_factory=list)
+    reminder_days: int = Field(default=10, ge=1, le=365)
+
+    def mentor(self, mentor_id: str) -> Mentor | None:
+        return next((m for m in self.mentors if m.id == mentor_id), None)
+
+    def objective(self, objective_id: str) -> Objective | None:
+        return next((o for o in self.objectives if o.id == objective_id), None)
+
+    def objectives_for(self, mentor_id: str) -> list[Objective]:
+        return [o for o in self.objectives if mentor_id in o.mentors]
+
+    def unique_id(self, base: str, taken: set[str]) -> str:
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate = f"{base}-{n}"
+            n += 1
+        return candidate
+
+
+# ------------------------------------------------------------------------ session
+
+
+class Question(_Model):
+    text: str
+    resolved: bool = False
+    answer: str = ""
+
+
+class ActionItem(_Model):
+    text: str
+    owner: str = "me"
+    due: dt.date | None = None
+    done: bool = False
+    done_on: dt.date | None = None
+
+
+class ObjectiveProgress(_Model):
+    objective_id: str
+    note: str = ""
+    progressed: bool = True
+
+
+class AgendaItem(_Model):
+    title: str
+    minutes: int = Field(ge=0)
+    kind: AgendaItemKind = "question"
+    detail: str = ""
+    objective_id: str | None = None
+    source: str = Field(default="", description="where a carried-over item came from")
+
+
+class Agenda(_Model):
+    mentor: str
+    minutes: int = Field(ge=1)
+    items: list[AgendaItem] = Field(default_factory=list)
+    engine: Literal["offline", "llm"] = "offline"
+    model: str = ""
+    next_meeting: dt.date | None = None
+    summary: str = ""
+
+    def total(self) -> int:
+        return sum(i.minutes for i in self.items)
+
+
+class TokenUsage(_Model):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    estimated_cost_usd: float | None = None
+    exact: bool = True
+
+
+class Session(_Model):
+    schema_version: int = SCHEMA_VERSION
+    kind: Literal["session"] = "session"
+    id: str = ""
+    mentor: str
+    date: dt.date
+    minutes: int = Field(default=30, ge=1, le=600)
+    accomplishments: list[str] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+    agenda: Agenda | None = None
+    notes: str = ""
+    action_items: list[ActionItem] = Field(default_factory=list)
+    objective_progress: list[ObjectiveProgress] = Field(default_factory=list)
+    engine: str = ""
+    model: str = ""
+    tokens: TokenUsage | None = None
+
+
+# ----------------------------------------------------------------------- outreach
+
+
+class OutreachDraft(_Model):
+    schema_version: int = SCHEMA_VERSION
+    kind: Literal["outreach"] = "outreach"
+    id: str = ""
+    outreach_kind: OutreachKind = "first-request"
+    to: str
+    title: str = ""
+    organisation: str = ""
+    channel: Channel = "email"
+    ask: str = ""
+    subject: str = ""
+    body: str = ""
+    status: OutreachStatus = "draft"
+    created: dt.date = Field(default_factory=dt.date.today)
+    sent_on: dt.date | None = None
+    answered_on: dt.date | None = None
+    mentor: str | None = Field(default=None, description="mentor id this draft concerns")
+    engine: str = ""
+    model: str = ""
+    violations: list[str] = Field(default_factory=list)
+
+
+# ------------------------------------------------------------------------- review
+
+
+class ReviewRecord(_Model):
+    schema_version: int = SCHEMA_VERSION
+    kind: Literal["review"] = "review"
+    id: str = ""
+    mentor: str
+    date: dt.date
+    recommendation: Recommendation
+    reasons: list[str] = Field(default_factory=list)
+    term_month: int | None = None
+    term_months: int = 6
+    meetings_held: int = 0
+    meetings_expected: int = 0
+    objectives_met: list[str] = Field(default_factory=list)
+    objectives_open: list[str] = Field(default_factory=list)
+    drift_sessions: int = 0
+    message: str = ""
+    engine: str = ""
+    model: str = ""
+
+
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "plan": Plan,
+    "session": Session,
+    "outreach": OutreachDraft,
+    "review": ReviewRecord,
+}
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """``d`` plus ``months`` calendar months, clamped to the month's last day."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(d.day, last))

@@ -1,0 +1,215 @@
+"""Settings: where data and config live, which model to call, and where each value came from.
+
+Precedence, highest first: command-line flag, environment variable, TOML config file
+(``<config dir>/config.toml``), built-in default. The API key is kept in memory only and
+is never written anywhere; ``describe()`` reports whether it is set and where it came from,
+never its value.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prepcoach.errors import UsageError
+
+APP_NAME = "prepcoach"
+DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+
+# USD per 1M tokens (input, output). Editable in config.toml under [prices."model-name"].
+DEFAULT_PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4.1": (2.00, 8.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1-nano": (0.10, 0.40),
+    "gpt-5": (1.25, 10.00),
+    "gpt-5-mini": (0.25, 2.00),
+    "gpt-5-nano": (0.05, 0.40),
+}
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_config_dir() -> Path:
+    env = os.environ.get("PREPCOACH_CONFIG_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def resolve_data_dir(flag: str | os.PathLike[str] | None) -> tuple[Path, str]:
+    """Data directory and where it came from: --data, PREPCOACH_HOME, platform default."""
+    if flag:
+        return Path(flag).expanduser(), "--data"
+    env = os.environ.get("PREPCOACH_HOME")
+    if env:
+        return Path(env).expanduser(), "env PREPCOACH_HOME"
+    return default_data_dir(), "platform default"
+
+
+@dataclass
+class Settings:
+    data_dir: Path
+    config_dir: Path
+    model: str = DEFAULT_MODEL
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    timeout: float = 60.0
+    max_retries: int = 3
+    history_token_budget: int = 3000
+    offline: bool = False
+    redact: bool = False
+    prices: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(DEFAULT_PRICES))
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def prompts_dir(self) -> Path:
+        return self.config_dir / "prompts"
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "config.toml"
+
+    @property
+    def use_llm(self) -> bool:
+        """A model is called only when a key is configured and --offline is not given.
+
+        Local servers (Ollama, LM Studio) accept any key: set OPENAI_API_KEY to a dummy value.
+        """
+        return not self.offline and bool(self.api_key)
+
+    @property
+    def engine_label(self) -> str:
+        if self.use_llm:
+            return f"model {self.model}"
+        if self.offline:
+            return "offline engine (--offline)"
+        return "offline engine (no API key set)"
+
+    def price_for(self, model: str | None = None) -> tuple[float, float] | None:
+        return self.prices.get(model or self.model)
+
+    def describe(self) -> list[tuple[str, str, str]]:
+        """(setting, value, source) rows for `doctor`; the key's value is never shown."""
+        key_state = "set" if self.api_key else "not set"
+        return [
+            ("data dir", str(self.data_dir), self.sources.get("data_dir", "default")),
+            ("config file", str(self.config_file), self.sources.get("config_file", "default")),
+            ("prompts dir", str(self.prompts_dir), "config dir"),
+            ("api key", key_state, self.sources.get("api_key", "-") or "-"),
+            (
+                "base url",
+                self.base_url or DEFAULT_BASE_URL,
+                self.sources.get("base_url", "default"),
+            ),
+            ("model", self.model, self.sources.get("model", "default")),
+            ("timeout", f"{self.timeout:g}s", self.sources.get("timeout", "default")),
+            ("engine", self.engine_label, "derived"),
+        ]
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(
+            f"config file {path} is not valid TOML: {exc}.",
+            hint="Fix or move the file, then run the command again.",
+        ) from None
+    except OSError as exc:
+        raise UsageError(f"cannot read config file {path}: {exc.strerror}.") from None
+
+
+def load_settings(
+    *,
+    data: str | os.PathLike[str] | None = None,
+    model: str | None = None,
+    offline: bool = False,
+    redact: bool = False,
+    config_dir: Path | None = None,
+    environ: dict[str, str] | None = None,
+) -> Settings:
+    """Build settings from flags, environment and config file, recording each source."""
+    env = os.environ if environ is None else environ
+    sources: dict[str, str] = {}
+    cfg_dir = config_dir or default_config_dir()
+    cfg_path = cfg_dir / "config.toml"
+    sources["config_file"] = "exists" if cfg_path.exists() else "not present"
+    cfg = _read_config(cfg_path)
+
+    if data:
+        data_dir, sources["data_dir"] = Path(data).expanduser(), "--data"
+    elif env.get("PREPCOACH_HOME"):
+        data_dir, sources["data_dir"] = Path(env["PREPCOACH_HOME"]).expanduser(), "env"
+    elif isinstance(cfg.get("data_dir"), str):
+        data_dir, sources["data_dir"] = Path(cfg["data_dir"]).expanduser(), "config.toml"
+    else:
+        data_dir, sources["data_dir"] = default_data_dir(), "platform default"
+    if sources["data_dir"] == "env":
+        sources["data_dir"] = "env PREPCOACH_HOME"
+
+    def pick(name: str, flag: Any, env_key: str, cfg_key: str, default: Any) -> Any:
+        if flag not in (None, ""):
+            sources[name] = f"--{name}"
+            return flag
+        if env.get(env_key):
+            sources[name] = f"env {env_key}"
+            return env[env_key]
+        if cfg.get(cfg_key) not in (None, ""):
+            sources[name] = "config.toml"
+            return cfg[cfg_key]
+        sources[name] = "default"
+        return default
+
+    chosen_model = str(pick("model", model, "PREPCOACH_MODEL", "model", DEFAULT_MODEL))
+    base_url = pick("base_url", None, "OPENAI_BASE_URL", "base_url", None)
+    api_key = pick("api_key", None, "OPENAI_API_KEY", "api_key", None)
+    if sources["api_key"] == "default":
+        sources["api_key"] = ""
+    try:
+        timeout = float(pick("timeout", None, "PREPCOACH_TIMEOUT", "timeout", 60.0))
+        budget = int(
+            pick("history_token_budget", None, "PREPCOACH_HISTORY_BUDGET", "history_budget", 3000)
+        )
+        retries = int(cfg.get("max_retries", 3))
+    except (TypeError, ValueError) as exc:
+        raise UsageError(f"bad number in settings: {exc}.", hint=f"Check {cfg_path}.") from None
+
+    prices = dict(DEFAULT_PRICES)
+    for name, row in (cfg.get("prices") or {}).items():
+        try:
+            prices[str(name)] = (float(row["input"]), float(row["output"]))
+        except (KeyError, TypeError, ValueError):
+            raise UsageError(
+                f'price for "{name}" in {cfg_path} needs numbers `input` and `output` '
+                "(USD per 1M tokens)."
+            ) from None
+
+    return Settings(
+        data_dir=data_dir,
+        config_dir=cfg_dir,
+        model=chosen_model,
+        base_url=str(base_url) if base_url else None,
+        api_key=str(api_key) if api_key else None,
+        timeout=timeout,
+        max_retries=retries,
+        history_token_budget=budget,
+        offline=offline,
+        redact=redact,
+        prices=prices,
+        sources=sources,
+    )
