@@ -25,5 +25,5 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def sample_dir(tmp_path: Path) -> Path:
     """A private copy of sample_sessions/ (tests never edit the repository's copy)."""
     dst = tmp_path / "data"
-    shutil.copytree(SAMPLE, dst)
+    shutil.copytree(SAMPLE, dst, ignore=shutil.ignore_patterns(".*", "drafts", "corrupt"))
     return dst
