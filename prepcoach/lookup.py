@@ -8,13 +8,18 @@ from prepcoach.errors import NotFoundError
 from prepcoach.models import Mentor, Objective, Plan
 
 
-def _suggest(query: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(
-        query.lower(), [c.lower() for c in candidates], n=3, cutoff=0.5
-    )
+def _suggest(query: str, candidates: list[str], shown: dict[str, str] | None = None) -> str:
+    """'Did you mean ...?' for the closest candidates; ``shown`` maps a candidate (e.g. an
+    id) to what to print (e.g. the name), so one thing is never suggested twice."""
     by_lower = {c.lower(): c for c in candidates}
-    if close:
-        return "Did you mean " + " or ".join(f'"{by_lower[c]}"' for c in close) + "?"
+    close = difflib.get_close_matches(query.lower(), list(by_lower), n=6, cutoff=0.5)
+    picks: list[str] = []
+    for c in close:
+        label = (shown or {}).get(by_lower[c], by_lower[c])
+        if label not in picks:
+            picks.append(label)
+    if picks:
+        return "Did you mean " + " or ".join(f'"{p}"' for p in picks[:3]) + "?"
     return ""
 
 
@@ -44,7 +49,12 @@ def find_mentor(plan: Plan, query: str) -> Mentor:
             hint='Add one with `prepcoach mentors add "NAME"`.',
         )
     candidates = [m.name for m in plan.mentors] + [m.id for m in plan.mentors]
-    hint = _suggest(query, candidates) or "Run `prepcoach mentors list` to see names."
+    first_names = {m.name.split()[0]: m.name for m in plan.mentors}
+    shown = {m.id: m.name for m in plan.mentors} | first_names
+    hint = (
+        _suggest(query, candidates + list(first_names), shown)
+        or "Run `prepcoach mentors list` to see names."
+    )
     raise NotFoundError(f'no mentor "{query}".', hint=hint)
 
 
@@ -64,7 +74,28 @@ def find_objective(plan: Plan, query: str) -> Objective:
             f'"{query}" matches several objectives: ' + "; ".join(o.id for o in partial) + ".",
             hint="Use the objective id.",
         )
-    hint = _suggest(query, [o.id for o in plan.objectives] + [o.title for o in plan.objectives])
+    hint = _suggest(
+        query,
+        [o.id for o in plan.objectives] + [o.title for o in plan.objectives],
+        {o.title: o.id for o in plan.objectives},
+    )
     raise NotFoundError(
         f'no objective "{query}".', hint=hint or "Run `prepcoach objectives list` to see ids."
     )
+
+
+def find_session_id(ids: list[str], query: str) -> str:
+    """Match a session id exactly or by a unique prefix (e.g. its date)."""
+    q = query.strip()
+    if not q:
+        raise NotFoundError("no session id given.", hint="Run `prepcoach sessions list`.")
+    if q in ids:
+        return q
+    partial = [i for i in ids if i.startswith(q)]
+    if len(partial) == 1:
+        return partial[0]
+    if len(partial) > 1:
+        shown = ", ".join(partial[:5]) + (" ..." if len(partial) > 5 else "")
+        raise NotFoundError(f'"{query}" matches several sessions: {shown}.', hint="Use a full id.")
+    hint = _suggest(q, ids) or "Run `prepcoach sessions list` to see session ids."
+    raise NotFoundError(f'no session "{query}".', hint=hint)

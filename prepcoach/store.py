@@ -11,8 +11,10 @@ Guarantees (PRODUCT §2):
 - a file with a newer ``schema_version`` raises ``FutureSchemaError`` and is left untouched;
   an older one is migrated in place after a copy is kept under ``backups/``.
 
-Listing sessions uses ``sessions/.index.json``, a cache of one summary per file keyed by
-file name, size and mtime, so listing 10,000 sessions parses only files that changed.
+Listing sessions uses ``sessions/.index.json`` (once there are ``INDEX_MIN_SESSIONS``),
+a cache of one summary per file keyed by file name, size, mtime and inode, so listing
+10,000 sessions parses only files that changed. The cache is never trusted for a file
+whose key differs, so a stale, damaged or missing index only costs time.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,6 +48,9 @@ T = TypeVar("T")
 
 INDEX_NAME = ".index.json"
 INDEX_VERSION = 1
+# Below this many sessions parsing is quicker than any cache, and small data directories
+# (sample_sessions/ in the repository) stay free of generated files.
+INDEX_MIN_SESSIONS = 100
 LOCK_TIMEOUT = 15.0
 
 
@@ -65,11 +71,27 @@ def _fsync_dir(path: Path) -> None:
 
 
 def ensure_dir(path: Path) -> None:
-    """Create ``path`` (and parents) with mode 0700."""
+    """Create ``path`` and any missing parents, each with mode 0700.
+
+    (``Path.mkdir(parents=True)`` would give the parents the umask's default mode.)
+    """
+    if path.is_dir():
+        return
+    missing: list[Path] = []
+    p = path
+    while not p.exists() and p != p.parent:
+        missing.append(p)
+        p = p.parent
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for d in reversed(missing):
+            with contextlib.suppress(FileExistsError):
+                d.mkdir(mode=0o700)
+        if not path.is_dir():
+            raise FileExistsError
     except FileExistsError:
         raise StoreError(f"{path} exists but is not a directory.") from None
+    except NotADirectoryError:
+        raise StoreError(f"{path} cannot be created: a parent is a file.") from None
     except OSError as exc:
         raise StoreError(
             f"cannot create data directory {path}: {exc.strerror}.",
@@ -142,9 +164,10 @@ MIGRATIONS: dict[int, Callable[[str, dict[str, Any]], dict[str, Any]]] = {0: _mi
 
 
 class CorruptFile(Exception):
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, raw: bytes = b"") -> None:
         super().__init__(reason)
         self.reason = reason
+        self.raw = raw
 
 
 def _short_validation(exc: ValidationError) -> str:
@@ -153,6 +176,27 @@ def _short_validation(exc: ValidationError) -> str:
     loc = ".".join(str(p) for p in first.get("loc", ())) or "(top level)"
     more = f" (and {len(errs) - 1} more)" if len(errs) > 1 else ""
     return f"field {loc}: {first.get('msg', 'invalid')}{more}"
+
+
+def _stat_key(st: os.stat_result) -> list[int]:
+    """Cache key of one file version. ``os.replace`` gives every save a new inode, so the
+    key changes on each prepcoach write even where mtime is coarse and the size is equal."""
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def _read_bytes(path: Path) -> tuple[bytes, list[int]]:
+    """Content and the cache key of exactly that content (fstat of the same descriptor)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+            key = _stat_key(os.fstat(fh.fileno()))
+    except FileNotFoundError:
+        raise
+    except IsADirectoryError:
+        raise CorruptFile("a directory where a file was expected") from None
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}.") from None
+    return data, key
 
 
 # ----------------------------------------------------------------------- store
@@ -194,7 +238,8 @@ class SessionSummary:
         )
 
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
+        # (dataclasses.asdict deep-copies every value: 4x slower over 10,000 sessions)
+        d = {name: getattr(self, name) for name in _SUMMARY_FIELDS}
         d["date"] = self.date.isoformat()
         return d
 
@@ -205,14 +250,22 @@ class SessionSummary:
         return cls(**d)
 
 
+_SUMMARY_FIELDS = tuple(f.name for f in fields(SessionSummary))
+
+
 class Store:
-    """One data directory. Cheap to construct: nothing is read until asked."""
+    """One data directory. Cheap to construct: nothing is read until asked.
+
+    Safe to share between threads of one process (the TUI's workers) and between
+    processes: writers serialise on a thread lock plus an inter-process file lock.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.problems: list[str] = []
+        self.index_min_sessions = INDEX_MIN_SESSIONS
         self._lock_depth = 0
-        self._lock: Any = None
+        self._thread_lock = threading.RLock()
 
     # ------------------------------------------------------------ paths & lock
 
@@ -241,34 +294,39 @@ class Store:
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Inter-process writer lock (re-entrant within this Store)."""
-        if self._lock_depth:
-            self._lock_depth += 1
+        """Writer lock: a thread lock, then the inter-process file lock ``<root>/.lock``.
+
+        Re-entrant within the thread that holds it; other threads of this process and
+        other processes wait (up to ``LOCK_TIMEOUT`` seconds for the file lock).
+        """
+        with self._thread_lock:
+            if self._lock_depth:  # this thread already holds both locks
+                self._lock_depth += 1
+                try:
+                    yield
+                finally:
+                    self._lock_depth -= 1
+                return
+            import filelock
+
+            self.check_root()
+            ensure_dir(self.root)
+            lock = filelock.FileLock(str(self.root / ".lock"), timeout=LOCK_TIMEOUT, mode=0o600)
+            try:
+                lock.acquire()
+            except filelock.Timeout:
+                raise StoreError(
+                    f"another prepcoach is still writing to {self.root}.",
+                    hint="Wait for it to finish, then try again.",
+                ) from None
+            except OSError as exc:
+                raise StoreError(f"cannot lock {self.root}: {exc.strerror or exc}.") from None
+            self._lock_depth = 1
             try:
                 yield
             finally:
-                self._lock_depth -= 1
-            return
-        import filelock
-
-        self.check_root()
-        ensure_dir(self.root)
-        lock = filelock.FileLock(str(self.root / ".lock"), timeout=LOCK_TIMEOUT, mode=0o600)
-        try:
-            lock.acquire()
-        except filelock.Timeout:
-            raise StoreError(
-                f"another prepcoach is still writing to {self.root}.",
-                hint="Wait for it to finish, then try again.",
-            ) from None
-        except OSError as exc:
-            raise StoreError(f"cannot lock {self.root}: {exc.strerror or exc}.") from None
-        self._lock_depth = 1
-        try:
-            yield
-        finally:
-            self._lock_depth = 0
-            lock.release()
+                self._lock_depth = 0
+                lock.release()
 
     # ---------------------------------------------------------- generic reading
 
@@ -279,7 +337,11 @@ class Store:
             return str(path)
 
     def _set_aside(self, path: Path, reason: str) -> None:
-        """Move a bad file to corrupt/ under a fresh name; never delete or overwrite."""
+        """Move a bad file to corrupt/ under a fresh name; never delete or overwrite.
+
+        Called with the writer lock held, so no prepcoach writer replaces the file between
+        the check and the move.
+        """
         rel = self._rel(path)
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
         target_dir = self.root / "corrupt" / Path(rel).parent
@@ -291,28 +353,35 @@ class Store:
         try:
             ensure_dir(target_dir)
             os.rename(path, target)
+            _fsync_dir(path.parent)
             where = f"moved to {self._rel(target)}"
         except (OSError, StoreError) as exc:
             where = f"left in place (could not move it: {exc})"
         self.problems.append(f"{rel} is unreadable ({reason}); {where}. The rest loaded.")
 
-    def _read(self, path: Path, model: type[M], kind: str) -> M:
-        """Read, migrate and validate one file. Raises CorruptFile / FutureSchemaError."""
+    def _parse(self, path: Path, raw_bytes: bytes, model: type[M], kind: str) -> tuple[M, bool]:
+        """Validate (and migrate in memory) one file's bytes -> (object, needs_rewrite)."""
         try:
-            raw_bytes = path.read_bytes()
-        except OSError as exc:
-            raise StoreError(f"cannot read {path}: {exc.strerror or exc}.") from None
+            # Fast path: a current file validates straight from bytes (no dict round trip).
+            obj = model.model_validate_json(raw_bytes)
+            version = getattr(obj, "schema_version", None)
+            if "schema_version" in obj.model_fields_set and version == SCHEMA_VERSION:
+                return obj, False
+        except ValidationError:
+            pass
         try:
             raw = json.loads(raw_bytes.decode("utf-8"))
         except UnicodeDecodeError:
-            raise CorruptFile("not UTF-8 text") from None
+            raise CorruptFile("not UTF-8 text", raw_bytes) from None
         except json.JSONDecodeError as exc:
-            raise CorruptFile(f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
+            raise CorruptFile(
+                f"not valid JSON: {exc.msg} at line {exc.lineno}", raw_bytes
+            ) from None
         if not isinstance(raw, dict):
-            raise CorruptFile(f"expected a JSON object, found {type(raw).__name__}")
+            raise CorruptFile(f"expected a JSON object, found {type(raw).__name__}", raw_bytes)
         version = raw.get("schema_version", 0)
         if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-            raise CorruptFile(f"schema_version {version!r} is not a whole number")
+            raise CorruptFile(f"schema_version {version!r} is not a whole number", raw_bytes)
         if version > SCHEMA_VERSION:
             raise FutureSchemaError(
                 f"{path} was written by a newer prepcoach (schema_version {version}; "
@@ -320,35 +389,88 @@ class Store:
                 hint="Upgrade prepcoach (pip install -U prepcoach); the file was not touched.",
             )
         migrated = version < SCHEMA_VERSION
-        while version < SCHEMA_VERSION:
-            raw = MIGRATIONS[version](kind, raw)
-            version = raw["schema_version"]
+        try:
+            while version < SCHEMA_VERSION:
+                raw = MIGRATIONS[version](kind, raw)
+                version = raw["schema_version"]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise CorruptFile(
+                f"cannot upgrade from schema_version {version}: {exc}", raw_bytes
+            ) from None
         try:
             obj = model.model_validate(raw)
         except ValidationError as exc:
-            raise CorruptFile(_short_validation(exc)) from None
-        if migrated:
-            self._backup_and_rewrite(path, raw_bytes, obj)
-        return obj
+            raise CorruptFile(_short_validation(exc), raw_bytes) from None
+        return obj, migrated
 
-    def _backup_and_rewrite(self, path: Path, old: bytes, obj: BaseModel) -> None:
+    def _read_keyed(self, path: Path, model: type[M], kind: str) -> tuple[M, list[int]]:
+        """Read, migrate and validate one file -> (object, cache key of the file now on disk).
+
+        Raises CorruptFile / FutureSchemaError / FileNotFoundError.
+        """
+        raw_bytes, key = _read_bytes(path)
+        obj, migrated = self._parse(path, raw_bytes, model, kind)
+        if migrated:
+            with self.locked():
+                # Re-check under the lock: another instance may have saved or migrated
+                # the file since we read it; never write a migration over newer data.
+                now, _ = _read_bytes(path)
+                if now != raw_bytes:
+                    return self._read_keyed(path, model, kind)
+                key = self._backup_and_rewrite(path, raw_bytes, obj)
+        return obj, key
+
+    def _read(self, path: Path, model: type[M], kind: str) -> M:
+        return self._read_keyed(path, model, kind)[0]
+
+    def _backup_and_rewrite(self, path: Path, old: bytes, obj: BaseModel) -> list[int]:
         old_version = json.loads(old).get("schema_version", 0)
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
         backup = self.root / "backups" / f"{self._rel(path)}.v{old_version}.{stamp}"
         with self.locked():
             atomic_write_bytes(backup, old)
             atomic_write_bytes(path, dump_model(obj))
+            key = _stat_key(path.stat())
         self.problems.append(
             f"{self._rel(path)} was upgraded from schema_version {old_version} to "
             f"{SCHEMA_VERSION}; the original is kept as {self._rel(backup)}."
         )
+        return key
+
+    def _read_keyed_or_set_aside(
+        self, path: Path, model: type[M], kind: str
+    ) -> tuple[M, list[int]] | None:
+        """Like ``_read_keyed``; a corrupt file is set aside and None returned.
+
+        A file that vanished meanwhile (deleted by another instance) also gives None.
+        """
+        try:
+            return self._read_keyed(path, model, kind)
+        except FileNotFoundError:
+            return None
+        except CorruptFile as exc:
+            try:
+                with self.locked():
+                    try:
+                        now, _ = _read_bytes(path)
+                    except FileNotFoundError:
+                        return None
+                    if now != exc.raw:  # replaced meanwhile: judge the new content
+                        try:
+                            return self._read_keyed(path, model, kind)
+                        except CorruptFile as again:
+                            exc = again
+                    self._set_aside(path, exc.reason)
+            except StoreError as lock_exc:  # e.g. a read-only data directory
+                self.problems.append(
+                    f"{self._rel(path)} is unreadable ({exc.reason}); left in place "
+                    f"({lock_exc.message}). The rest loaded."
+                )
+            return None
 
     def _read_or_set_aside(self, path: Path, model: type[M], kind: str) -> M | None:
-        try:
-            return self._read(path, model, kind)
-        except CorruptFile as exc:
-            self._set_aside(path, exc.reason)
-            return None
+        got = self._read_keyed_or_set_aside(path, model, kind)
+        return None if got is None else got[0]
 
     # --------------------------------------------------------------------- plan
 
@@ -364,9 +486,23 @@ class Store:
             atomic_write_bytes(self.plan_path, dump_model(plan))
 
     def update_plan(self, change: Callable[[Plan], T]) -> T:
-        """Read-modify-write of plan.json under the writer lock; returns change()'s result."""
+        """Read-modify-write of plan.json under the writer lock; returns change()'s result.
+
+        If ``change`` raises, nothing is written. If plan.json turns out to be corrupt it
+        is set aside and the edit is refused (StoreError), rather than starting a new plan
+        without telling the user; the next edit starts a fresh plan.
+        """
         with self.locked():
+            existed = self.plan_path.exists()
+            n = len(self.problems)
             plan = self.load_plan()
+            if existed and not self.plan_path.exists() and len(self.problems) > n:
+                message = self.problems.pop(n)
+                raise StoreError(
+                    message.replace(" The rest loaded.", ""),
+                    hint="Nothing was changed. Fix and restore it, or run the command "
+                    "again to start a new plan.",
+                )
             result = change(plan)
             self.save_plan(plan)
             return result
@@ -390,7 +526,7 @@ class Store:
 
     def _load_index(self) -> dict[str, Any]:
         try:
-            data = json.loads((self.sessions_dir / INDEX_NAME).read_text("utf-8"))
+            data = json.loads((self.sessions_dir / INDEX_NAME).read_bytes())
             if isinstance(data, dict) and data.get("version") == INDEX_VERSION:
                 entries = data.get("entries")
                 if isinstance(entries, dict):
@@ -400,63 +536,87 @@ class Store:
         return {}
 
     def _save_index(self, entries: dict[str, Any]) -> None:
+        """Write the listing cache. Not under the writer lock: the cache is only trusted
+        for a file whose current (size, mtime, inode) equals the entry's key, so a stale
+        or lost index costs a re-parse, never a wrong listing."""
         payload = json.dumps({"version": INDEX_VERSION, "entries": entries}, separators=(",", ":"))
         # The index is a cache: failing to write it must never fail the command.
         with contextlib.suppress(StoreError):
             atomic_write_bytes(self.sessions_dir / INDEX_NAME, payload.encode("utf-8"))
 
-    @staticmethod
-    def _index_entry(path: Path, session: Session) -> dict[str, Any]:
-        st = path.stat()  # after any migration rewrite
-        return {"k": [st.st_size, st.st_mtime_ns], "s": SessionSummary.of(session).to_json()}
-
     def list_sessions(self, mentor: str | None = None) -> list[SessionSummary]:
-        """Summaries of all sessions (optionally one mentor's), oldest first."""
+        """Summaries of all sessions (optionally one mentor's), oldest first.
+
+        Raises FutureSchemaError if a session file is from a newer prepcoach.
+        """
         self.check_root()
         entries = self._load_index()
         fresh: dict[str, Any] = {}
+        out: list[SessionSummary] = []
         changed = False
         for entry in self._session_files():
-            st = entry.stat()
-            key = [st.st_size, st.st_mtime_ns]
+            summary: SessionSummary | None = None
             cached = entries.get(entry.name)
-            if cached and cached.get("k") == key:
-                fresh[entry.name] = cached
-                continue
-            changed = True
-            session = self._read_or_set_aside(Path(entry.path), Session, "session")
-            if session is None:
-                continue
-            session.id = entry.name[:-5]
-            fresh[entry.name] = self._index_entry(Path(entry.path), session)
-        if changed or len(fresh) != len(entries):
-            self._save_index(fresh)
-        out = []
-        for v in fresh.values():
-            try:
-                summary = SessionSummary.from_json(v["s"])
-            except (KeyError, TypeError, ValueError):
-                continue
+            if isinstance(cached, dict):
+                try:
+                    key = _stat_key(entry.stat())
+                except FileNotFoundError:
+                    changed = True
+                    continue
+                if cached.get("k") == key:
+                    try:
+                        summary = SessionSummary.from_json(cached["s"])
+                    except (KeyError, TypeError, ValueError):
+                        summary = None  # damaged cache entry: parse the file instead
+                if summary is not None:
+                    fresh[entry.name] = cached
+            if summary is None:
+                changed = True
+                got = self._read_keyed_or_set_aside(Path(entry.path), Session, "session")
+                if got is None:
+                    continue
+                session, key = got
+                session.id = entry.name[:-5]
+                summary = SessionSummary.of(session)
+                fresh[entry.name] = {"k": key, "s": summary.to_json()}
             if mentor is None or summary.mentor == mentor:
                 out.append(summary)
+        if (changed or len(fresh) != len(entries)) and (
+            entries or len(fresh) >= self.index_min_sessions
+        ):
+            self._save_index(fresh)
         out.sort(key=lambda s: (s.date, s.id))
         return out
 
+    def session_ids(self) -> list[str]:
+        """Ids of all session files, without reading them."""
+        return sorted(e.name[:-5] for e in self._session_files())
+
     def session_path(self, session_id: str) -> Path:
-        if not session_id or "/" in session_id or "\\" in session_id or session_id.startswith("."):
+        if (
+            not session_id
+            or "/" in session_id
+            or "\\" in session_id
+            or "\0" in session_id
+            or session_id.startswith(".")
+        ):
             raise NotFoundError(f"no session called {session_id!r}.")
         return self.sessions_dir / f"{session_id}.json"
 
     def load_session(self, session_id: str) -> Session:
+        self.check_root()
         path = self.session_path(session_id)
-        if not path.exists():
+        if not path.is_file():
             raise NotFoundError(
                 f"no session called {session_id!r}.",
                 hint="Run `prepcoach sessions list` to see session ids.",
             )
+        n = len(self.problems)
         session = self._read_or_set_aside(path, Session, "session")
         if session is None:
-            raise StoreError(self.problems[-1])
+            message = self.problems[n] if len(self.problems) > n else f"{path} vanished."
+            del self.problems[n:]
+            raise StoreError(message)
         session.id = session_id
         return session
 
@@ -464,8 +624,7 @@ class Store:
         """Full sessions with one mentor, oldest first (parses only that mentor's files)."""
         out = []
         for summary in self.list_sessions(mentor):
-            path = self.session_path(summary.id)
-            s = self._read_or_set_aside(path, Session, "session")
+            s = self._read_or_set_aside(self.session_path(summary.id), Session, "session")
             if s is not None:
                 s.id = summary.id
                 out.append(s)
@@ -490,10 +649,14 @@ class Store:
                 )
             path = self.session_path(session.id)
             atomic_write_bytes(path, dump_model(session))
-            # keep the listing cache exact even when size and mtime tick alike
+            # keep the listing cache (if there is one) warm for the file just written
             entries = self._load_index()
-            entries[path.name] = self._index_entry(path, session)
-            self._save_index(entries)
+            if entries:
+                entries[path.name] = {
+                    "k": _stat_key(path.stat()),
+                    "s": SessionSummary.of(session).to_json(),
+                }
+                self._save_index(entries)
         return session
 
     @staticmethod
