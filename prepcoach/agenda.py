@@ -1,0 +1,762 @@
+"""Agenda rules (PRODUCT §4), shared by the offline composer and the LLM engine.
+
+Public API:
+
+- ``CarryOver`` and ``carried_over(history, objectives=None) -> list[CarryOver]``:
+  unresolved questions and open action items from earlier sessions, most recent first,
+  deduplicated, each with where it came from.
+- ``AgendaInput``: everything an agenda is built from.
+- ``normalise_agenda(agenda, inp) -> Agenda``: never trust a model's arithmetic. Returns
+  a new agenda whose time boxes are integers >= 1 summing exactly to ``inp.minutes``,
+  that holds every open question and carried-over item verbatim, ties items to
+  objectives where the words match, keeps wins to one brief item and gives the questions
+  the time. Too many items for the minutes are merged (never dropped) and the summary
+  says so.
+- ``check_agenda(agenda, inp) -> list[str]``: the rules an agenda breaks, in words
+  (empty when it is fine). ``normalise_agenda``'s output always passes.
+- ``agenda_markdown(agenda, mentor=None, objectives=None) -> str``: Markdown export.
+- ``match_objective``, ``next_meeting_date``, ``win_cap``: helpers the composers share.
+
+Time rules: wins get at most ``win_cap(minutes)`` = max(1, min(5, minutes // 10)) minutes
+in total; every question item gets at least as much time as any opening, win, objective
+check-in or close item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from prepcoach.lint import STOPWORDS, clean_text
+from prepcoach.models import (
+    CADENCE_DAYS,
+    Agenda,
+    AgendaItem,
+    Mentor,
+    Objective,
+    Profile,
+    Session,
+    add_months,
+)
+
+# ------------------------------------------------------------------ text matching
+
+_GENERIC = frozenset(
+    re.findall(
+        r"\S+",
+        """
+        team teams work people time want need help good better new get make way thing things
+        lead ask talk next one two three more less really still also able just well much many
+        something anything everything nothing step steps first last here
+        """,
+    )
+)
+
+
+def norm(text: str) -> str:
+    """Case-, punctuation- and space-insensitive form of a text, for comparing."""
+    return " ".join(re.sub(r"[^\w\s]", " ", clean_text(text).casefold()).split())
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:5]
+
+
+def keywords(text: str) -> set[str]:
+    """Stemmed content words of a text (for matching questions to objectives)."""
+    out = set()
+    for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", norm(text)):
+        if len(w) < 3 or w in STOPWORDS or w in _GENERIC:
+            continue
+        out.add(_stem(w))
+    return out
+
+
+def same_text(a: str, b: str) -> bool:
+    """Whether two item texts say the same thing (equal, contained, or near-equal words)."""
+    na, nb = norm(a), norm(b)
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    short, long_ = (na, nb) if len(na) <= len(nb) else (nb, na)
+    if len(short.split()) >= 3 and f" {short} " in f" {long_} ":
+        return True
+    ka, kb = keywords(a), keywords(b)
+    if len(ka) >= 3 and len(kb) >= 3:
+        return len(ka & kb) / len(ka | kb) >= 0.75
+    return False
+
+
+def match_objective(
+    text: str, objectives: Sequence[Objective], preferred: Collection[str] = ()
+) -> Objective | None:
+    """The objective whose words best match ``text``: title words count 2, why and
+    done-when words 1. An objective whose id is in ``preferred`` (this mentor's) needs a
+    score of 2; any other needs 4 and two distinct shared words. Earlier objectives win
+    ties. Dropped objectives are never matched; open ones beat met ones at equal score."""
+    kw = keywords(text)
+    if not kw:
+        return None
+    best: tuple[int, int, int] | None = None
+    best_obj: Objective | None = None
+    for i, o in enumerate(objectives):
+        if o.status == "dropped":
+            continue
+        in_title = kw & keywords(o.title)
+        in_rest = (kw & keywords(f"{o.why} {o.done_when}")) - in_title
+        score = 2 * len(in_title) + len(in_rest)
+        if o.id in preferred:
+            if score < 2:
+                continue
+        elif score < 4 or len(in_title | in_rest) < 2:
+            continue
+        score += 1 if o.id in preferred else 0
+        key = (score, 1 if o.status == "open" else 0, -i)
+        if best is None or key > best:
+            best, best_obj = key, o
+    return best_obj
+
+
+# ------------------------------------------------------------------- carry-over
+
+
+@dataclass
+class CarryOver:
+    """An unresolved question or open action item from an earlier session."""
+
+    kind: Literal["question", "action"]
+    text: str
+    source: str  # e.g. "2026-10-14 session"
+    session_id: str
+    objective_id: str | None = None
+    owner: str = "me"  # actions: who owns it
+    due: dt.date | None = None  # actions: when it was due
+    date: dt.date | None = None  # the session's date
+
+    def title(self) -> str:
+        if self.kind == "question":
+            return f"Still open: {self.text}"
+        if self.owner.strip().lower() in ("", "me", "i", "myself"):
+            return f"Update on: {self.text}"
+        return f"Check in on {self.owner}'s action: {self.text}"
+
+
+def carried_over(
+    history: Iterable[Session],
+    objectives: Sequence[Objective] | None = None,
+    preferred: Collection[str] = (),
+) -> list[CarryOver]:
+    """Unresolved questions and open action items from ``history`` (earlier sessions with
+    one mentor), most recent first.
+
+    Deduplicated by text: the most recent mention wins, so a question asked again and
+    resolved later is not carried. ``objective_id`` comes from ``objectives`` by keyword
+    match when given (``preferred``: ids of this mentor's objectives, see
+    ``match_objective``), else None. ``source`` reads "<date> session".
+    """
+    ordered = sorted(history, key=lambda s: (s.date, s.id), reverse=True)
+    seen: set[str] = set()
+    out: list[CarryOver] = []
+    for s in ordered:
+        source = f"{s.date.isoformat()} session"
+
+        def tie(text: str) -> str | None:
+            o = match_objective(text, objectives, preferred) if objectives else None
+            return o.id if o is not None else None
+
+        for q in s.questions:
+            text = " ".join(clean_text(q.text).split())
+            key = norm(text)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            if not q.resolved:
+                out.append(CarryOver("question", text, source, s.id, tie(text), date=s.date))
+        for a in s.action_items:
+            text = " ".join(clean_text(a.text).split())
+            key = norm(text)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            if not a.done:
+                out.append(
+                    CarryOver(
+                        "action",
+                        text,
+                        source,
+                        s.id,
+                        tie(text),
+                        owner=a.owner,
+                        due=a.due,
+                        date=s.date,
+                    )
+                )
+    return out
+
+
+# ---------------------------------------------------------------------- input
+
+
+@dataclass
+class AgendaInput:
+    """Everything an agenda is built from.
+
+    ``objectives``: the plan's objectives (this mentor's are preferred when tying items);
+    ``history``: earlier sessions (other mentors' and future-dated ones are ignored);
+    ``accomplishments`` and ``questions``: what the user typed; ``minutes``: meeting
+    length (>= 1); ``today``: the only clock used.
+    """
+
+    mentor: Mentor
+    objectives: list[Objective]
+    history: list[Session]
+    accomplishments: list[str]
+    questions: list[str]
+    minutes: int
+    today: dt.date
+    profile: Profile = field(default_factory=Profile)
+
+    def mentor_history(self) -> list[Session]:
+        """This mentor's sessions up to today, oldest first."""
+        ids = {self.mentor.id, self.mentor.name}
+        return sorted(
+            (s for s in self.history if s.mentor in ids and s.date <= self.today),
+            key=lambda s: (s.date, s.id),
+        )
+
+    def ordered_objectives(self) -> list[Objective]:
+        """This mentor's objectives first, then the rest of the plan's."""
+        mine = [o for o in self.objectives if self.mentor.id in o.mentors]
+        return mine + [o for o in self.objectives if self.mentor.id not in o.mentors]
+
+    def preferred_ids(self) -> set[str]:
+        """Ids of this mentor's objectives (items tie to these first)."""
+        return {o.id for o in self.objectives if self.mentor.id in o.mentors}
+
+    def match(self, text: str) -> Objective | None:
+        """The objective ``text`` is about (this mentor's first), or None."""
+        return match_objective(text, self.ordered_objectives(), self.preferred_ids())
+
+    def mentor_objectives(self, status: str = "open") -> list[Objective]:
+        return [o for o in self.objectives if self.mentor.id in o.mentors and o.status == status]
+
+    def open_questions(self) -> list[str]:
+        """The user's questions, cleaned, blanks and duplicates removed, order kept."""
+        out: list[str] = []
+        seen: set[str] = set()
+        for q in self.questions:
+            text = " ".join(clean_text(q).split())
+            if text and norm(text) not in seen:
+                seen.add(norm(text))
+                out.append(text)
+        return out
+
+    def carry_overs(self) -> list[CarryOver]:
+        """Carried-over items not already among today's questions."""
+        qs = self.open_questions()
+        return [
+            c
+            for c in carried_over(
+                self.mentor_history(), self.ordered_objectives(), self.preferred_ids()
+            )
+            if not any(same_text(c.text, q) for q in qs)
+        ]
+
+
+def next_meeting_date(mentor: Mentor, today: dt.date) -> dt.date:
+    """The meeting after the one being prepared: that one is ``mentor.next_meeting`` when
+    it is today or later, else today; the next follows by cadence (monthly = same day next
+    month), moved off a weekend to the Monday."""
+    meeting = (
+        mentor.next_meeting
+        if mentor.next_meeting is not None and mentor.next_meeting >= today
+        else today
+    )
+    if mentor.cadence == "monthly":
+        nxt = add_months(meeting, 1)
+    elif mentor.cadence == "quarterly":
+        nxt = add_months(meeting, 3)
+    else:
+        nxt = meeting + dt.timedelta(days=CADENCE_DAYS[mentor.cadence])
+    while nxt.weekday() >= 5:  # a weekend date moves to Monday
+        nxt += dt.timedelta(days=1)
+    return nxt
+
+
+def win_cap(minutes: int) -> int:
+    """Most minutes all wins together may take."""
+    return max(1, min(5, minutes // 10))
+
+
+# ------------------------------------------------------------ fitting the time
+
+# Relative weights when an item has no usable minutes (questions get the time).
+KIND_WEIGHT: dict[str, float] = {
+    "opening": 1.0,
+    "carried_over": 3.0,
+    "win": 1.0,
+    "question": 6.0,
+    "objective": 3.0,
+    "close": 3.0,
+}
+# When items must be merged, the merged block takes the most important kind.
+_KIND_RANK = {"question": 5, "carried_over": 4, "objective": 3, "win": 2, "close": 1, "opening": 0}
+_NON_ASK = frozenset({"opening", "win", "objective", "close"})
+
+
+def _render_group(group: list[AgendaItem]) -> AgendaItem:
+    if len(group) == 1:
+        return group[0]
+    kinds = {it.kind for it in group}
+    kind = max(kinds, key=lambda k: _KIND_RANK[k])
+    n = len(group)
+    if kinds == {"question"}:
+        title = f"{n} questions"
+    elif kinds == {"carried_over"}:
+        title = f"Carried over ({n} items)"
+    elif kinds == {"objective"}:
+        title = f"Check-in on {n} objectives"
+    elif kinds == {"win"}:
+        title = "Wins"
+    else:
+        title = " + ".join(_short(it.title, 40) for it in group)
+    lines = []
+    for it in group:
+        line = f"- {it.title}"
+        if it.detail:
+            line += f" ({it.detail})" if "\n" not in it.detail else "\n" + it.detail
+        lines.append(line)
+    if "close" in kinds and kind != "close":
+        lines.append("- Close: agree next steps and the next meeting.")
+    sources = "; ".join(dict.fromkeys(it.source for it in group if it.source))
+    obj = next((it.objective_id for it in group if it.objective_id), None)
+    return AgendaItem(
+        title=title,
+        minutes=sum(it.minutes for it in group),
+        kind=kind,
+        detail="\n".join(lines),
+        objective_id=obj,
+        source=sources,
+    )
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _merge_to_fit(items: list[AgendaItem], slots: int) -> list[list[AgendaItem]]:
+    """Group adjacent items until there are at most ``slots`` groups. Same-kind pairs go
+    first (wins, then objective check-ins, carried-over items, questions), lightest first."""
+    groups: list[list[AgendaItem]] = [[it] for it in items]
+    order = {"win": 0, "opening": 0, "objective": 1, "carried_over": 2, "question": 3, "close": 4}
+
+    def weight(g: list[AgendaItem]) -> float:
+        return sum(it.minutes or KIND_WEIGHT[it.kind] for it in g)
+
+    def gkind(g: list[AgendaItem]) -> str:
+        return max((it.kind for it in g), key=lambda k: _KIND_RANK[k])
+
+    while len(groups) > max(1, slots):
+        best: tuple[int, int, float, int] | None = None
+        best_i = 0
+        for i in range(len(groups) - 1):
+            a, b = groups[i], groups[i + 1]
+            ka, kb = gkind(a), gkind(b)
+            same = 0 if ka == kb else 1
+            key = (same, order[ka] if same == 0 else 9, weight(a) + weight(b), i)
+            if best is None or key < best:
+                best, best_i = key, i
+        groups[best_i : best_i + 2] = [groups[best_i] + groups[best_i + 1]]
+    return groups
+
+
+def _distribute(weights: list[float], total: int) -> list[int]:
+    """Integers >= 1 summing exactly to ``total`` (>= len(weights)), proportional to
+    ``weights`` (largest remainder; ties to the earlier item)."""
+    n = len(weights)
+    if n == 0:
+        return []
+    w = [max(0.0, x) for x in weights]
+    if sum(w) <= 0:
+        w = [1.0] * n
+    s = sum(w)
+    ideal = [total * x / s for x in w]
+    out = [max(1, int(v)) for v in ideal]
+    diff = total - sum(out)
+    while diff > 0:
+        i = max(range(n), key=lambda k: (ideal[k] - out[k], -k))
+        out[i] += 1
+        diff -= 1
+    while diff < 0:
+        candidates = [k for k in range(n) if out[k] > 1]
+        i = max(candidates, key=lambda k: (out[k] - ideal[k], out[k], k))
+        out[i] -= 1
+        diff += 1
+    return out
+
+
+def _rebalance(items: list[AgendaItem], total: int) -> list[int]:
+    """Apply the time rules to the items' minutes (which already sum to ``total``)."""
+    mins = [it.minutes for it in items]
+    kinds = [it.kind for it in items]
+    receivers = [i for i, k in enumerate(kinds) if k == "question"] or [
+        i for i, k in enumerate(kinds) if k in ("carried_over", "objective")
+    ]
+    # 1. wins brief
+    cap = win_cap(total)
+    wins = [i for i, k in enumerate(kinds) if k == "win"]
+    if receivers:
+        while sum(mins[i] for i in wins) > cap:
+            donors = [i for i in wins if mins[i] > 1]
+            if not donors:
+                break
+            d = max(donors, key=lambda i: (mins[i], -i))
+            r = min(receivers, key=lambda i: (mins[i], i))
+            mins[d] -= 1
+            mins[r] += 1
+    # 2. the close stays short
+    close_cap = max(2, min(5, total // 10 + 1))
+    if receivers:
+        for c in (i for i, k in enumerate(kinds) if k == "close"):
+            while mins[c] > close_cap:
+                r = min(receivers, key=lambda i: (mins[i], i))
+                mins[c] -= 1
+                mins[r] += 1
+    # 3. asks get the time: every question >= every opening / win / objective / close
+    questions = [i for i, k in enumerate(kinds) if k == "question"]
+    others = [i for i, k in enumerate(kinds) if k in _NON_ASK]
+    while questions and others:
+        q = min(questions, key=lambda i: (mins[i], i))
+        o = max(others, key=lambda i: (mins[i], -i))
+        if mins[q] >= mins[o] or mins[o] <= 1:
+            break
+        mins[o] -= 1
+        mins[q] += 1
+    return mins
+
+
+def fit_to_minutes(items: list[AgendaItem], minutes: int) -> tuple[list[AgendaItem], str]:
+    """Items with time boxes >= 1 that sum exactly to ``minutes``, following the time
+    rules. Items' current minutes are relative weights (0 = the kind's default). When
+    there are more items than minutes, adjacent items are merged (their texts kept in the
+    merged item's detail) and the returned notice says so; otherwise the notice is ""."""
+    if minutes < 1:
+        raise ValueError("a meeting needs at least 1 minute")
+    notice = ""
+    wins = [it for it in items if it.kind == "win"]
+    if len(wins) > 1:  # wins stay one brief item
+        merged_win = _render_group(wins)
+        first = items.index(wins[0])
+        items = [it for it in items if it.kind != "win"]
+        items.insert(first, merged_win)
+    # zero minutes means "no opinion": use the kind's weight
+    items = [
+        it if it.minutes > 0 else it.model_copy(update={"minutes": int(KIND_WEIGHT[it.kind])})
+        for it in items
+    ]
+    if len(items) > minutes:
+        n_before = len(items)
+        groups = _merge_to_fit(items, minutes)
+        items = [_render_group(g) for g in groups]
+        notice = (
+            f"{n_before} items do not fit {minutes} minutes one per minute, so some were "
+            f"grouped into {len(items)} blocks; consider a longer meeting or fewer topics."
+        )
+    if not items:
+        return [], notice
+    weights = [float(it.minutes) if it.minutes > 0 else KIND_WEIGHT[it.kind] for it in items]
+    if sum(it.minutes for it in items) == minutes and all(it.minutes >= 1 for it in items):
+        mins = [it.minutes for it in items]
+    else:
+        mins = _distribute(weights, minutes)
+    items = [it.model_copy(update={"minutes": m}) for it, m in zip(items, mins, strict=True)]
+    mins = _rebalance(items, minutes)
+    items = [it.model_copy(update={"minutes": m}) for it, m in zip(items, mins, strict=True)]
+    q_mins = [it.minutes for it in items if it.kind == "question"]
+    n_q = sum(1 for it in items if it.kind == "question")
+    if q_mins and min(q_mins) < 3 and not notice and n_q > 1:
+        notice = (
+            f"{n_q} questions in {minutes} minutes leaves about {min(q_mins)} minutes for "
+            "some of them; consider picking the top three and keeping the rest for next time."
+        )
+    return items, notice
+
+
+# --------------------------------------------------------------- presence checks
+
+
+def _item_text(it: AgendaItem) -> str:
+    return f"{it.title}\n{it.detail}"
+
+
+def _present_verbatim(text: str, items: Sequence[AgendaItem]) -> bool:
+    key = norm(text)
+    if not key:  # no letters or digits: compare the text itself
+        return any(text.strip() in _item_text(it) for it in items)
+    return any(key in norm(_item_text(it)) for it in items)
+
+
+def _present_loosely(text: str, items: Sequence[AgendaItem]) -> int | None:
+    """Index of an item that covers ``text`` by its words (a paraphrase), or None."""
+    kw = keywords(text)
+    if len(kw) < 2:
+        return None
+    best, best_i = 0.0, None
+    for i, it in enumerate(items):
+        if it.kind in ("close", "opening", "win"):
+            continue
+        overlap = len(kw & keywords(_item_text(it))) / len(kw)
+        if overlap >= 0.6 and overlap > best:
+            best, best_i = overlap, i
+    return best_i
+
+
+# ------------------------------------------------------------------- normalise
+
+
+def _question_item(text: str, inp: AgendaInput) -> AgendaItem:
+    obj = inp.match(text)
+    detail = ""
+    if obj is not None:
+        detail = f"Ties to: {obj.title}."
+    return AgendaItem(
+        title=text, minutes=0, kind="question", detail=detail, objective_id=obj.id if obj else None
+    )
+
+
+def carry_item(c: CarryOver, objectives: Sequence[Objective]) -> AgendaItem:
+    """The agenda item for a carried-over question or action."""
+    where = f"Carried over from the {c.source}"
+    if c.kind == "action" and c.due is not None:
+        where += f"; it was due {c.due.isoformat()}"
+    detail = where + "."
+    obj = next((o for o in objectives if o.id == c.objective_id), None)
+    if obj is not None:
+        detail += f" Ties to: {obj.title}."
+    return AgendaItem(
+        title=c.title(),
+        minutes=0,
+        kind="carried_over",
+        detail=detail,
+        objective_id=c.objective_id,
+        source=c.source,
+    )
+
+
+def close_item(inp: AgendaInput, next_date: dt.date) -> AgendaItem:
+    detail = (
+        "Agree on action items (who does what, by when) and confirm the next meeting: "
+        f"{next_date.strftime('%a')} {next_date.isoformat()}."
+    )
+    end = inp.mentor.term_end()
+    if end is not None and inp.mentor.term_start is not None and end <= next_date:
+        if end >= inp.today:
+            detail += f" The term ends on {end.isoformat()}: raise whether to renew or loosen."
+        else:
+            detail += f" The term ended on {end.isoformat()}: agree on what comes next."
+    return AgendaItem(
+        title="Close: next steps and next meeting", minutes=0, kind="close", detail=detail
+    )
+
+
+def normalise_agenda(agenda: Agenda, inp: AgendaInput) -> Agenda:
+    """Make any agenda (typically a model's) follow the agenda rules.
+
+    Returns a new ``Agenda`` (the input is not changed) with ``minutes = inp.minutes`` and:
+    every open question of ``inp`` present verbatim (a paraphrased item gets the original
+    text added to its detail; a lost one becomes its own item before the close); every
+    carried-over item present (lost ones are added after the leading carried-over items);
+    unknown objective ids cleared and untied questions tied by keyword match; wins merged
+    into one item; a close added when missing; time boxes integers >= 1 summing exactly to
+    ``inp.minutes`` (the agenda's own minutes are used as relative weights), wins capped at
+    ``win_cap`` and every question given at least as much time as any non-question item.
+    Items beyond what the minutes allow are merged, never dropped, and ``summary`` notes it.
+    """
+    objectives = inp.ordered_objectives()
+    known = {o.id for o in objectives}
+    items: list[AgendaItem] = []
+    for it in agenda.items:
+        title = " ".join(clean_text(it.title).split()) or "Item"
+        detail = clean_text(it.detail)
+        obj_id = it.objective_id if it.objective_id in known else None
+        items.append(
+            it.model_copy(update={"title": title, "detail": detail, "objective_id": obj_id})
+        )
+
+    # carried-over items
+    lead = 0
+    while lead < len(items) and items[lead].kind in ("opening", "carried_over"):
+        lead += 1
+    for c in inp.carry_overs():
+        if _present_verbatim(c.text, items):
+            continue
+        idx = _present_loosely(c.text, items)
+        if idx is not None:
+            it = items[idx]
+            extra = f"(Carried over from the {c.source}: {c.text})"
+            items[idx] = it.model_copy(update={"detail": f"{it.detail}\n{extra}".strip()})
+            continue
+        items.insert(lead, carry_item(c, objectives))
+        lead += 1
+
+    # open questions
+    for q in inp.open_questions():
+        if _present_verbatim(q, items):
+            continue
+        idx = _present_loosely(q, items)
+        if idx is not None:
+            it = items[idx]
+            items[idx] = it.model_copy(
+                update={"detail": f"{it.detail}\nYour question: {q}".strip()}
+            )
+            continue
+        close_at = next((i for i, it in enumerate(items) if it.kind == "close"), len(items))
+        items.insert(close_at, _question_item(q, inp))
+
+    # tie questions and carried-over items to objectives
+    for i, it in enumerate(items):
+        if it.objective_id is None and it.kind in ("question", "carried_over"):
+            obj = inp.match(it.title)
+            if obj is not None:
+                items[i] = it.model_copy(update={"objective_id": obj.id})
+
+    next_date = agenda.next_meeting or next_meeting_date(inp.mentor, inp.today)
+    if not any(it.kind == "close" for it in items):
+        items.append(close_item(inp, next_date))
+
+    fitted, notice = fit_to_minutes(items, inp.minutes)
+    summary = clean_text(agenda.summary)
+    if notice and notice not in summary:
+        summary = f"{summary} {notice}".strip()
+    return agenda.model_copy(
+        update={
+            "items": fitted,
+            "minutes": inp.minutes,
+            "next_meeting": next_date,
+            "summary": summary,
+        }
+    )
+
+
+def check_agenda(agenda: Agenda, inp: AgendaInput) -> list[str]:
+    """The agenda rules ``agenda`` breaks for ``inp``, each as a sentence (empty = fine)."""
+    problems: list[str] = []
+    items = agenda.items
+    if agenda.minutes != inp.minutes:
+        problems.append(
+            f"The agenda is for {agenda.minutes} minutes but the meeting is {inp.minutes}."
+        )
+    total = sum(it.minutes for it in items)
+    if total != inp.minutes:
+        problems.append(f"The time boxes add up to {total} minutes, not {inp.minutes}.")
+    for it in items:
+        if it.minutes < 1:
+            problems.append(f"'{_short(it.title, 60)}' has no time box.")
+    for q in inp.open_questions():
+        if not _present_verbatim(q, items):
+            problems.append(f"The open question '{_short(q, 80)}' is missing.")
+    for c in inp.carry_overs():
+        if not _present_verbatim(c.text, items):
+            problems.append(
+                f"The carried-over item '{_short(c.text, 80)}' (from the {c.source}) is missing."
+            )
+    win_total = sum(it.minutes for it in items if it.kind == "win")
+    cap = win_cap(inp.minutes)
+    if win_total > cap:
+        problems.append(f"Wins take {win_total} minutes; keep them to {cap} or less.")
+    questions = [it for it in items if it.kind == "question"]
+    others = [it for it in items if it.kind in _NON_ASK]
+    if questions and others:
+        shortest = min(questions, key=lambda it: it.minutes)
+        longest = max(others, key=lambda it: it.minutes)
+        if shortest.minutes < longest.minutes:
+            problems.append(
+                f"The question '{_short(shortest.title, 60)}' gets {shortest.minutes} minutes, "
+                f"less than '{_short(longest.title, 40)}' ({longest.minutes}): give the asks "
+                "the time."
+            )
+    objectives = inp.ordered_objectives()
+    known = {o.id: o for o in objectives}
+    for it in items:
+        if it.objective_id is not None and it.objective_id not in known:
+            problems.append(
+                f"'{_short(it.title, 60)}' points at an unknown objective '{it.objective_id}'."
+            )
+        elif it.objective_id is None and it.kind in ("question", "carried_over"):
+            obj = inp.match(it.title)
+            if obj is not None:
+                problems.append(
+                    f"'{_short(it.title, 60)}' could be tied to the objective '{obj.title}'."
+                )
+    if not any(it.kind == "close" or "next meeting" in _item_text(it).lower() for it in items):
+        problems.append("There is no close to agree next steps and the next meeting.")
+    return problems
+
+
+# --------------------------------------------------------------------- markdown
+
+
+def _clock(minute: int) -> str:
+    return f"{minute // 60}:{minute % 60:02d}"
+
+
+_KIND_LABEL = {
+    "opening": "Opening",
+    "carried_over": "Carried over",
+    "win": "Wins",
+    "question": "Question",
+    "objective": "Objective",
+    "close": "Close",
+}
+
+
+def agenda_markdown(
+    agenda: Agenda,
+    mentor: Mentor | None = None,
+    objectives: Sequence[Objective] | None = None,
+) -> str:
+    """The agenda as Markdown: heading, engine label, numbered items with clock times,
+    time boxes, sources of carried-over items and the objectives they tie to."""
+    who = mentor.name if mentor is not None else agenda.mentor
+    lines = [f"# Agenda: {who}, {agenda.minutes} minutes", ""]
+    if agenda.engine == "offline":
+        lines.append("_Offline draft: composed on this machine, no model used._")
+    else:
+        lines.append(f"_Drafted by {agenda.model or 'a model'}; times checked by prepcoach._")
+    lines.append("")
+    if agenda.summary:
+        lines += [agenda.summary, ""]
+    titles = {o.id: o.title for o in objectives or ()}
+    start = 0
+    for n, it in enumerate(agenda.items, 1):
+        end = start + it.minutes
+        label = _KIND_LABEL.get(it.kind, it.kind)
+        lines.append(
+            f"{n}. **{it.title}** ({it.minutes} min, {_clock(start)}-{_clock(end)}, {label})"
+        )
+        for d in it.detail.splitlines():
+            if d.strip():
+                lines.append(f"   {d.strip()}")
+        if (
+            it.objective_id
+            and it.objective_id in titles
+            and titles[it.objective_id] not in it.detail
+        ):
+            lines.append(f"   Objective: {titles[it.objective_id]}")
+        start = end
+    lines.append("")
+    total = agenda.total()
+    lines.append(f"Total: {total} of {agenda.minutes} minutes.")
+    if agenda.next_meeting is not None:
+        lines.append(f"Next meeting: {agenda.next_meeting.strftime('%a')} {agenda.next_meeting}.")
+    return "\n".join(lines) + "\n"
