@@ -51,3 +51,10 @@ class CheckFailed(PrepcoachError):
 class EngineError(PrepcoachError):
     """The model endpoint failed (bad key, unknown model, unreachable, ...): exit 2,
     with a message that says what to fix."""
+
+
+class Cancelled(Exception):
+    """The user cancelled a generation; nothing was saved, inputs are untouched.
+
+    Defined here (not in services) so the engines can raise it without importing services.
+    """

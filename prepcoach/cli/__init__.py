@@ -39,12 +39,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bare_tui(argv: Sequence[str]) -> argparse.Namespace | None:
+    """`prepcoach` or `prepcoach --data DIR`: the TUI, without building every command's
+    parser first (keeps the TUI's first paint fast)."""
+    items = list(argv)
+    if not items:
+        return argparse.Namespace(command=None, data=None)
+    if len(items) == 2 and items[0] == "--data" and not items[1].startswith("-"):
+        return argparse.Namespace(command=None, data=items[1])
+    if len(items) == 1 and items[0].startswith("--data=") and len(items[0]) > 7:
+        return argparse.Namespace(command=None, data=items[0][7:])
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    args = _bare_tui(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:
+            return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     func = getattr(args, "func", None)
     if func is None:
         from prepcoach.cli.tui_cmds import run_tui

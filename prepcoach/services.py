@@ -1,0 +1,1276 @@
+"""Services: the one API both the CLI and the TUI call to generate and save things.
+
+Contract (shared by cli/gen_cmds.py and tui/): construct ``Services(settings, store, llm)``;
+``llm`` may be a ready client (tests hand in one pointed at a loopback server): either a
+``prepcoach.engines.llm.LLM`` or an ``openai.OpenAI``; when None and ``settings.use_llm`` is
+true it is built lazily on the first model call. Every generating method takes ``on_text``
+(called with streamed text chunks, from the calling thread) and ``cancel`` (a
+threading.Event; when set, the call raises ``Cancelled`` as soon as it can). Errors are
+``PrepcoachError`` subclasses with user-facing messages.
+
+Engines: with ``settings.use_llm`` (a key and no --offline) the model drafts and prepcoach
+checks (agenda time boxes normalised, outreach linted and repaired, review decided by rules);
+otherwise the offline composer writes everything, labelled as offline. ``preview_*`` renders
+the exact messages either way (``--dry-run``, token count and cost) and never sends anything.
+
+Streaming: ``outreach`` streams the draft's text. ``agenda`` and ``review`` ask the model for
+JSON; their ``on_text`` gets a readable line per agenda item (or the message prose) as soon as
+it is complete, not raw JSON. The offline engine does not stream: it calls ``on_text`` once
+with the finished text.
+
+API (all errors are PrepcoachError subclasses; ``Cancelled`` when ``cancel`` is set):
+
+    Services(settings, store, llm=None)
+      .use_llm -> bool                      a model is called (key or client, no --offline)
+      .plan() -> Plan
+      .preview_agenda(AgendaRequest) -> Preview
+      .agenda(AgendaRequest, *, on_text, cancel) -> AgendaResult
+      .save_session(AgendaRequest, AgendaResult) -> Session
+      .preview_outreach(OutreachRequest) -> Preview
+      .outreach(OutreachRequest, *, on_text, cancel, on_restart=None) -> OutreachResult
+      .save_outreach(OutreachDraft | OutreachResult) -> OutreachDraft
+      .mark_sent(draft_id, on=None) / .mark_answered(draft_id, on=None) -> OutreachDraft
+      .reminders(today=None, after_days=None) -> list[prepcoach.outreach.Reminder]
+      .preview_review(mentor=None, *, today=None) -> list[Preview]     one per mentor
+      .review(mentor=None, *, today, on_text, cancel, save=False) -> list[ReviewRecord]
+      .save_review(ReviewRecord) -> ReviewRecord
+      Services.lint(text, *, channel, kind) -> list[prepcoach.lint.Violation]
+
+Imports stay light: no openai, jinja2 or tiktoken at import time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from prepcoach.errors import Cancelled, NotFoundError, UsageError
+from prepcoach.models import (
+    OUTREACH_KINDS,
+    SUPPORT_AREA_LABELS,
+    Agenda,
+    AgendaItem,
+    Mentor,
+    Objective,
+    OutreachDraft,
+    Plan,
+    ReviewRecord,
+    Session,
+    TokenUsage,
+)
+from prepcoach.settings import Settings
+from prepcoach.store import Store
+
+if TYPE_CHECKING:
+    from prepcoach.engines.llm import LLM
+    from prepcoach.redact import Redactor
+    from prepcoach.templating import Prompts
+
+__all__ = [
+    "AgendaRequest",
+    "AgendaResult",
+    "Cancelled",
+    "OutreachRequest",
+    "OutreachResult",
+    "Preview",
+    "Services",
+    "TextSink",
+]
+
+TextSink = Callable[[str], None]
+
+# Reply sizes assumed for the cost estimate shown before a call (tokens).
+EXPECTED_REPLY_TOKENS = {"agenda": 700, "outreach": 250, "review": 350}
+# At most this many repair rounds for an outreach draft that breaks lint rules.
+MAX_REPAIRS = 2
+# Share of the history budget that carried-over items may take in the prompt.
+CARRY_SHARE = 3
+
+
+# ------------------------------------------------------------------- requests
+
+
+@dataclass
+class AgendaRequest:
+    mentor: str  # what the user typed: id, name or first name
+    accomplishments: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    minutes: int = 30
+    today: dt.date | None = None
+
+
+@dataclass
+class OutreachRequest:
+    to: str
+    ask: str = ""
+    title: str = ""
+    organisation: str = ""
+    channel: str = "email"
+    kind: str = "first-request"
+    mentor: str | None = None  # for renewal / wind-down / follow-up: which mentor
+    context: str = ""  # follow-up: what I did with the advice; free notes otherwise
+    today: dt.date | None = None
+
+
+@dataclass
+class Preview:
+    """What would be sent, before sending (dry run, token count, cost)."""
+
+    engine: str  # "offline" or "llm"
+    model: str
+    messages: list[dict[str, str]]
+    prompt_tokens: int
+    tokens_exact: bool
+    estimated_cost_usd: float | None
+    job: str = ""  # agenda | outreach | review
+    redacted: bool = False  # messages have names swapped for placeholders
+    history_sessions: int = 0  # earlier sessions included in the prompt
+    history_omitted: int = 0  # older sessions left out to stay within the token budget
+    expected_reply_tokens: int = 0  # assumed reply size in the cost estimate
+    mentor: str = ""  # mentor id the prompt is about (review: one preview per mentor)
+
+    def summary(self) -> str:
+        """One line for stderr before a call: tokens and estimated cost."""
+        from prepcoach.tokens import format_cost
+
+        exact = "" if self.tokens_exact else " (approximate)"
+        cost = format_cost(self.estimated_cost_usd, self.model)
+        hist = ""
+        if self.history_omitted:
+            hist = (
+                f"; history: newest {self.history_sessions} sessions, "
+                f"{self.history_omitted} older omitted"
+            )
+        return (
+            f"{self.prompt_tokens:,} prompt tokens{exact} for {self.model}, {cost} "
+            f"(incl. ~{self.expected_reply_tokens} reply tokens){hist}"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "engine": self.engine,
+            "model": self.model,
+            "job": self.job,
+            "mentor": self.mentor,
+            "prompt_tokens": self.prompt_tokens,
+            "tokens_exact": self.tokens_exact,
+            "estimated_cost_usd": self.estimated_cost_usd,
+            "expected_reply_tokens": self.expected_reply_tokens,
+            "redacted": self.redacted,
+            "history_sessions": self.history_sessions,
+            "history_omitted": self.history_omitted,
+            "messages": self.messages,
+        }
+
+
+@dataclass
+class AgendaResult:
+    agenda: Agenda
+    preview: Preview | None
+    usage: TokenUsage | None
+    mentor: Mentor | None = None
+    objectives: list[Objective] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # agenda rules still broken (none)
+    structured_mode: str = ""  # json_schema | json_object | text (LLM only)
+
+
+@dataclass
+class OutreachResult:
+    draft: OutreachDraft
+    violations: list[Any]  # prepcoach.lint.Violation
+    attempts: int
+    preview: Preview | None = None
+    usage: TokenUsage | None = None
+
+    def text(self) -> str:
+        """The draft as one text (Subject line first for email)."""
+        d = self.draft
+        return (f"Subject: {d.subject}\n\n" if d.subject else "") + d.body
+
+
+# ------------------------------------------------------------ model replies
+
+
+class _Reply(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+_ITEM_KINDS = ("opening", "carried_over", "win", "question", "objective", "close")
+
+
+class AgendaItemReply(_Reply):
+    title: str
+    minutes: int
+    kind: Literal["opening", "carried_over", "win", "question", "objective", "close"]
+    detail: str
+    objective_id: str | None
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, v: Any) -> Any:
+        v = str(v or "").strip().lower().replace("-", "_").replace(" ", "_")
+        aliases = {"carried": "carried_over", "carryover": "carried_over", "wins": "win"}
+        v = aliases.get(v, v)
+        return v if v in _ITEM_KINDS else "question"
+
+    @field_validator("minutes", mode="before")
+    @classmethod
+    def _minutes(cls, v: Any) -> Any:
+        try:
+            return max(0, round(float(v)))
+        except (TypeError, ValueError):
+            return 0
+
+    @field_validator("detail", mode="before")
+    @classmethod
+    def _detail(cls, v: Any) -> Any:
+        return "" if v is None else v
+
+    @field_validator("objective_id", mode="before")
+    @classmethod
+    def _objective(cls, v: Any) -> Any:
+        return None if v in ("", "null", "none", "None") else v
+
+
+class AgendaReply(_Reply):
+    summary: str
+    items: list[AgendaItemReply]
+
+
+class ReviewMessageReply(_Reply):
+    subject: str
+    message: str
+
+
+# ------------------------------------------------------------- stream views
+
+
+class _ItemLines:
+    """Turns a streamed agenda JSON reply into one readable line per completed item."""
+
+    def __init__(self, sink: TextSink) -> None:
+        self._sink = sink
+        self._buf = ""
+        self._pos = -1  # index just inside the items array, once found
+        self._decoder = json.JSONDecoder()
+
+    def feed(self, chunk: str) -> None:
+        self._buf += chunk
+        if self._pos < 0:
+            key = self._buf.find('"items"')
+            if key < 0:
+                return
+            bracket = self._buf.find("[", key)
+            if bracket < 0:
+                return
+            self._pos = bracket + 1
+        while True:
+            i = self._pos
+            while i < len(self._buf) and self._buf[i] in " \t\r\n,":
+                i += 1
+            if i >= len(self._buf) or self._buf[i] != "{":
+                self._pos = i
+                return
+            try:
+                obj, end = self._decoder.raw_decode(self._buf, i)
+            except ValueError:
+                self._pos = i
+                return
+            self._pos = end
+            if isinstance(obj, dict) and obj.get("title"):
+                mins = obj.get("minutes")
+                when = f" ({mins} min)" if isinstance(mins, int | float) else ""
+                self._sink(f"- {obj['title']}{when}\n")
+
+
+class _JsonField:
+    """Streams the text of one string field ("message") out of a JSON reply as it arrives."""
+
+    def __init__(self, name: str, sink: TextSink) -> None:
+        self._sink = sink
+        self._buf = ""
+        self._start = -1
+        self._sent = 0
+        self._done = False
+        self._key = f'"{name}"'
+
+    def feed(self, chunk: str) -> None:
+        if self._done:
+            return
+        self._buf += chunk
+        if self._start < 0:
+            k = self._buf.find(self._key)
+            if k < 0:
+                return
+            colon = self._buf.find(":", k + len(self._key))
+            quote = self._buf.find('"', colon + 1) if colon >= 0 else -1
+            if quote < 0:
+                return
+            self._start = quote + 1
+        raw = self._buf[self._start :]
+        # find the closing quote (not escaped)
+        i, out_end, closed = 0, len(raw), False
+        while i < len(raw):
+            if raw[i] == "\\":
+                i += 2
+                continue
+            if raw[i] == '"':
+                out_end, closed = i, True
+                break
+            i += 1
+        safe = raw[:out_end]
+        if not closed:  # do not cut an escape sequence in two
+            cut = safe.rfind("\\")
+            if cut >= len(safe) - 6:
+                safe = safe[:cut] if cut >= 0 else safe
+        try:
+            text = json.loads(f'"{safe}"')
+        except ValueError:
+            return
+        if len(text) > self._sent:
+            self._sink(text[self._sent :])
+            self._sent = len(text)
+        if closed:
+            self._done = True
+
+
+# ------------------------------------------------------------------ services
+
+
+class Services:
+    def __init__(self, settings: Settings, store: Store, llm: Any = None) -> None:
+        self.settings = settings
+        self.store = store
+        self._llm = llm
+        self._prompts: Prompts | None = None
+
+    # ------------------------------------------------------------------ basics
+
+    @property
+    def use_llm(self) -> bool:
+        """Whether generation calls a model (a key, or a client handed in, and no --offline)."""
+        if self.settings.offline:
+            return False
+        return self.settings.use_llm or self._llm is not None
+
+    @property
+    def prompts(self) -> Prompts:
+        if self._prompts is None:
+            from prepcoach.templating import Prompts
+
+            self._prompts = Prompts(self.settings.prompts_dir)
+        return self._prompts
+
+    def llm(self) -> LLM:
+        from prepcoach.engines.llm import make_llm
+
+        if self._llm is None or not _is_llm(self._llm):
+            self._llm = make_llm(self.settings, self._llm)
+        return self._llm
+
+    def plan(self) -> Plan:
+        return self.store.load_plan()
+
+    def _today(self, today: dt.date | None) -> dt.date:
+        return today or dt.date.today()
+
+    def _redactor(self, plan: Plan, people: Sequence[str] = (), orgs: Sequence[str] = ()) -> Any:
+        if not self.settings.redact:
+            return None
+        from prepcoach.redact import Redactor
+
+        r = Redactor.from_plan(plan, people=people, organisations=orgs)
+        return r if r else None
+
+    def _preview(
+        self,
+        job: str,
+        messages: list[dict[str, str]],
+        redactor: Redactor | None,
+        *,
+        history: tuple[int, int] = (0, 0),
+        mentor: str = "",
+    ) -> Preview:
+        from prepcoach.tokens import count_messages, estimate_cost
+
+        if redactor is not None:
+            messages = redactor.redact_messages(messages)
+        count = count_messages(messages)
+        reply = EXPECTED_REPLY_TOKENS.get(job, 500)
+        model = self.settings.model
+        return Preview(
+            engine="llm" if self.use_llm else "offline",
+            model=model,
+            messages=messages,
+            prompt_tokens=count.tokens,
+            tokens_exact=count.exact,
+            estimated_cost_usd=estimate_cost(self.settings.prices, model, count.tokens, reply),
+            job=job,
+            redacted=redactor is not None,
+            history_sessions=history[0],
+            history_omitted=history[1],
+            expected_reply_tokens=reply,
+            mentor=mentor,
+        )
+
+    def _usage(self, preview: Preview, reply_text: str, result: Any) -> TokenUsage:
+        from prepcoach.tokens import count_text, estimate_cost
+
+        prompt = result.prompt_tokens if result.prompt_tokens else preview.prompt_tokens
+        completion = result.completion_tokens or count_text(reply_text)
+        exact = bool(result.prompt_tokens) or preview.tokens_exact
+        cost = estimate_cost(self.settings.prices, result.model, prompt, completion)
+        return TokenUsage(
+            prompt_tokens=prompt,
+            completion_tokens=completion,
+            estimated_cost_usd=cost,
+            exact=exact,
+        )
+
+    # ------------------------------------------------------------ history text
+
+    def _history(
+        self, sessions: Sequence[Session], objectives: Sequence[Objective], budget: int
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Newest sessions that fit ``budget`` tokens (oldest first) and how many were left
+        out. Only the sessions kept (plus one) are rendered and counted."""
+        from prepcoach.tokens import count_text
+
+        titles = {o.id: o.title for o in objectives}
+        kept: list[dict[str, Any]] = []
+        used = 0
+        for s in reversed(sessions):
+            text = session_text(s, titles)
+            n = count_text(text) + 1
+            if used + n > budget:
+                break
+            used += n
+            kept.append({"id": s.id, "date": s.date.isoformat(), "text": text})
+        kept.reverse()
+        return kept, len(sessions) - len(kept)
+
+    # ------------------------------------------------------------------ agenda
+
+    def _agenda_setup(self, req: AgendaRequest, *, prompt: bool = True) -> dict[str, Any]:
+        from prepcoach.agenda import AgendaInput
+        from prepcoach.lookup import find_mentor
+
+        if req.minutes < 1:
+            raise UsageError("the meeting needs at least 1 minute.", hint="Pass --minutes N.")
+        if req.minutes > 600:
+            raise UsageError("a meeting of more than 600 minutes is not a meeting.")
+        plan = self.plan()
+        mentor = find_mentor(plan, req.mentor)
+        today = self._today(req.today)
+        history = [s for s in self.store.sessions_for(mentor.id) if s.date <= today]
+        inp = AgendaInput(
+            mentor=mentor,
+            objectives=list(plan.objectives),
+            history=history,
+            accomplishments=[a for a in req.accomplishments if a.strip()],
+            questions=[q for q in req.questions if q.strip()],
+            minutes=req.minutes,
+            today=today,
+            profile=plan.profile,
+        )
+        objectives = inp.ordered_objectives()
+        setup: dict[str, Any] = {
+            "plan": plan,
+            "mentor": mentor,
+            "inp": inp,
+            "preview": None,
+            "redactor": None,
+            "objectives": objectives,
+        }
+        if not prompt:  # the offline composer needs no prompt: skip rendering and counting
+            return setup
+        mine = [o for o in objectives if mentor.id in o.mentors]
+        budget = max(0, self.settings.history_token_budget)
+        carry = inp.carry_overs()
+        carry_rows, carry_used = _fit_carry(carry, budget // CARRY_SHARE)
+        sessions, omitted = self._history(history, objectives, budget - carry_used)
+        context = {
+            "profile": _profile(plan),
+            "mentor": _mentor(mentor),
+            "objectives": [_objective(o) for o in (mine or objectives)],
+            "minutes": req.minutes,
+            "today": today.isoformat(),
+            "accomplishments": inp.accomplishments,
+            "questions": inp.open_questions(),
+            "carried_over": carry_rows,
+            "carried_omitted": len(carry) - len(carry_rows),
+            "history": sessions,
+            "history_omitted": omitted,
+        }
+        redactor = self._redactor(plan)
+        messages = self.prompts.messages("agenda", context)
+        setup["preview"] = self._preview(
+            "agenda", messages, redactor, history=(len(sessions), omitted), mentor=mentor.id
+        )
+        setup["redactor"] = redactor
+        return setup
+
+    def preview_agenda(self, req: AgendaRequest) -> Preview:
+        return self._agenda_setup(req)["preview"]
+
+    def agenda(
+        self,
+        req: AgendaRequest,
+        *,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+    ) -> AgendaResult:
+        from prepcoach.agenda import check_agenda, normalise_agenda
+
+        setup = self._agenda_setup(req, prompt=self.use_llm)
+        mentor: Mentor = setup["mentor"]
+        inp = setup["inp"]
+        preview: Preview = setup["preview"]
+        _check_cancel(cancel)
+        if not self.use_llm:
+            from prepcoach.engines.offline import compose_agenda
+
+            agenda = compose_agenda(inp)
+            agenda = agenda.model_copy(update={"engine": "offline", "model": ""})
+            if on_text is not None:
+                from prepcoach.agenda import agenda_markdown
+
+                on_text(agenda_markdown(agenda, mentor, setup["objectives"]))
+            return AgendaResult(
+                agenda=agenda,
+                preview=preview,
+                usage=None,
+                mentor=mentor,
+                objectives=setup["objectives"],
+                problems=check_agenda(agenda, inp),
+            )
+        redactor: Redactor | None = setup["redactor"]
+        sink = _restoring_sink(on_text, redactor, lambda s: _ItemLines(s)) if on_text else None
+        reply, result = self.llm().chat_json(
+            preview.messages,
+            AgendaReply,
+            name="agenda",
+            model=self.settings.model,
+            on_text=sink,
+            cancel=cancel,
+            prompt_tokens=preview.prompt_tokens,
+        )
+        assert isinstance(reply, AgendaReply)
+        data = reply.model_dump()
+        if redactor is not None:
+            data = redactor.restore_data(data)
+        draft = Agenda(
+            mentor=mentor.id,
+            minutes=req.minutes,
+            items=[
+                AgendaItem(
+                    title=it["title"],
+                    minutes=it["minutes"],
+                    kind=it["kind"],
+                    detail=it["detail"],
+                    objective_id=it["objective_id"],
+                    source="",
+                )
+                for it in data["items"]
+            ],
+            engine="llm",
+            model=result.model,
+            summary=data["summary"],
+        )
+        agenda = normalise_agenda(draft, inp)
+        return AgendaResult(
+            agenda=agenda,
+            preview=preview,
+            usage=self._usage(preview, result.text, result),
+            mentor=mentor,
+            objectives=setup["objectives"],
+            problems=check_agenda(agenda, inp),
+            structured_mode=result.mode,
+        )
+
+    def save_session(self, req: AgendaRequest, result: AgendaResult) -> Session:
+        """Store the prepared meeting as a session (engine, model, token counts, agenda)."""
+        from prepcoach.models import Question
+
+        agenda = result.agenda
+        mentor = result.mentor or self.plan().mentor(agenda.mentor)
+        today = self._today(req.today)
+        # The session is the meeting being prepared: the mentor's next meeting when that is
+        # still ahead, else today. (agenda.next_meeting is the one after it.)
+        date = today
+        if mentor is not None and mentor.next_meeting is not None and mentor.next_meeting >= today:
+            date = mentor.next_meeting
+        session = Session(
+            mentor=agenda.mentor,
+            date=date,
+            minutes=agenda.minutes,
+            accomplishments=[a for a in req.accomplishments if a.strip()],
+            questions=[Question(text=q) for q in req.questions if q.strip()],
+            agenda=agenda,
+            engine=agenda.engine,
+            model=agenda.model,
+            tokens=result.usage,
+        )
+        return self.store.save_session(session)
+
+    # ---------------------------------------------------------------- outreach
+
+    def _outreach_setup(self, req: OutreachRequest, *, prompt: bool = True) -> dict[str, Any]:
+        from prepcoach.engines.offline import OutreachInput
+        from prepcoach.lint import WORD_LIMITS, applicable_rules
+
+        if req.kind not in OUTREACH_KINDS:
+            raise UsageError(
+                f'unknown outreach kind "{req.kind}".',
+                hint="Use one of " + ", ".join(OUTREACH_KINDS) + ".",
+            )
+        if req.channel not in WORD_LIMITS:
+            raise UsageError(
+                f'unknown channel "{req.channel}".', hint="Use email, linkedin or slack."
+            )
+        if not req.to.strip():
+            raise UsageError("who is the message to?", hint="Pass --to NAME.")
+        if req.kind in ("first-request", "recommendation") and not req.ask.strip():
+            raise UsageError(
+                f"a {req.kind} needs the one thing you are asking about.",
+                hint='Pass --ask "..." (one specific, tactical topic).',
+            )
+        plan = self.plan()
+        today = self._today(req.today)
+        recipient = _recipient(plan, req.to)
+        if req.mentor:
+            from prepcoach.lookup import find_mentor
+
+            mentor: Mentor | None = find_mentor(plan, req.mentor)
+        else:
+            mentor = recipient
+        if recipient is not None:
+            to_name = recipient.name
+            title = req.title or recipient.title
+            org = req.organisation or recipient.organisation
+        else:
+            to_name, title, org = " ".join(req.to.split()), req.title, req.organisation
+        objectives = plan.objectives_for(mentor.id) if mentor else []
+        if not objectives:
+            objectives = [o for o in plan.objectives if o.status == "open"]
+        history = (
+            [s for s in self.store.sessions_for(mentor.id) if s.date <= today] if mentor else []
+        )
+        inp = OutreachInput(
+            kind=req.kind,
+            to=to_name,
+            title=title,
+            organisation=org,
+            channel=req.channel,
+            ask=req.ask.strip(),
+            profile=plan.profile,
+            mentor=mentor,
+            objectives=objectives,
+            context=req.context.strip(),
+            history=history,
+            today=today,
+        )
+        setup: dict[str, Any] = {
+            "plan": plan,
+            "inp": inp,
+            "mentor": mentor,
+            "context": {},
+            "preview": None,
+            "redactor": None,
+        }
+        if not prompt:  # the offline composer needs no prompt
+            return setup
+        budget = max(0, self.settings.history_token_budget) // 2
+        sessions, omitted = (
+            self._history(history, objectives, budget)
+            if req.kind in ("renewal", "wind-down", "follow-up")
+            else ([], 0)
+        )
+        from prepcoach.lint import RULES
+
+        descriptions = dict(RULES)
+        context = {
+            "kind": req.kind,
+            "channel": req.channel,
+            "word_limit": WORD_LIMITS[req.channel],
+            "rules": [
+                {"name": r, "description": descriptions[r]}
+                for r in applicable_rules(req.kind, req.channel)
+            ],
+            "to": {"name": to_name, "title": title, "organisation": org},
+            "ask": req.ask.strip(),
+            "profile": _profile(plan),
+            "mentor": _mentor(mentor) if mentor else None,
+            "objectives": [_objective(o) for o in objectives],
+            "context": req.context.strip(),
+            "history": sessions,
+            "history_omitted": omitted,
+            "today": today.isoformat(),
+        }
+        redactor = self._redactor(plan, people=[to_name], orgs=[org] if org else [])
+        messages = self.prompts.messages("outreach", context)
+        preview = self._preview(
+            "outreach",
+            messages,
+            redactor,
+            history=(len(sessions), omitted),
+            mentor=mentor.id if mentor else "",
+        )
+        setup.update(context=context, preview=preview, redactor=redactor)
+        return setup
+
+    def preview_outreach(self, req: OutreachRequest) -> Preview:
+        return self._outreach_setup(req)["preview"]
+
+    def outreach(
+        self,
+        req: OutreachRequest,
+        *,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+        on_restart: Callable[[str], None] | None = None,
+    ) -> OutreachResult:
+        """Draft a message. With a model, a draft that breaks lint rules is sent back with
+        the violations (at most ``MAX_REPAIRS`` more attempts); before each new attempt
+        ``on_restart(reason)`` is called (or, without it, a separator line goes to
+        ``on_text``). What still breaks a rule is in ``violations`` and ``draft.violations``."""
+        from prepcoach.lint import lint_outreach, split_subject
+
+        setup = self._outreach_setup(req, prompt=self.use_llm)
+        preview: Preview = setup["preview"]
+        mentor = setup["mentor"]
+        _check_cancel(cancel)
+        if not self.use_llm:
+            from prepcoach.engines.offline import compose_outreach
+
+            draft = compose_outreach(setup["inp"])
+            draft = draft.model_copy(
+                update={
+                    "engine": "offline",
+                    "model": "",
+                    "mentor": draft.mentor or (mentor.id if mentor else None),
+                }
+            )
+            found = lint_outreach(
+                draft.body, channel=draft.channel, kind=draft.outreach_kind, subject=draft.subject
+            )
+            draft.violations = [str(v) for v in found]
+            res = OutreachResult(draft=draft, violations=found, attempts=1, preview=preview)
+            if on_text is not None:
+                on_text(res.text())
+            return res
+
+        redactor: Redactor | None = setup["redactor"]
+        llm = self.llm()
+        messages = list(preview.messages)
+        total_prompt = total_completion = 0
+        attempts = 0
+        subject: str | None = None
+        body = ""
+        violations: list[Any] = []
+        result: Any = None
+        while True:
+            attempts += 1
+            sink = _restoring_sink(on_text, redactor, None) if on_text else None
+            from prepcoach.tokens import count_messages
+
+            tokens = count_messages(messages).tokens
+            result = llm.chat(
+                messages,
+                model=self.settings.model,
+                on_text=sink,
+                cancel=cancel,
+                prompt_tokens=tokens,
+            )
+            if sink is not None:
+                sink.flush()
+            total_prompt += result.prompt_tokens or tokens
+            from prepcoach.tokens import count_text
+
+            total_completion += result.completion_tokens or count_text(result.text)
+            raw = result.text
+            text = redactor.restore(raw) if redactor is not None else raw
+            subject, body = split_subject(_strip_fences(text).strip())
+            body = body.strip()
+            violations = lint_outreach(
+                body, channel=req.channel, kind=req.kind, subject=subject or None
+            )
+            if not violations or attempts > MAX_REPAIRS:
+                break
+            _check_cancel(cancel)
+            reason = (
+                f"draft {attempts} broke {len(violations)} rule"
+                f"{'s' if len(violations) != 1 else ''} "
+                f"({', '.join(v.rule for v in violations)}); "
+                f"asking for a fix (attempt {attempts + 1} of {MAX_REPAIRS + 1})"
+            )
+            if on_restart is not None:
+                on_restart(reason)
+            elif on_text is not None:
+                on_text(f"\n\n--- {reason} ---\n\n")
+            repair = self.prompts.render(
+                "outreach.repair.j2",
+                {
+                    **setup["context"],
+                    "violations": [{"rule": v.rule, "reason": v.reason} for v in violations],
+                    "attempt": attempts + 1,
+                    "max_attempts": MAX_REPAIRS + 1,
+                },
+            )
+            if redactor is not None:
+                repair = redactor.redact(repair)
+            messages = [
+                *messages,
+                {"role": "assistant", "content": raw},
+                {"role": "user", "content": repair},
+            ]
+        inp = setup["inp"]
+        draft = OutreachDraft(
+            outreach_kind=req.kind,  # type: ignore[arg-type]
+            to=inp.to,
+            title=inp.title,
+            organisation=inp.organisation,
+            channel=req.channel,  # type: ignore[arg-type]
+            ask=req.ask.strip(),
+            subject=(subject or "") if req.channel == "email" else "",
+            body=body,
+            created=inp.today,
+            mentor=mentor.id if mentor else None,
+            engine="llm",
+            model=result.model if result is not None else self.settings.model,
+            violations=[str(v) for v in violations],
+        )
+        from prepcoach.tokens import estimate_cost
+
+        usage = TokenUsage(
+            prompt_tokens=total_prompt,
+            completion_tokens=total_completion,
+            estimated_cost_usd=estimate_cost(
+                self.settings.prices, draft.model, total_prompt, total_completion
+            ),
+            exact=preview.tokens_exact,
+        )
+        return OutreachResult(
+            draft=draft, violations=violations, attempts=attempts, preview=preview, usage=usage
+        )
+
+    def save_outreach(self, draft: OutreachDraft | OutreachResult) -> OutreachDraft:
+        if isinstance(draft, OutreachResult):
+            draft = draft.draft
+        return self.store.save_outreach(draft)
+
+    def _find_draft(self, draft_id: str) -> OutreachDraft:
+        drafts = self.store.list_outreach()
+        for d in drafts:
+            if d.id == draft_id:
+                return d
+        close = [d for d in drafts if d.id.startswith(draft_id)]
+        if len(close) == 1:
+            return close[0]
+        ids = ", ".join(d.id for d in drafts[-5:]) or "none saved yet"
+        raise NotFoundError(f'no outreach draft "{draft_id}".', hint=f"Recent drafts: {ids}.")
+
+    def mark_sent(self, draft_id: str, on: dt.date | None = None) -> OutreachDraft:
+        d = self._find_draft(draft_id)
+        d.status = "sent"
+        d.sent_on = on or dt.date.today()
+        return self.store.save_outreach(d)
+
+    def mark_answered(self, draft_id: str, on: dt.date | None = None) -> OutreachDraft:
+        d = self._find_draft(draft_id)
+        d.status = "answered"
+        d.answered_on = on or dt.date.today()
+        if d.sent_on is None:
+            d.sent_on = d.answered_on
+        return self.store.save_outreach(d)
+
+    def reminders(self, today: dt.date | None = None, after_days: int | None = None) -> list[Any]:
+        """Sent drafts with no answer after ``after_days`` (default: the plan's
+        ``reminder_days``), each with a one-line nudge (prepcoach.outreach.Reminder)."""
+        from prepcoach.outreach import reminders
+
+        days = after_days if after_days is not None else self.plan().reminder_days
+        return list(reminders(self.store.list_outreach(), self._today(today), days))
+
+    # ------------------------------------------------------------------ review
+
+    def _review_setup(self, mentor: str | None, today: dt.date) -> list[dict[str, Any]]:
+        from prepcoach.review import analyse, review_message_kind
+
+        plan = self.plan()
+        if mentor is not None:
+            from prepcoach.lookup import find_mentor
+
+            mentors = [find_mentor(plan, mentor)]
+        else:
+            mentors = list(plan.mentors)
+            if not mentors:
+                raise NotFoundError(
+                    "the plan has no mentors to review.",
+                    hint='Add one with `prepcoach mentors add "NAME"`.',
+                )
+        out = []
+        budget = max(0, self.settings.history_token_budget)
+        for m in mentors:
+            history = [s for s in self.store.sessions_for(m.id) if s.date <= today]
+            rec = analyse(plan, m, history, today)
+            objectives = plan.objectives_for(m.id)
+            sessions, omitted = self._history(history, objectives, budget)
+            context = {
+                "profile": _profile(plan),
+                "mentor": _mentor(m),
+                "objectives": [_objective(o) for o in objectives],
+                "review": rec.model_dump(mode="json"),
+                "message_kind": review_message_kind(rec) or "",
+                "history": sessions,
+                "history_omitted": omitted,
+                "today": today.isoformat(),
+            }
+            redactor = self._redactor(plan)
+            messages = self.prompts.messages("review", context)
+            preview = self._preview(
+                "review", messages, redactor, history=(len(sessions), omitted), mentor=m.id
+            )
+            out.append(
+                {
+                    "plan": plan,
+                    "mentor": m,
+                    "record": rec,
+                    "history": history,
+                    "preview": preview,
+                    "redactor": redactor,
+                }
+            )
+        return out
+
+    def preview_review(
+        self, mentor: str | None = None, *, today: dt.date | None = None
+    ) -> list[Preview]:
+        return [s["preview"] for s in self._review_setup(mentor, self._today(today))]
+
+    def review(
+        self,
+        mentor: str | None = None,
+        *,
+        today: dt.date | None = None,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+        save: bool = False,
+    ) -> list[ReviewRecord]:
+        """One record per mentor (all when ``mentor`` is None). The recommendation and its
+        reasons always come from the rules (prepcoach.review); a model only writes the
+        message prose. ``save`` stores each record under reviews/."""
+        day = self._today(today)
+        setups = self._review_setup(mentor, day)
+        out: list[ReviewRecord] = []
+        for s in setups:
+            _check_cancel(cancel)
+            rec: ReviewRecord = s["record"]
+            if self.use_llm:
+                preview: Preview = s["preview"]
+                redactor = s["redactor"]
+                if on_text is not None:
+                    on_text(f"\n## {s['mentor'].name}: {rec.recommendation}\n\n")
+                sink = (
+                    _restoring_sink(on_text, redactor, lambda k: _JsonField("message", k))
+                    if on_text
+                    else None
+                )
+                reply, result = self.llm().chat_json(
+                    preview.messages,
+                    ReviewMessageReply,
+                    name="review_message",
+                    model=self.settings.model,
+                    on_text=sink,
+                    cancel=cancel,
+                    prompt_tokens=preview.prompt_tokens,
+                )
+                assert isinstance(reply, ReviewMessageReply)
+                subject, message = reply.subject.strip(), reply.message.strip()
+                if redactor is not None:
+                    subject, message = redactor.restore(subject), redactor.restore(message)
+                text = (f"Subject: {subject}\n\n" if subject else "") + message
+                rec = rec.model_copy(
+                    update={"message": text, "engine": "llm", "model": result.model}
+                )
+            else:
+                from prepcoach.review import review_message
+
+                draft = review_message(s["plan"], s["mentor"], rec, s["history"], day)
+                text = (f"Subject: {draft.subject}\n\n" if draft.subject else "") + draft.body
+                rec = rec.model_copy(update={"message": text, "engine": "offline", "model": ""})
+                if on_text is not None:
+                    on_text(f"\n## {s['mentor'].name}: {rec.recommendation}\n\n{rec.message}\n")
+            if save:
+                rec = self.store.save_review(rec)
+            out.append(rec)
+        return out
+
+    def save_review(self, rec: ReviewRecord) -> ReviewRecord:
+        return self.store.save_review(rec)
+
+    # -------------------------------------------------------------------- lint
+
+    @staticmethod
+    def lint(text: str, *, channel: str = "email", kind: str = "first-request") -> list[Any]:
+        """Outreach rules on any text (a leading ``Subject:`` line is the subject)."""
+        from prepcoach.lint import lint_outreach, split_subject
+
+        subject, body = split_subject(text)
+        try:
+            return lint_outreach(body, channel=channel, kind=kind, subject=subject)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+
+
+# ------------------------------------------------------------------- helpers
+
+
+def _is_llm(obj: Any) -> bool:
+    from prepcoach.engines.llm import LLM
+
+    return isinstance(obj, LLM)
+
+
+def _check_cancel(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
+
+
+class _Sink:
+    """on_text wrapper: restores placeholders across chunk borders, then an optional view."""
+
+    def __init__(self, on_text: TextSink, redactor: Any, view: Any) -> None:
+        self._out = on_text
+        self._restorer = redactor.stream() if redactor is not None else None
+        self._view = view(self._emit) if view is not None else None
+
+    def _emit(self, text: str) -> None:
+        if text:
+            self._out(text)
+
+    def __call__(self, chunk: str) -> None:
+        if self._view is not None:
+            # the view parses JSON: give it raw text; restore what it emits
+            self._view.feed(chunk)
+            return
+        text = self._restorer.feed(chunk) if self._restorer is not None else chunk
+        self._emit(text)
+
+    def flush(self) -> None:
+        if self._restorer is not None and self._view is None:
+            self._emit(self._restorer.flush())
+
+
+def _restoring_sink(on_text: TextSink | None, redactor: Any, view: Any) -> Any:
+    if on_text is None:
+        return None
+    if redactor is not None and view is not None:
+        out = on_text
+
+        def restored(text: str) -> None:
+            out(redactor.restore(text))
+
+        return _Sink(restored, None, view)
+    return _Sink(on_text, redactor, view)
+
+
+def _strip_fences(text: str) -> str:
+    t = text.strip()
+    if t.startswith("```") and t.endswith("```"):
+        t = t.strip("`")
+        first_nl = t.find("\n")
+        if first_nl >= 0 and " " not in t[:first_nl].strip():
+            t = t[first_nl + 1 :]
+    return t
+
+
+def _recipient(plan: Plan, to: str) -> Mentor | None:
+    """The mentor a message is addressed to: exact id or name, or a unique exact first
+    name. No prefix matching: "Rob" must not become a mentor called "Robert"."""
+    q = " ".join(to.split()).lower()
+    exact = [m for m in plan.mentors if q in (m.id.lower(), m.name.lower())]
+    if exact:
+        return exact[0]
+    first = [m for m in plan.mentors if m.name.split() and m.name.split()[0].lower() == q]
+    return first[0] if len(first) == 1 else None
+
+
+def _fit_carry(carry: Sequence[Any], budget: int) -> tuple[list[dict[str, Any]], int]:
+    """Carried-over items (most recent first) that fit ``budget`` tokens, for the prompt."""
+    from prepcoach.tokens import count_text
+
+    rows: list[dict[str, Any]] = []
+    used = 0
+    for c in carry:
+        row = {
+            "kind": "open question" if c.kind == "question" else "open action",
+            "text": c.text,
+            "source": c.source,
+            "owner": c.owner,
+            "objective_id": c.objective_id,
+        }
+        n = count_text(f"- {row['kind']}: {c.text} (from {c.source})") + 1
+        if used + n > budget:
+            break
+        used += n
+        rows.append(row)
+    return rows, used
+
+
+def session_text(s: Session, objective_titles: dict[str, str] | None = None) -> str:
+    """A compact, stable rendering of one past session for prompts (what is counted)."""
+    titles = objective_titles or {}
+    lines = [f"- {s.date.isoformat()} ({s.minutes} min)"]
+    if s.accomplishments:
+        lines.append("  Wins: " + "; ".join(_clip(a, 160) for a in s.accomplishments))
+    for q in s.questions:
+        state = (
+            f"answered: {_clip(q.answer, 200)}"
+            if q.resolved and q.answer
+            else ("resolved" if q.resolved else "still open")
+        )
+        lines.append(f"  Q: {_clip(q.text, 200)} ({state})")
+    for a in s.action_items:
+        status = "done" if a.done else "open"
+        due = f", due {a.due.isoformat()}" if a.due else ""
+        lines.append(f"  Action ({a.owner}{due}, {status}): {_clip(a.text, 160)}")
+    for p in s.objective_progress:
+        name = titles.get(p.objective_id, p.objective_id)
+        moved = "progress" if p.progressed else "no progress"
+        note = f": {_clip(p.note, 160)}" if p.note else ""
+        lines.append(f"  Objective {name} ({moved}){note}")
+    if s.notes.strip():
+        lines.append(f"  Notes: {_clip(s.notes, 300)}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _profile(plan: Plan) -> dict[str, Any]:
+    p = plan.profile
+    return {"name": p.name, "title": p.title, "organisation": p.organisation}
+
+
+def _mentor(m: Mentor) -> dict[str, Any]:
+    end = m.term_end()
+    return {
+        "id": m.id,
+        "name": m.name,
+        "first_name": m.name.split()[0] if m.name.split() else m.name,
+        "title": m.title,
+        "organisation": m.organisation,
+        "relation": m.relation,
+        "levels_above": m.levels_above,
+        "support_areas": list(m.support_areas),
+        "support_labels": [SUPPORT_AREA_LABELS[a] for a in m.support_areas],
+        "status": m.status,
+        "term_start": m.term_start.isoformat() if m.term_start else None,
+        "term_end": end.isoformat() if end else None,
+        "term_months": m.term_months,
+        "cadence": m.cadence,
+        "next_meeting": m.next_meeting.isoformat() if m.next_meeting else None,
+    }
+
+
+def _objective(o: Objective) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "title": o.title,
+        "why": o.why,
+        "done_when": o.done_when,
+        "support_area": o.support_area,
+        "support_label": SUPPORT_AREA_LABELS[o.support_area],
+        "status": o.status,
+        "evidence": o.evidence,
+    }
+
+
+def sample_contexts() -> dict[str, dict[str, Any]]:
+    """A filled-in context per job, for checking templates (`doctor`) and tests."""
+    mentor = Mentor(
+        id="sam-lee",
+        name="Sam Lee",
+        title="VP Engineering",
+        organisation="Example Co",
+        support_areas=["scope", "politics"],
+        term_start=dt.date(2026, 1, 5),
+        next_meeting=dt.date(2026, 3, 2),
+        status="active",
+    )
+    objective = Objective(
+        id="own-budget",
+        title="Run the budget cycle myself",
+        done_when="Plan accepted without rewrites",
+        support_area="scope",
+        mentors=["sam-lee"],
+    )
+    plan = Plan(mentors=[mentor], objectives=[objective])
+    plan.profile.name = "Alex Doe"
+    session = Session(
+        mentor="sam-lee",
+        date=dt.date(2026, 2, 2),
+        accomplishments=["Shipped the cache"],
+    )
+    history = [{"id": "s1", "date": "2026-02-02", "text": session_text(session)}]
+    base: dict[str, Any] = {
+        "profile": _profile(plan),
+        "mentor": _mentor(mentor),
+        "objectives": [_objective(objective)],
+        "today": "2026-02-20",
+        "history": history,
+        "history_omitted": 0,
+    }
+    from prepcoach.lint import RULES, WORD_LIMITS
+
+    return {
+        "agenda": {
+            **base,
+            "minutes": 30,
+            "accomplishments": ["Shipped the cache"],
+            "questions": ["How do I defend the headcount ask?"],
+            "carried_over": [
+                {
+                    "kind": "open question",
+                    "text": "Who decides the roadmap?",
+                    "source": "2026-02-02 session",
+                    "owner": "me",
+                    "objective_id": None,
+                }
+            ],
+            "carried_omitted": 0,
+        },
+        "outreach": {
+            **base,
+            "kind": "first-request",
+            "channel": "email",
+            "word_limit": WORD_LIMITS["email"],
+            "rules": [{"name": n, "description": d} for n, d in RULES],
+            "to": {"name": "Sam Lee", "title": "VP Engineering", "organisation": "Example Co"},
+            "ask": "how to defend a headcount ask",
+            "context": "",
+            "violations": [{"rule": "length", "reason": "too long"}],
+            "attempt": 2,
+            "max_attempts": 3,
+        },
+        "review": {
+            **base,
+            "review": ReviewRecord(
+                mentor="sam-lee",
+                date=dt.date(2026, 2, 20),
+                recommendation="continue",
+                reasons=["Month 2 of 6; objectives open."],
+                term_month=2,
+            ).model_dump(mode="json"),
+            "message_kind": "follow-up",
+        },
+    }

@@ -1,0 +1,471 @@
+"""The generating commands, in-process via prepcoach.cli.main and once as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+
+import pytest
+from fakeserver import FakeOpenAI
+
+from prepcoach.cli import main
+from prepcoach.engines import llm as llm_mod
+
+KEY = "sk-test-CLI-NEVER-PRINT-90ab7c"
+TODAY = ["--today", "2026-11-25"]
+Q1 = "How do I hand the budget process to my new finance partner?"
+Q2 = "Should I ask for a quarterly check-in after the term?"
+
+GOOD = """Subject: Question on choosing VP or CTO
+
+Hi Elena,
+
+Nadia Farouk suggested I write to you. I lead platform engineering at Lumen Freight.
+
+Could we have a 20-minute call about how you chose between a VP Eng role and a CTO role?
+
+If now isn't a good time, no worries at all.
+
+Thanks,
+Dana"""
+CLASSIC_BAD = """Hi Marcus,
+
+Would you be my mentor? I'd love to meet every month for the next six months to pick your
+brain about leadership, my career and whatever comes up. Let me know when works.
+
+Dana"""
+
+
+@pytest.fixture
+def server(monkeypatch):
+    with FakeOpenAI() as s:
+        monkeypatch.setenv("OPENAI_API_KEY", KEY)
+        monkeypatch.setenv("OPENAI_BASE_URL", s.url)
+        monkeypatch.setattr(llm_mod, "BACKOFF_BASE", 0.01)
+        yield s
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert KEY not in out + err
+    return code, out, err
+
+
+def agenda_reply() -> dict:
+    return {
+        "summary": "Budget hand-off and what comes after the term.",
+        "items": [
+            {
+                "title": "Opening",
+                "minutes": 2,
+                "kind": "opening",
+                "detail": "",
+                "objective_id": None,
+            },
+            {"title": Q1, "minutes": 30, "kind": "question", "detail": "", "objective_id": None},
+            {"title": Q2, "minutes": 20, "kind": "question", "detail": "", "objective_id": None},
+            {"title": "Close", "minutes": 3, "kind": "close", "detail": "", "objective_id": None},
+        ],
+    }
+
+
+# ------------------------------------------------------------------ offline
+
+
+def test_offline_agenda_json_sums_and_holds_every_question(capsys, sample_dir):
+    code, out, err = run(
+        capsys,
+        "agenda",
+        "--data",
+        str(sample_dir),
+        "--mentor",
+        "Priya",
+        "--question",
+        Q1,
+        "--question",
+        Q2,
+        "--minutes",
+        "45",
+        "--format",
+        "json",
+        *TODAY,
+    )
+    assert code == 0
+    data = json.loads(out)
+    agenda = data["agenda"]
+    assert sum(i["minutes"] for i in agenda["items"]) == 45
+    titles = " ".join(i["title"] + i["detail"] for i in agenda["items"])
+    assert Q1 in titles and Q2 in titles
+    assert data["engine"] == "offline"
+    assert any(i["kind"] == "carried_over" for i in agenda["items"])
+    assert "offline engine (no API key set)" in err
+
+
+def test_offline_agenda_markdown_is_labelled_and_save_stores_it(capsys, sample_dir):
+    code, out, err = run(
+        capsys,
+        "agenda",
+        "--data",
+        str(sample_dir),
+        "--mentor",
+        "marcus",
+        "--question",
+        Q1,
+        "--offline",
+        "--save",
+        *TODAY,
+    )
+    assert code == 0
+    assert out.startswith("# Agenda: Marcus Bell, 30 minutes")
+    assert "Offline draft" in out
+    assert "saved session" in err
+    saved = sorted((sample_dir / "sessions").glob("*marcus-bell*.json"))[-1]
+    session = json.loads(saved.read_text())
+    assert session["engine"] == "offline" and session["agenda"]["minutes"] == 30
+
+
+def test_review_gives_three_different_recommendations(capsys, sample_dir):
+    code, out, _ = run(capsys, "review", "--data", str(sample_dir), "--format", "json", *TODAY)
+    assert code == 0
+    recs = {r["mentor"]: r for r in json.loads(out)}
+    assert len({r["recommendation"] for r in recs.values()}) == 3
+    assert all(r["reasons"] and r["message"] for r in recs.values())
+
+
+def test_unknown_mentor_is_exit_2_with_a_hint(capsys, sample_dir):
+    code, _, err = run(capsys, "agenda", "--data", str(sample_dir), "--mentor", "Prya")
+    assert code == 2 and 'no mentor "Prya"' in err and "Priya Raman" in err
+
+
+# --------------------------------------------------------------------- lint
+
+
+def test_lint_rejects_the_classic_bad_ask_naming_each_rule(capsys, tmp_path):
+    f = tmp_path / "ask.txt"
+    f.write_text(CLASSIC_BAD)
+    code, out, _ = run(capsys, "lint", str(f))
+    assert code == 1
+    for rule in ("no-mentor-word", "bounded-time", "no-long-term", "easy-decline", "subject"):
+        assert rule in out
+    code, out, _ = run(capsys, "lint", str(f), "--format", "json")
+    assert code == 1 and not json.loads(out)["clean"]
+
+
+def test_lint_accepts_a_good_ask_from_stdin(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GOOD.encode())))
+    code, out, _ = run(capsys, "lint", "-")
+    assert code == 0 and "clean" in out
+
+
+@pytest.mark.parametrize("content", [None, b"\xff\xfe\x00bad", "dir"])
+def test_lint_unreadable_input_is_exit_2(capsys, tmp_path, content):
+    f = tmp_path / "x.txt"
+    if content == "dir":
+        f.mkdir()
+    elif content is not None:
+        f.write_bytes(content)
+    code, _, err = run(capsys, "lint", str(f))
+    assert code == 2 and err.startswith("prepcoach: ")
+
+
+# ------------------------------------------------------------------ prompts
+
+
+def test_prompts_list_show_render(capsys, sample_dir, tmp_path):
+    user = tmp_path / "config" / "prompts"
+    user.mkdir(parents=True)
+    (user / "review.user.j2").write_text('{% extends "default/review.user.j2" %}\n')
+    code, out, _ = run(capsys, "prompts", "list")
+    assert code == 0
+    assert "agenda.system.j2" in out
+    assert re.search(r"review\.user\.j2 +user \(overrides packaged\)", out)
+    assert re.search(r"agenda\.user\.j2 +packaged", out)
+    code, out, err = run(capsys, "prompts", "show", "default/agenda.user.j2")
+    assert code == 0 and "{% block questions %}" in out and "packaged" in err
+    code, out, _ = run(
+        capsys,
+        "prompts",
+        "render",
+        "agenda",
+        "--data",
+        str(sample_dir),
+        "--mentor",
+        "Priya",
+        "--question",
+        Q1,
+        *TODAY,
+    )
+    assert code == 0 and "----- system -----" in out and Q1 in out and "Nothing was sent" in out
+
+
+def test_broken_user_template_is_exit_2_naming_file_and_line(capsys, sample_dir, tmp_path):
+    user = tmp_path / "config" / "prompts"
+    user.mkdir(parents=True)
+    (user / "agenda.user.j2").write_text("Hello\n{{ mentor.name }\n")
+    code, _, err = run(
+        capsys, "agenda", "--data", str(sample_dir), "--mentor", "Priya", "--dry-run", *TODAY
+    )
+    assert code == 2 and "agenda.user.j2, line 2" in err and "syntax error" in err
+
+
+# ---------------------------------------------------------------- LLM path
+
+
+def test_llm_agenda_prints_tokens_and_cost_first(capsys, sample_dir, server):
+    server.push(FakeOpenAI.json(agenda_reply()))
+    code, out, err = run(
+        capsys,
+        "agenda",
+        "--data",
+        str(sample_dir),
+        "--mentor",
+        "Priya",
+        "--question",
+        Q1,
+        "--question",
+        Q2,
+        "--minutes",
+        "45",
+        *TODAY,
+    )
+    assert code == 0
+    assert "prompt tokens for gpt-4o-mini" in err and "$" in err
+    assert "Drafted by gpt-4o-mini" in out and "Total: 45 of 45 minutes." in out
+    assert len(server.chat_requests) == 1
+
+
+def test_dry_run_makes_no_request(capsys, sample_dir, server):
+    for argv in (
+        ["agenda", "--mentor", "Priya", "--question", Q1],
+        ["outreach", "--to", "Elena Sorensen", "--ask", "VP or CTO"],
+        ["review"],
+    ):
+        code, out, _ = run(capsys, *argv, "--data", str(sample_dir), "--dry-run", *TODAY)
+        assert code == 0 and "Nothing was sent" in out
+    code, out, _ = run(
+        capsys,
+        "agenda",
+        "--data",
+        str(sample_dir),
+        "--mentor",
+        "Priya",
+        "--dry-run",
+        "--format",
+        "json",
+        *TODAY,
+    )
+    assert json.loads(out)["messages"][0]["role"] == "system"
+    assert server.requests == []
+
+
+def test_redact_through_the_cli(capsys, sample_dir, server):
+    from prepcoach.redact import Redactor
+    from prepcoach.store import Store
+
+    ph = {v: k for k, v in Redactor.from_plan(Store(sample_dir).load_plan()).placeholders().items()}
+    reply = agenda_reply()
+    reply["items"][1]["title"] = f"Ask {ph['Priya Raman']} how {ph['Rob Castellano']} sees it"
+    server.push(FakeOpenAI.json(reply, chunk=4))
+    code, out, _ = run(
+        capsys,
+        "agenda",
+        "--data",
+        str(sample_dir),
+        "--mentor",
+        "Priya",
+        "--question",
+        Q1,
+        "--redact",
+        *TODAY,
+    )
+    assert code == 0
+    assert "Ask Priya Raman how Rob Castellano sees it" in out
+    sent = server.chat_requests[0].text
+    assert "Priya" not in sent and "Castellano" not in sent and "Dana" not in sent
+
+
+def test_outreach_repaired_and_streamed(capsys, sample_dir, server):
+    bad = GOOD.replace("Could we have", "You'd be a great mentor. Could we have")
+    server.push(FakeOpenAI.text(bad), FakeOpenAI.text(GOOD))
+    code, out, err = run(
+        capsys,
+        "outreach",
+        "--data",
+        str(sample_dir),
+        "--to",
+        "Elena Sorensen",
+        "--ask",
+        "how she chose between VP and CTO",
+        "--save",
+        *TODAY,
+    )
+    assert code == 0
+    assert "no-mentor-word" in err and "--- revised draft ---" in out
+    assert out.rstrip().endswith("passes.")
+    assert out.split("--- revised draft ---")[1].strip().startswith("Subject: Question on")
+    saved = json.loads(next((sample_dir / "outreach").glob("*elena*first-request*")).read_text())
+    assert saved["engine"] == "llm" and "mentor" not in saved["body"]
+
+
+ERRORS = [
+    (FakeOpenAI.error(401, f"Incorrect API key provided: {KEY}"), "rejected the API key"),
+    (
+        FakeOpenAI.error(429, "quota", code="insufficient_quota", type="insufficient_quota"),
+        "no quota left",
+    ),
+    (FakeOpenAI.error(500, "boom"), "internal error (500)"),
+    (FakeOpenAI.slow(5), "(timeout)"),
+    (FakeOpenAI.garbled(), "could not read"),
+    (FakeOpenAI.error(404, "model 'gpt-4o-mini' not found"), 'no model "gpt-4o-mini"'),
+]
+
+
+@pytest.mark.parametrize(("reply", "words"), ERRORS)
+def test_endpoint_errors_are_one_line_exit_2(capsys, sample_dir, server, monkeypatch, reply, words):
+    monkeypatch.setenv("PREPCOACH_TIMEOUT", "0.5")
+    server.default = reply
+    code, out, err = run(
+        capsys, "agenda", "--data", str(sample_dir), "--mentor", "Priya", "--question", Q1, *TODAY
+    )
+    assert code == 2
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("prepcoach: ") and words in last
+    assert out == ""
+
+
+def test_connection_refused_names_the_url(capsys, sample_dir, monkeypatch):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
+    monkeypatch.setattr(llm_mod, "BACKOFF_BASE", 0.01)
+    code, _, err = run(
+        capsys, "outreach", "--data", str(sample_dir), "--to", "Elena", "--ask", "VP or CTO", *TODAY
+    )
+    assert code == 2
+    assert f"127.0.0.1:{port}/v1 (connection refused)" in err
+
+
+def test_key_in_no_file_after_a_full_run(capsys, sample_dir, server, tmp_path):
+    server.default = None
+    server.push(FakeOpenAI.json(agenda_reply()), FakeOpenAI.text(GOOD))
+    run(capsys, "agenda", "--data", str(sample_dir), "--mentor", "Priya", "--save", *TODAY)
+    run(
+        capsys,
+        "outreach",
+        "--data",
+        str(sample_dir),
+        "--to",
+        "Elena",
+        "--ask",
+        "VP or CTO",
+        "--save",
+        *TODAY,
+    )
+    server.default = FakeOpenAI.json({"subject": "Thanks", "message": "Thank you."})
+    run(capsys, "review", "--data", str(sample_dir), "--save", *TODAY)
+    run(capsys, "doctor", "--data", str(sample_dir))
+    for p in tmp_path.rglob("*"):
+        if p.is_file():
+            assert KEY.encode() not in p.read_bytes(), p
+
+
+# ------------------------------------------------------------------- doctor
+
+
+def test_doctor_ok_against_the_server(capsys, sample_dir, server):
+    code, out, _ = run(capsys, "doctor", "--data", str(sample_dir))
+    assert code == 0, out
+    assert "api key: set (from env OPENAI_API_KEY)" in out
+    assert '"gpt-4o-mini" is offered' in out and "sha256 verified" in out
+    assert "3 mentors" in out
+
+
+def test_doctor_fails_on_unknown_model_and_unreachable(capsys, sample_dir, server, monkeypatch):
+    monkeypatch.setenv("PREPCOACH_MODEL", "no-such-model")
+    code, out, _ = run(capsys, "doctor", "--data", str(sample_dir), "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and not data["ok"]
+    assert any(c["check"] == "model" and c["status"] == "fail" for c in data["checks"])
+    server.close()
+    code, out, _ = run(capsys, "doctor", "--data", str(sample_dir))
+    assert code == 1 and "FAIL  endpoint" in out and "fix:" in out
+
+
+def test_doctor_without_key_is_fine(capsys, tmp_path):
+    code, out, _ = run(capsys, "doctor", "--data", str(tmp_path / "none"))
+    assert code == 0 and "offline engine is used" in out
+
+
+# --------------------------------------------------------------- subprocess
+
+
+def test_subprocess_offline_agenda(sample_dir, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    env["PREPCOACH_CONFIG_DIR"] = str(tmp_path / "cfg")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "prepcoach",
+            "agenda",
+            "--data",
+            str(sample_dir),
+            "--mentor",
+            "Priya",
+            "--question",
+            Q1,
+            "--minutes",
+            "45",
+            "--format",
+            "json",
+            *TODAY,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert sum(i["minutes"] for i in json.loads(proc.stdout)["agenda"]["items"]) == 45
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "prepcoach",
+            "agenda",
+            "--data",
+            str(sample_dir),
+            "--minutes",
+            "0",
+            "--mentor",
+            "Priya",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_doctor_names_a_broken_user_template_and_bad_config(capsys, tmp_path):
+    cfg = tmp_path / "config"
+    (cfg / "prompts").mkdir(parents=True)
+    (cfg / "prompts" / "review.user.j2").write_text("hi\n{{ nope }}\n")
+    code, out, _ = run(capsys, "doctor", "--data", str(tmp_path / "d"))
+    assert code == 1
+    assert "FAIL  prompts" in out and "review.user.j2, line 2" in out
+    (cfg / "config.toml").write_text('model = "unterminated\n')
+    code, out, _ = run(capsys, "doctor", "--data", str(tmp_path / "d"))
+    assert code == 1 and "FAIL  config" in out and "not valid TOML" in out
+    assert "FAIL  prompts" in out  # the other checks still ran

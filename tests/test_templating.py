@@ -1,0 +1,86 @@
+"""Prompt templates: sandboxed, strict, user folder shadows packaged, default/ prefix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prepcoach.services import sample_contexts
+from prepcoach.templating import Prompts, TemplateError, packaged_prompts_dir
+
+
+def test_packaged_templates_exist_for_every_job_and_render():
+    p = Prompts(None)
+    names = {i.name for i in p.list_templates()}
+    for job in ("agenda", "outreach", "review"):
+        assert f"{job}.system.j2" in names and f"{job}.user.j2" in names
+    for kind in ("first-request", "recommendation", "renewal", "wind-down", "follow-up"):
+        assert f"outreach-{kind}.j2" in names
+    for job, ctx in sample_contexts().items():
+        msgs = p.messages(job, ctx)
+        assert [m["role"] for m in msgs] == ["system", "user"]
+        assert all(m["content"].strip() for m in msgs)
+
+
+def test_system_part_is_stable_across_requests():
+    """Providers cache the prompt prefix: the system message must not depend on input."""
+    p = Prompts(None)
+    ctx = sample_contexts()["agenda"]
+    other = {**ctx, "questions": ["Something else entirely?"], "minutes": 60, "today": "2027-01-01"}
+    assert p.messages("agenda", ctx)[0] == p.messages("agenda", other)[0]
+
+
+def test_user_text_is_never_template_source():
+    p = Prompts(None)
+    ctx = sample_contexts()["agenda"]
+    ctx["questions"] = ["{{ 7*7 }} {% for x in range(3) %}x{% endfor %} {{ ''.__class__ }}"]
+    user = p.messages("agenda", ctx)[1]["content"]
+    assert "{{ 7*7 }}" in user and "49" not in user
+
+
+def test_user_folder_shadows_and_can_extend_default(tmp_path: Path):
+    user = tmp_path / "prompts"
+    user.mkdir()
+    (user / "agenda.user.j2").write_text(
+        '{% extends "default/agenda.user.j2" %}\n'
+        "{% block wins %}WINS HIDDEN BY MY TEMPLATE{% endblock %}\n"
+    )
+    p = Prompts(user)
+    infos = {i.name: i for i in p.list_templates()}
+    assert infos["agenda.user.j2"].origin == "user (overrides packaged)"
+    assert infos["agenda.system.j2"].origin == "packaged"
+    text = p.messages("agenda", sample_contexts()["agenda"])[1]["content"]
+    assert "WINS HIDDEN BY MY TEMPLATE" in text
+    assert "Questions I want to discuss" in text  # the rest comes from the packaged parent
+    src, info = p.source("default/agenda.user.j2")
+    assert info.path == packaged_prompts_dir() / "agenda.user.j2" and "{% block wins %}" in src
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        ("line one\n{% if %}\n", ["syntax error", "line 2"]),
+        ("ok\n\n{{ no_such_variable }}\n", ["unknown variable", "line 3", "no_such_variable"]),
+        ("{{ mentor.__class__.__mro__ }}\n", ["agenda.user.j2"]),
+        ("a\n{{ ''.__class__.__subclasses__() }}\n", ["sandbox", "line 2"]),
+    ],
+)
+def test_broken_user_template_names_file_and_line(tmp_path: Path, source, words):
+    user = tmp_path / "prompts"
+    user.mkdir()
+    (user / "agenda.user.j2").write_text(source)
+    p = Prompts(user)
+    with pytest.raises(TemplateError) as err:
+        p.messages("agenda", sample_contexts()["agenda"])
+    msg = str(err.value)
+    assert "agenda.user.j2" in msg
+    for w in words:
+        assert w in msg, msg
+    assert err.value.exit_code == 2
+
+
+def test_unknown_template_name_lists_known_ones():
+    with pytest.raises(TemplateError) as err:
+        Prompts(None).resolve("nope")
+    assert "agenda.user.j2" in str(err.value)
