@@ -1,0 +1,147 @@
+"""First paint of `prepcoach --data D` vs a bare Textual app (Header, Static, Footer).
+
+Both run side by side in one run, alternating, each in a fresh tmux pane that is polled
+with `tmux capture-pane` until the first screen's text shows:
+
+- bare app:   its Static's text;
+- prepcoach:  "first paint" = the dashboard frame (screen switcher line), and
+              "data shown"  = a mentor's name from the data, i.e. the dashboard filled in.
+
+Usage: python benchmarks/bench_startup.py [--runs N] [--target 1.3]
+Needs tmux. Exit 1 if the median ratio for "data shown" is above the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BARE = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("bare app ready")
+        yield Footer()
+
+
+Bare().run()
+"""
+
+
+def sample_dir() -> Path:
+    for candidate in (REPO / "sample_sessions",):
+        if (candidate / "plan.json").is_file():
+            return candidate
+    import prepcoach
+
+    return Path(prepcoach.__file__).resolve().parent / "sample_sessions"
+
+
+def first_seen(
+    cmd: list[str], markers: list[str], env: dict[str, str], timeout: float
+) -> list[float]:
+    """Seconds from launch until each marker is on screen (in order of ``markers``)."""
+    name = f"pcbench{os.getpid()}{time.monotonic_ns() % 100000}"
+    shell = " ".join(_quote(c) for c in cmd)
+    found: dict[str, float] = {}
+    start = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", shell],
+        check=True,
+        env=env,
+    )
+    try:
+        while len(found) < len(markers):
+            now = time.perf_counter() - start
+            if now > timeout:
+                raise TimeoutError(f"{cmd[-1]}: {set(markers) - set(found)} not seen in {timeout}s")
+            out = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+            ).stdout
+            for m in markers:
+                if m not in found and m in out:
+                    found[m] = now
+            time.sleep(0.003)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+    return [found[m] for m in markers]
+
+
+def _quote(s: str) -> str:
+    return "'" + s.replace("'", "'\\''") + "'"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=7, help="runs of each app (default 7)")
+    ap.add_argument("--target", type=float, default=1.3, help="max allowed ratio (default 1.3)")
+    ap.add_argument("--timeout", type=float, default=30.0)
+    args = ap.parse_args()
+    if shutil.which("tmux") is None:
+        print("bench_startup: tmux is needed", file=sys.stderr)
+        return 2
+
+    tmp = Path(tempfile.mkdtemp(prefix="pcbench-"))
+    keeper = f"pcbench-keep-{os.getpid()}"
+    # one idle session keeps the tmux server up between runs (no restart in the timings)
+    subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep 3600"], check=True)
+    try:
+        data = tmp / "data"
+        shutil.copytree(sample_dir(), data)
+        bare = tmp / "bare.py"
+        bare.write_text(BARE, "utf-8")
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "PREPCOACH_"))}
+        env["PREPCOACH_CONFIG_DIR"] = str(tmp / "config")
+        env["TERM"] = env.get("TERM", "xterm-256color")
+        py = sys.executable
+        prep_cmd = [py, "-m", "prepcoach", "--data", str(data)]
+        bare_cmd = [py, str(bare)]
+        # warm the OS file cache and the bytecode of both once
+        first_seen(bare_cmd, ["bare app ready"], env, args.timeout)
+        first_seen(prep_cmd, ["1 Dashboard", "Priya Raman"], env, args.timeout)
+
+        bare_t: list[float] = []
+        paint_t: list[float] = []
+        data_t: list[float] = []
+        for i in range(args.runs):
+            order = ["bare", "prep"] if i % 2 == 0 else ["prep", "bare"]
+            for which in order:
+                if which == "bare":
+                    bare_t += first_seen(bare_cmd, ["bare app ready"], env, args.timeout)
+                else:
+                    p, d = first_seen(prep_cmd, ["1 Dashboard", "Priya Raman"], env, args.timeout)
+                    paint_t.append(p)
+                    data_t.append(d)
+        b = statistics.median(bare_t)
+        p = statistics.median(paint_t)
+        d = statistics.median(data_t)
+        print(f"runs: {args.runs} each, alternating, tmux 100x30, python {sys.version.split()[0]}")
+        print(f"bare Textual app (Header, Static, Footer): median {b * 1000:7.1f} ms")
+        print(
+            f"prepcoach --data D, first paint:           median {p * 1000:7.1f} ms  ({p / b:.2f}x)"
+        )
+        print(
+            f"prepcoach --data D, dashboard data shown:  median {d * 1000:7.1f} ms  ({d / b:.2f}x)"
+        )
+        ok = d / b <= args.target
+        print(f"target <= {args.target:.2f}x: {'met' if ok else 'NOT met'}")
+        return 0 if ok else 1
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The prepcoach terminal UI (Textual). Build it with ``prepcoach.tui.app.create_app``."""

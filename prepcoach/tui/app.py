@@ -1,0 +1,210 @@
+"""The prepcoach Textual app and the one factory that builds it.
+
+``create_app(settings, store, services=None, llm=None, today=None, demo=False)`` is used
+by the CLI (``prepcoach``, ``prepcoach demo``) and by the tests, which can hand in a
+``Services`` (or an LLM client pointed at a loopback server) and a fixed "today".
+
+Start fast: only textual is imported here. Each screen module is imported the first
+time the user opens it; data is read after the first paint, in a worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from prepcoach.errors import PrepcoachError
+
+if TYPE_CHECKING:
+    from prepcoach.services import Services
+    from prepcoach.settings import Settings
+    from prepcoach.store import Store
+
+T = TypeVar("T")
+
+# mode name -> (key, label, "module:Class")
+SCREENS: dict[str, tuple[str, str, str]] = {
+    "dashboard": ("1", "Dashboard", "prepcoach.tui.screens.dashboard:DashboardScreen"),
+    "prep": ("2", "Prep", "prepcoach.tui.screens.prep:PrepScreen"),
+    "outreach": ("3", "Outreach", "prepcoach.tui.screens.outreach:OutreachScreen"),
+    "review": ("4", "Review", "prepcoach.tui.screens.review:ReviewScreen"),
+    "history": ("5", "History", "prepcoach.tui.screens.history:HistoryScreen"),
+    "team": ("6", "Team", "prepcoach.tui.screens.team:TeamScreen"),
+}
+
+
+def _screen_factory(target: str) -> Callable[[], Screen[Any]]:
+    def make() -> Screen[Any]:
+        module_name, _, cls_name = target.partition(":")
+        cls = getattr(importlib.import_module(module_name), cls_name)
+        screen: Screen[Any] = cls()
+        return screen
+
+    return make
+
+
+def _commands() -> Any:
+    from prepcoach.tui.commands import PrepcoachCommands
+
+    return PrepcoachCommands
+
+
+class PrepcoachApp(App[None]):
+    """Prep for mentor meetings: dashboard, prep, outreach, review, history, team."""
+
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {lambda: _commands()}
+    TITLE = "prepcoach"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        name: _screen_factory(target) for name, (_, _, target) in SCREENS.items()
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(key, f"app.goto('{name}')", label, show=False)
+            for name, (key, label, _) in SCREENS.items()
+        ),
+        Binding("f1,question_mark", "app.help", "Help", show=False),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store | None = None,
+        services: Services | None = None,
+        *,
+        llm: Any = None,
+        today: dt.date | None = None,
+        demo: bool = False,
+        start: str = "dashboard",
+    ) -> None:
+        # start straight in the first screen's mode (no blank default screen first)
+        setattr(self, "DEFAULT_MODE", start if start in SCREENS else "dashboard")  # noqa: B010
+        super().__init__()
+        self.settings = settings
+        self._store = store
+        self._services = services
+        self._llm = llm
+        self._today = today
+        self.demo = demo
+        self.start_mode = start if start in SCREENS else "dashboard"
+        # bumped on every write, so screens know to reload when shown again
+        self.data_version = 0
+        self.sub_title = settings.engine_label + (" · demo copy" if demo else "")
+
+    # ------------------------------------------------------------------ basics
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    @property
+    def store(self) -> Store:
+        """The data directory's store (opened on first use, after the first paint)."""
+        if self._store is None:
+            from prepcoach.store import Store
+
+            self._store = Store(self.settings.data_dir)
+        return self._store
+
+    @property
+    def services(self) -> Services:
+        """The generation services (built on first use, so startup never imports them)."""
+        if self._services is None:
+            from prepcoach.services import Services
+
+            self._services = Services(self.settings, self.store, self._llm)
+        return self._services
+
+    def on_mount(self) -> None:
+        if self.demo:
+            self.notify(
+                f"This is a demo copy of the sample data in {self.store.root}; "
+                "nothing you change touches the original.",
+                title="Demo",
+                markup=False,
+                timeout=8,
+            )
+
+    def changed(self) -> None:
+        """Call after any write to the store."""
+        self.data_version += 1
+        self.report_problems()
+
+    def report_problems(self) -> None:
+        """Show files the store set aside or migrated while loading."""
+        problems = list(self.store.problems)
+        self.store.problems.clear()
+        for problem in problems:
+            self.notify(problem, title="Data", severity="warning", markup=False, timeout=12)
+
+    def fail(self, exc: BaseException, title: str = "Error") -> None:
+        """Show an error as a notification (never a crash)."""
+        is_ours = isinstance(exc, PrepcoachError)
+        message = str(exc) if is_ours else f"{type(exc).__name__}: {exc}"
+        self.notify(message, title=title, severity="error", markup=False, timeout=12)
+
+    def guard(self, fn: Callable[[], T], title: str = "Error") -> T | None:
+        """Run ``fn``; a data or engine error becomes a notification and None."""
+        try:
+            return fn()
+        except (PrepcoachError, OSError, ValueError) as exc:
+            self.fail(exc, title)
+            return None
+        finally:
+            if self.store.problems:
+                self.report_problems()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_goto(self, mode: str) -> None:
+        if mode in SCREENS and self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from prepcoach.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def open_outreach(self, *, generate: bool = False, **prefill: Any) -> None:
+        """Open the Outreach screen with fields filled in (used by Review, Dashboard and
+        Team); with ``generate`` the draft is written straight away."""
+        self.switch_mode("outreach")
+        screen = self.screen
+
+        def fill() -> None:
+            prefill_fn = getattr(screen, "prefill", None)
+            if prefill_fn is not None:
+                prefill_fn(**prefill)
+                if generate:
+                    screen.action_generate()  # type: ignore[attr-defined]
+
+        self.call_after_refresh(fill)
+
+    def open_prep(self, mentor_id: str) -> None:
+        self.switch_mode("prep")
+        choose = getattr(self.screen, "choose_mentor", None)
+        if choose is not None:
+            self.call_after_refresh(choose, mentor_id)
+
+
+def create_app(
+    settings: Settings,
+    store: Store | None = None,
+    services: Services | None = None,
+    llm: Any = None,
+    *,
+    today: dt.date | None = None,
+    demo: bool = False,
+    start: str = "dashboard",
+) -> PrepcoachApp:
+    """Build the app. ``store`` defaults to the settings' data directory (opened lazily).
+    Tests pass ``services`` or ``llm`` (a client on a loopback server) and a fixed
+    ``today`` so output is stable."""
+    return PrepcoachApp(settings, store, services, llm=llm, today=today, demo=demo, start=start)

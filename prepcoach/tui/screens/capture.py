@@ -1,0 +1,190 @@
+"""After the meeting: notes, answered questions, action items (owner, due) and objective
+progress for one session. Returns the updated Session (History saves it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Static, TextArea
+
+from prepcoach.models import ActionItem, Objective, ObjectiveProgress, Session
+from prepcoach.tui import drafts
+from prepcoach.tui.text import one_line, plain, sanitize
+
+
+class CaptureScreen(ModalScreen[Session | None]):
+    LABEL = "Capture"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save notes, actions, progress"),
+        Binding("escape", "cancel", "Close", tooltip="Close; what you typed stays as a draft"),
+    ]
+
+    def __init__(
+        self, session: Session, mentor_name: str, objectives: list[Objective], today: dt.date
+    ) -> None:
+        super().__init__()
+        self.session = session.model_copy(deep=True)
+        self.mentor_name = mentor_name
+        self.objectives = objectives
+        self.today = today
+        self.new_actions: list[ActionItem] = []
+        self._draft_name = f"capture-{session.id}"
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        with Vertical(id="capture"):
+            yield Static(
+                Content.assemble(
+                    ("After the meeting · ", "bold"),
+                    plain(f"{self.mentor_name}, {s.date.isoformat()}", "bold"),
+                    ("   ctrl+s save · esc close", "dim"),
+                ),
+                id="capture-title",
+            )
+            with VerticalScroll():
+                yield Static("Notes", classes="label")
+                yield TextArea(s.notes, id="c-notes", soft_wrap=True)
+                open_q = [(i, q) for i, q in enumerate(s.questions)]
+                if open_q:
+                    yield Static("Questions answered", classes="label")
+                    for i, q in open_q:
+                        yield Checkbox(
+                            Content(one_line(q.text, 70)), q.resolved, id=f"c-q{i}", compact=True
+                        )
+                yield Static("Action items (enter adds)", classes="label")
+                yield Static("", id="c-actions")
+                with Horizontal(classes="row"):
+                    yield Input(placeholder="action", id="c-act", compact=True)
+                    yield Input("me", placeholder="owner", id="c-owner", compact=True)
+                    yield Input(placeholder="due YYYY-MM-DD", id="c-due", compact=True)
+                if self.objectives:
+                    yield Static("Objective progress", classes="label")
+                    done = {p.objective_id: p for p in s.objective_progress}
+                    for o in self.objectives:
+                        with Horizontal(classes="row"):
+                            yield Checkbox(
+                                Content(one_line(o.title, 36)),
+                                o.id in done and done[o.id].progressed,
+                                id=f"c-o-{o.id}",
+                                compact=True,
+                            )
+                            yield Input(
+                                done[o.id].note if o.id in done else "",
+                                placeholder="what moved",
+                                id=f"c-on-{o.id}",
+                                compact=True,
+                            )
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="c-save", variant="primary", compact=True)
+                yield Button("Close", id="c-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        draft = drafts.load(self.app.store, self._draft_name)  # type: ignore[attr-defined]
+        if draft:
+            self.query_one("#c-notes", TextArea).text = str(draft.get("notes", ""))
+            for raw in draft.get("new_actions", []):
+                try:
+                    self.new_actions.append(ActionItem.model_validate(raw))
+                except ValueError:
+                    continue
+            self.notify("Restored what you typed last time.", markup=False)
+        self._show_actions()
+        self.query_one("#c-notes", TextArea).focus()
+
+    def _show_actions(self) -> None:
+        lines: list[Content] = []
+        for a in [*self.session.action_items, *self.new_actions]:
+            due = f" (due {a.due.isoformat()})" if a.due else ""
+            mark = "✓" if a.done else "·"
+            lines.append(plain(f"{mark} {sanitize(a.text)} — {sanitize(a.owner)}{due}"))
+        widget = self.query_one("#c-actions", Static)
+        widget.update(Content("\n").join(lines) if lines else Content.styled("none yet", "dim"))
+
+    @on(Input.Submitted, "#c-act, #c-owner, #c-due")
+    def _add_action(self) -> None:
+        text = self.query_one("#c-act", Input).value.strip()
+        if not text:
+            self.query_one("#c-act", Input).focus()
+            return
+        due_raw = self.query_one("#c-due", Input).value.strip()
+        due = None
+        if due_raw:
+            try:
+                due = dt.date.fromisoformat(due_raw)
+            except ValueError:
+                self.notify(
+                    f"Due date {due_raw!r} is not YYYY-MM-DD.", severity="error", markup=False
+                )
+                self.query_one("#c-due", Input).focus()
+                return
+        owner = self.query_one("#c-owner", Input).value.strip() or "me"
+        self.new_actions.append(ActionItem(text=sanitize(text), owner=sanitize(owner), due=due))
+        self.query_one("#c-act", Input).value = ""
+        self.query_one("#c-due", Input).value = ""
+        self.query_one("#c-act", Input).focus()
+        self._show_actions()
+        self._keep_draft()
+
+    @on(TextArea.Changed, "#c-notes")
+    def _notes_changed(self) -> None:
+        self._keep_draft()
+
+    def _keep_draft(self) -> None:
+        app: Any = self.app
+        app.guard(
+            lambda: drafts.save(
+                app.store,
+                self._draft_name,
+                {
+                    "notes": self.query_one("#c-notes", TextArea).text,
+                    "new_actions": [a.model_dump(mode="json") for a in self.new_actions],
+                },
+            ),
+            "Draft not kept",
+        )
+
+    def result(self) -> Session:
+        s = self.session
+        s.notes = self.query_one("#c-notes", TextArea).text.strip()
+        for i, q in enumerate(s.questions):
+            box = self.query(f"#c-q{i}")
+            if box:
+                q.resolved = bool(box.first(Checkbox).value)
+        s.action_items = [*s.action_items, *self.new_actions]
+        progress = {p.objective_id: p for p in s.objective_progress}
+        for o in self.objectives:
+            moved = self.query_one(f"#c-o-{o.id}", Checkbox).value
+            note = self.query_one(f"#c-on-{o.id}", Input).value.strip()
+            if moved or note:
+                progress[o.id] = ObjectiveProgress(
+                    objective_id=o.id, note=sanitize(note), progressed=moved
+                )
+            else:
+                progress.pop(o.id, None)
+        s.objective_progress = list(progress.values())
+        return s
+
+    def action_save(self) -> None:
+        pending = self.query_one("#c-act", Input).value.strip()
+        if pending:
+            self._add_action()
+        # the draft is discarded by the caller once the session is safely saved
+        self.dismiss(self.result())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#c-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#c-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

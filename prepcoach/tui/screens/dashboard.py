@@ -1,0 +1,199 @@
+"""Dashboard: mentors (status, term clock, meetings, next meeting, readiness), objectives,
+reminders for unanswered outreach, and the next best action."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from prepcoach.tui.screens.base import BaseScreen
+from prepcoach.tui.text import one_line, plain
+from prepcoach.tui.widgets.tables import fit_columns, flex_width
+
+if TYPE_CHECKING:
+    from prepcoach.tui.state import Snapshot
+
+MAX_ACTIVE = 3  # open objectives per mentor before the dashboard flags it (PRODUCT §4)
+STATUS_STYLE = {
+    "prospect": "$text-muted",
+    "asked": "$warning",
+    "active": "$success",
+    "renewed": "$success",
+    "loosened": "$text-muted",
+    "ended": "$text-muted",
+}
+
+
+class DashboardScreen(BaseScreen):
+    LABEL = "Dashboard"
+    MODE = "dashboard"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "prep", "Prep mentor", tooltip="Prepare the next meeting with this mentor"),
+        Binding("n", "nudge", "Nudge", tooltip="Draft the nudge for the oldest unanswered ask"),
+        Binding("ctrl+r", "refresh", "Reload", tooltip="Read the data directory again"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.snap: Snapshot | None = None
+
+    def compose_body(self) -> Iterable[Widget]:
+        with VerticalScroll(id="dash"):
+            yield Static("Loading…", id="hint", markup=False)
+            mentors: DataTable[Any] = DataTable(id="mentors", cursor_type="row")
+            mentors.border_title = "Mentors · enter/p: prep"
+            yield mentors
+            objectives: DataTable[Any] = DataTable(id="objectives", cursor_type="row")
+            objectives.border_title = "Objectives"
+            yield objectives
+            notes = Static("", id="reminders", markup=False)
+            notes.border_title = "Reminders and gaps"
+            yield notes
+
+    def show(self, data: Any) -> None:
+        snap: Snapshot = data
+        self.snap = snap
+        mentors = self.query_one("#mentors", DataTable)
+        fit_columns(
+            mentors,
+            [
+                ("Mentor", "name", None),
+                ("Status", "status", 8),
+                ("Term", "term", 12),
+                ("Met", "met", 3),
+                ("Next", "next", 12),
+                ("Ready", "ready", 14),
+            ],
+        )
+        name_w = flex_width(mentors, "name")
+        for v in snap.mentors:
+            m = v.mentor
+            held = f"{v.held}/{v.expected}" if v.term_month is not None else "-"
+            if m.next_meeting:
+                days = (m.next_meeting - snap.today).days
+                nxt = f"{m.next_meeting:%b %d}" + (f" ({days}d)" if 0 <= days <= 30 else "")
+            else:
+                nxt = "-"
+            ready_style = {True: "$success", False: "$error"}.get(v.ready, "$text-muted")  # type: ignore[arg-type]
+            flag = {True: "✓ ", False: "✗ "}.get(v.ready, "")  # type: ignore[arg-type]
+            mentors.add_row(
+                self.cell(m.name, "bold", name_w),
+                self.cell(m.status, STATUS_STYLE.get(m.status, "")),
+                self.cell(v.term_label),
+                self.cell(held),
+                self.cell(nxt),
+                self.cell(flag + v.ready_short, ready_style),
+                key=m.id,
+            )
+        objectives = self.query_one("#objectives", DataTable)
+        fit_columns(
+            objectives,
+            [
+                ("Objective", "title", None),
+                ("Area", "area", 9),
+                ("Status", "status", 7),
+                ("With", "with", 12),
+            ],
+        )
+        title_w = flex_width(objectives, "title")
+        active: dict[str, int] = {}
+        names = {m.id: m.name.split()[0] for m in snap.plan.mentors}
+        for o in snap.plan.objectives:
+            style = {"met": "$success", "dropped": "$text-muted"}.get(o.status, "")
+            who = ", ".join(names.get(i, i) for i in o.mentors) or "nobody yet"
+            flagged = False
+            if o.status == "open":
+                for i in o.mentors:
+                    active[i] = active.get(i, 0) + 1
+                    flagged = flagged or active[i] > MAX_ACTIVE
+            objectives.add_row(
+                self.cell(
+                    ("⚑ " if flagged else "") + o.title, "$warning" if flagged else "", title_w
+                ),
+                self.cell(o.support_area),
+                self.cell(("✓ " if o.status == "met" else "") + o.status, style),
+                self.cell(who, "" if o.mentors else "$warning"),
+                key=o.id,
+            )
+        hint = self.query_one("#hint", Static)
+        first = snap.hints[0] if snap.hints else ""
+        more = f"  (+{len(snap.hints) - 1} more)" if len(snap.hints) > 1 else ""
+        hint.update(Content.assemble(("Next: ", "bold $accent"), plain(first), (more, "dim")))
+        hint.tooltip = "\n".join(snap.hints)
+        self.query_one("#reminders", Static).update(self._notes(snap))
+
+    def _notes(self, snap: Snapshot) -> Content:
+        lines: list[Content] = []
+        for r in snap.reminders:
+            lines.append(
+                Content.assemble(
+                    ("⏰ ", "$warning"),
+                    plain(f"{r.draft.to}: {r.draft.outreach_kind} sent {r.days} days ago, "),
+                    ("no answer. Nudge: ", "$warning"),
+                    plain(one_line(r.nudge, 200), "italic"),
+                )
+            )
+        for v in snap.mentors:
+            if v.active_objectives > MAX_ACTIVE:
+                lines.append(
+                    Content.assemble(
+                        ("⚑ ", "$warning"),
+                        plain(
+                            f"{v.mentor.name} has {v.active_objectives} open objectives; "
+                            f"at most {MAX_ACTIVE} keeps the mentoring focused."
+                        ),
+                    )
+                )
+        for gap in snap.gaps:
+            lines.append(
+                Content.assemble(("◌ ", "$text-muted"), plain(gap.text[:1].upper() + gap.text[1:]))
+            )
+        if not snap.plan.mentors:
+            lines.append(
+                plain("No mentors yet. Add one: prepcoach mentors add NAME --areas scope,politics")
+            )
+        return Content("\n").join(lines)
+
+    # ---------------------------------------------------------------- actions
+
+    def _selected_mentor(self) -> str | None:
+        table = self.query_one("#mentors", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return str(key.value) if key.value is not None else None
+
+    def action_prep(self) -> None:
+        mentor = self._selected_mentor()
+        if mentor:
+            self.papp.open_prep(mentor)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "mentors":
+            self.action_prep()
+
+    def action_nudge(self) -> None:
+        if not self.snap or not self.snap.reminders:
+            self.notify("No unanswered asks to nudge.", markup=False)
+            return
+        r = self.snap.reminders[0]
+        self.papp.open_outreach(
+            to=r.draft.to,
+            title=r.draft.title,
+            organisation=r.draft.organisation,
+            channel=r.draft.channel,
+            kind=r.draft.outreach_kind,
+            ask=r.draft.ask,
+            body=r.nudge,
+            subject=f"Re: {r.draft.subject}" if r.draft.subject else "",
+            note=f"Nudge for the {r.draft.outreach_kind} sent {r.days} days ago",
+        )
+
+    def action_refresh(self) -> None:
+        self.reload()

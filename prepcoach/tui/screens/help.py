@@ -1,0 +1,76 @@
+"""Help: what each screen is for and every key, built from the screens' own bindings."""
+
+from __future__ import annotations
+
+import importlib
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from prepcoach.tui.commands import _bindings
+
+ABOUT = {
+    "dashboard": "Mentors with term clock, meetings held vs expected, next meeting and "
+    "readiness; objectives; reminders for unanswered asks; the next best action.",
+    "prep": "Before a meeting: wins and questions in, a time-boxed agenda out. Earlier "
+    "open questions and actions carry over. Typed input is kept as a draft.",
+    "outreach": "Before asking: one small, specific ask. The rules panel checks the "
+    "message as you type. Mark it sent to get a reminder if nobody answers.",
+    "review": "At a checkpoint: continue, renew, loosen or move on, with the reasons.",
+    "history": "Past sessions: search, details, tick off action items, and capture notes, "
+    "actions and objective progress after a meeting.",
+    "team": "Which mentor covers which kind of support, and the gaps.",
+}
+
+GENERAL = [
+    ("1-6", "switch screen (in a field, press escape first)"),
+    ("tab / shift+tab", "move between fields"),
+    ("ctrl+p", "command palette: every action, searchable"),
+    ("? / F1", "this help"),
+    ("ctrl+q", "quit (drafts are kept)"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "close", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        from prepcoach.tui.app import SCREENS
+
+        lines: list[Content] = [
+            Content.styled("prepcoach · keys", "bold $text-accent"),
+            Content(""),
+        ]
+        for key, what in GENERAL:
+            lines.append(Content.assemble((f"  {key:<16}", "bold"), what))
+        for name, (key, label, target) in SCREENS.items():
+            module_name, _, cls_name = target.partition(":")
+            cls = getattr(importlib.import_module(module_name), cls_name)
+            lines += [
+                Content(""),
+                Content.assemble((f"{key} {label}", "bold $text-accent")),
+                Content.styled(f"  {ABOUT[name]}", "italic"),
+            ]
+            for b in _bindings(cls):
+                keys = b.key.replace("ctrl+", "^").replace(",", " / ")
+                lines.append(Content.assemble((f"  {keys:<16}", "bold"), b.description))
+            if name == "prep":
+                lines.append(
+                    Content.assemble(
+                        ("  on a list       ", "bold"),
+                        "type to add · enter edit · delete remove · shift+↑/↓ move",
+                    )
+                )
+        lines += [Content(""), Content.styled("escape closes this help", "dim")]
+        with Vertical(id="help"), VerticalScroll():
+            yield Static(Content("\n").join(lines))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,503 @@
+"""Outreach: a short first request (or recommendation, renewal, wind-down, follow-up)
+with one ask. The draft streams in; the rules panel checks it live as you edit;
+regenerate, copy, save, mark as sent. The form is kept in drafts/outreach.json."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from prepcoach.errors import PrepcoachError
+from prepcoach.models import OUTREACH_KINDS, OutreachDraft, Plan
+from prepcoach.tui import drafts
+from prepcoach.tui.generation import Job, money
+from prepcoach.tui.screens.base import BaseScreen
+from prepcoach.tui.text import one_line, plain, sanitize
+from prepcoach.tui.widgets.lint_panel import LintPanel
+
+FORM_DRAFT = "outreach"
+NEW = "__new__"
+CHANNELS = ("email", "linkedin", "slack")
+FIELDS = ("to", "title", "organisation", "ask", "subject")
+
+
+@dataclass
+class OutreachData:
+    plan: Plan
+    saved: list[OutreachDraft]
+
+
+class OutreachScreen(BaseScreen):
+    LABEL = "Outreach"
+    MODE = "outreach"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+g", "generate", "Generate", tooltip="Draft (or redraft) the message"),
+        Binding("escape", "cancel", "Cancel", tooltip="Stop the generation; your text is kept"),
+        Binding("escape", "leave", "Leave field", show=False, tooltip="Then 1-6 switch screens"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save this draft"),
+        Binding("ctrl+t", "copy", "Copy", tooltip="Copy subject and message to the clipboard"),
+        Binding("ctrl+b", "mark_sent", "Mark sent", tooltip="Mark as sent (starts the reminder)"),
+        Binding("ctrl+n", "new", "New", show=False, tooltip="Start a new message"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: OutreachData | None = None
+        self.current: OutreachDraft | None = None  # the saved draft being edited, if any
+        self.mentor: str | None = None
+        self.context = ""
+        self.job: Job | None = None
+        self._body_before = ""
+        self._subject_before = ""
+        self._flush_timer: Timer | None = None
+        self._lint_timer: Timer | None = None
+        self._form_timer: Timer | None = None
+        self._filling = False
+        self._restored = False
+        self._base: OutreachDraft | None = None  # last generated draft (engine, model)
+        self._pending_form: dict[str, Any] | None = None
+
+    def compose_body(self) -> Iterable[Widget]:
+        with Vertical(id="o-form"):
+            with Horizontal(classes="filters"):
+                yield Label("Draft ", classes="field-label")
+                yield Select[str]([], prompt="new message", id="o-saved", compact=True)
+                yield Label(" Kind ", classes="field-label")
+                yield Select[str](
+                    [(Content(k), k) for k in OUTREACH_KINDS],
+                    value="first-request",
+                    allow_blank=False,
+                    id="o-kind",
+                    compact=True,
+                )
+                yield Label(" via ", classes="field-label")
+                yield Select[str](
+                    [(Content(c), c) for c in CHANNELS],
+                    value="email",
+                    allow_blank=False,
+                    id="o-channel",
+                    compact=True,
+                )
+            with Horizontal(classes="filters"):
+                yield Label("To ", classes="field-label")
+                yield Input(placeholder="name", id="o-to", compact=True)
+                yield Label(" Title ", classes="field-label")
+                yield Input(placeholder="their title", id="o-title", compact=True)
+                yield Label(" Org ", classes="field-label")
+                yield Input(placeholder="organisation", id="o-organisation", compact=True)
+            with Horizontal(classes="filters"):
+                yield Label("The one ask ", classes="field-label")
+                yield Input(
+                    placeholder="one specific, tactical question "
+                    "(e.g. how you ran your first budget cycle)",
+                    id="o-ask",
+                    compact=True,
+                )
+            with Horizontal(classes="filters"):
+                yield Label("Subject ", classes="field-label")
+                yield Input(placeholder="3-6 words (email)", id="o-subject", compact=True)
+        with Horizontal(id="o-main"):
+            body = TextArea("", id="o-body", soft_wrap=True, show_line_numbers=False)
+            body.border_title = "Message"
+            yield body
+            yield LintPanel(id="o-lint")
+        yield Static("", id="o-status")
+
+    # ----------------------------------------------------------------- data
+
+    def load(self) -> Any:
+        store = self.papp.store
+        return OutreachData(store.load_plan(), store.list_outreach())
+
+    def show(self, data: Any) -> None:
+        self.data = data
+        select = self.query_one("#o-saved", Select)
+        options = []
+        for d in sorted(data.saved, key=lambda d: (d.created, d.id), reverse=True):
+            state = d.status + (f" {d.sent_on:%b %d}" if d.sent_on else "")
+            options.append(
+                (Content(one_line(f"{d.to or '?'} · {d.outreach_kind} · {state}", 60)), d.id)
+            )
+        with select.prevent(Select.Changed):
+            value = select.value
+            select.set_options(options)
+            if isinstance(value, str) and any(v == value for _, v in options):
+                select.value = value
+        if not self._restored:
+            self._restored = True
+            form = self.papp.guard(lambda: drafts.load(self.papp.store, FORM_DRAFT))
+            if form:
+                self._fill(form)
+                self._status("Restored your unsaved message.")
+        self._lint_now()
+
+    # ----------------------------------------------------------------- form
+
+    def _fill(self, values: dict[str, Any]) -> None:
+        """Set form fields from ``values`` (keys: to, title, organisation, ask, subject,
+        body, kind, channel, mentor, context, id)."""
+        self._filling = True
+        try:
+            for name in FIELDS:
+                if name in values:
+                    widget = self.query_one(f"#o-{name}", Input)
+                    widget.value = sanitize(values.get(name) or "")
+            if "body" in values:
+                self.query_one("#o-body", TextArea).text = sanitize(values.get("body") or "")
+            if values.get("kind") in OUTREACH_KINDS:
+                self.query_one("#o-kind", Select).value = values["kind"]
+            if values.get("channel") in CHANNELS:
+                self.query_one("#o-channel", Select).value = values["channel"]
+            self.mentor = values.get("mentor") or None
+            self.context = str(values.get("context") or "")
+            saved_id = values.get("id")
+            self.current = None
+            if saved_id and self.data:
+                self.current = next((d for d in self.data.saved if d.id == saved_id), None)
+        finally:
+            self._filling = False
+        self._lint_now()
+
+    def form(self) -> dict[str, Any]:
+        values: dict[str, Any] = {n: self.query_one(f"#o-{n}", Input).value for n in FIELDS}
+        values["body"] = self.query_one("#o-body", TextArea).text
+        values["kind"] = self.query_one("#o-kind", Select).value
+        values["channel"] = self.query_one("#o-channel", Select).value
+        values["mentor"] = self.mentor
+        values["context"] = self.context
+        values["id"] = self.current.id if self.current else None
+        return values
+
+    def prefill(self, **values: Any) -> None:
+        """Open with fields set (from Review, Dashboard or Team)."""
+        note = values.pop("note", "")
+        blank: dict[str, Any] = dict.fromkeys(FIELDS, "")
+        blank.update(body="", id=None)
+        self._fill({**blank, **values})
+        self.query_one("#o-saved", Select).clear()
+        self._keep_form()
+        if note:
+            self._status(note + ". ctrl+g drafts it.")
+        target = "#o-to" if not values.get("to") else "#o-ask"
+        self.query_one(target, Input).focus()
+
+    def _keep_form(self) -> None:
+        if self._filling:
+            return
+        values = self.form()
+        if self._form_timer is not None:
+            self._form_timer.stop()
+        self._pending_form = values
+        self._form_timer = self.set_timer(0.3, self._write_form)
+
+    def _write_form(self) -> None:
+        values = self._pending_form
+        self._pending_form = None
+        if values is None:
+            return
+        if not any(str(values.get(k) or "").strip() for k in (*FIELDS, "body")):
+            self.papp.guard(lambda: drafts.discard(self.papp.store, FORM_DRAFT))
+            return
+        self.papp.guard(lambda: drafts.save(self.papp.store, FORM_DRAFT, values), "Draft")
+
+    def on_unmount(self) -> None:
+        self._write_form()
+
+    @on(Input.Changed)
+    def _field_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("o-subject",):
+            self._lint_soon()
+        self._keep_form()
+
+    @on(TextArea.Changed, "#o-body")
+    def _body_changed(self) -> None:
+        if self.job is None:
+            self._lint_soon()
+            self._keep_form()
+
+    @on(Select.Changed, "#o-kind, #o-channel")
+    def _kind_changed(self) -> None:
+        self._lint_now()
+        self._keep_form()
+
+    @on(Select.Changed, "#o-saved")
+    def _open_saved(self, event: Select.Changed) -> None:
+        if not isinstance(event.value, str) or self.data is None:
+            return
+        d = next((x for x in self.data.saved if x.id == event.value), None)
+        if d is None:
+            return
+        self._fill(
+            {
+                "to": d.to,
+                "title": d.title,
+                "organisation": d.organisation,
+                "ask": d.ask,
+                "subject": d.subject,
+                "body": d.body,
+                "kind": d.outreach_kind,
+                "channel": d.channel,
+                "mentor": d.mentor,
+                "id": d.id,
+            }
+        )
+        sent = f", sent {d.sent_on}" if d.sent_on else ""
+        self._status(f"Opened {d.id} ({d.status}{sent}).")
+
+    def _lint_soon(self) -> None:
+        if self._lint_timer is not None:
+            self._lint_timer.stop()
+        self._lint_timer = self.set_timer(0.12, self._lint_now)
+
+    def _lint_now(self) -> None:
+        kind = self.query_one("#o-kind", Select).value
+        channel = self.query_one("#o-channel", Select).value
+        self.query_one("#o-lint", LintPanel).check(
+            self.query_one("#o-body", TextArea).text,
+            subject=self.query_one("#o-subject", Input).value,
+            channel=str(channel),
+            kind=str(kind),
+        )
+
+    def _status(self, text: str | Content) -> None:
+        self.query_one("#o-status", Static).update(
+            text if isinstance(text, Content) else plain(text, "dim")
+        )
+
+    # ------------------------------------------------------------- generate
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.job is not None
+        if action == "generate":
+            return None if self.job is not None else True
+        return True
+
+    def _request(self) -> Any:
+        from prepcoach.services import OutreachRequest
+
+        values = self.form()
+        to = values["to"].strip()
+        if not to:
+            raise PrepcoachError("who is it to? Fill in To.")
+        kind = str(values["kind"])
+        ask = values["ask"].strip()
+        if kind in ("first-request", "recommendation") and not ask:
+            raise PrepcoachError("write the one ask first: one specific, tactical question.")
+        mentor = self.mentor
+        if mentor is None and self.data is not None:
+            match = next((m for m in self.data.plan.mentors if m.name.lower() == to.lower()), None)
+            mentor = match.id if match else None
+        return OutreachRequest(
+            to=to,
+            ask=ask,
+            title=values["title"].strip(),
+            organisation=values["organisation"].strip(),
+            channel=str(values["channel"]),
+            kind=kind,
+            mentor=mentor,
+            context=self.context,
+            today=self.papp.today,
+        )
+
+    def action_generate(self) -> None:
+        if self.job is not None:
+            return
+        try:
+            req = self._request()
+        except PrepcoachError as exc:
+            self.papp.fail(exc, "Cannot draft")
+            return
+        body = self.query_one("#o-body", TextArea)
+        self._body_before = body.text
+        self._subject_before = self.query_one("#o-subject", Input).value
+        self._write_form()
+        job = Job()
+        self.job = job
+        self.refresh_bindings()
+        body.text = ""
+        body.read_only = True
+        self._status(Content.assemble(("Drafting… ", "$accent bold"), ("esc cancels", "dim")))
+        self._flush_timer = self.set_interval(1 / 15, self._flush)
+        self.run_worker(lambda: self._generate(job, req), thread=True, group="gen")
+
+    def _generate(self, job: Job, req: Any) -> None:
+        from prepcoach.services import Cancelled
+
+        app = self.papp
+        try:
+            services = app.services
+            if app.settings.use_llm:
+                preview = services.preview_outreach(req)
+                app.call_from_thread(self._show_preview, job, preview)
+            result = services.outreach(req, on_text=job.on_text, cancel=job.cancel)
+        except Cancelled:
+            app.call_from_thread(self._finished, job, None, None)
+            return
+        except Exception as exc:
+            app.call_from_thread(self._finished, job, None, exc)
+            return
+        app.call_from_thread(self._finished, job, result, None)
+
+    def _show_preview(self, job: Job, preview: Any) -> None:
+        if job is self.job:
+            self._status(
+                Content.assemble(
+                    ("Drafting… ", "$accent bold"),
+                    plain(
+                        f"{preview.model}: {preview.prompt_tokens:,} prompt tokens, "
+                        f"{money(preview.estimated_cost_usd)} · "
+                    ),
+                    ("esc cancels", "dim"),
+                )
+            )
+
+    def _flush(self) -> None:
+        if self.job is None:
+            return
+        text = self.job.drain()
+        if text:
+            body = self.query_one("#o-body", TextArea)
+            body.insert(sanitize(text), body.document.end)
+
+    def _stop_job(self) -> None:
+        if self._flush_timer is not None:
+            self._flush_timer.stop()
+            self._flush_timer = None
+        self.job = None
+        self.query_one("#o-body", TextArea).read_only = False
+        self.refresh_bindings()
+
+    def _restore_text(self) -> None:
+        self.query_one("#o-body", TextArea).text = self._body_before
+        self.query_one("#o-subject", Input).value = self._subject_before
+
+    def action_leave(self) -> None:
+        self.set_focus(None)  # 1-6 switch screens again
+
+    def action_cancel(self) -> None:
+        if self.job is None:
+            return
+        self.job.cancel.set()
+        self._stop_job()
+        self._restore_text()
+        self._status(Content.styled("Cancelled. Your text is as it was.", "$warning"))
+
+    def _finished(self, job: Job, result: Any, error: BaseException | None) -> None:
+        if job is not self.job:
+            return
+        self._stop_job()
+        if result is None:
+            self._restore_text()
+            if error is not None:
+                self.papp.fail(error, "Message not drafted")
+                self._status(Content.styled("Failed; your text is as it was.", "$error"))
+            else:
+                self._status(Content.styled("Cancelled.", "$warning"))
+            return
+        draft: OutreachDraft = result.draft
+        self.query_one("#o-body", TextArea).text = sanitize(draft.body)
+        self.query_one("#o-subject", Input).value = sanitize(draft.subject)
+        self._base = draft
+        self._lint_now()
+        engine = "offline engine" if draft.engine in ("", "offline") else draft.model or "model"
+        failing = self.query_one("#o-lint", LintPanel).failed
+        tail = f"{len(failing)} rule(s) to fix, see Rules." if failing else "All rules pass."
+        self._status(plain(f"Drafted by {engine} ({result.attempts} attempt(s)). {tail}"))
+        self._keep_form()
+        self.query_one("#o-body", TextArea).focus()
+
+    # --------------------------------------------------------------- saving
+
+    def _draft_from_form(self) -> OutreachDraft:
+        values = self.form()
+        to = values["to"].strip()
+        if not to:
+            raise PrepcoachError("who is it to? Fill in To.")
+        base = self.current or self._base
+        data = {
+            "outreach_kind": values["kind"],
+            "to": to,
+            "title": values["title"].strip(),
+            "organisation": values["organisation"].strip(),
+            "channel": values["channel"],
+            "ask": values["ask"].strip(),
+            "subject": values["subject"].strip(),
+            "body": values["body"],
+            "mentor": self.mentor,
+            "violations": self.query_one("#o-lint", LintPanel).failed,
+        }
+        if base is not None:
+            return base.model_copy(update=data)
+        return OutreachDraft(created=self.papp.today, **data)
+
+    def _save(self, draft: OutreachDraft) -> OutreachDraft | None:
+        saved = self.papp.guard(lambda: self.papp.store.save_outreach(draft), "Not saved")
+        if saved is None:
+            return None
+        self.current = saved
+        self._base = None
+        self.papp.changed()
+        self.papp.guard(lambda: drafts.discard(self.papp.store, FORM_DRAFT))
+        self._pending_form = None
+        self.reload()
+        return saved
+
+    def action_save(self) -> None:
+        try:
+            draft = self._draft_from_form()
+        except (PrepcoachError, ValueError) as exc:
+            self.papp.fail(exc, "Not saved")
+            return
+        saved = self._save(draft)
+        if saved is not None:
+            self._status(plain(f"Saved as {saved.id} ({saved.status}).", "$success"))
+
+    def action_mark_sent(self) -> None:
+        try:
+            draft = self._draft_from_form()
+        except (PrepcoachError, ValueError) as exc:
+            self.papp.fail(exc, "Not marked")
+            return
+        if not draft.body.strip():
+            self.papp.fail(PrepcoachError("the message is empty; draft it first (ctrl+g)."))
+            return
+        draft = draft.model_copy(update={"status": "sent", "sent_on": self.papp.today})
+        saved = self._save(draft)
+        if saved is not None:
+            days = self.data.plan.reminder_days if self.data else 10
+            self._status(
+                plain(
+                    f"Marked sent on {saved.sent_on}. If there is no answer in {days} days "
+                    "the dashboard reminds you with a nudge.",
+                    "$success",
+                )
+            )
+
+    def action_copy(self) -> None:
+        values = self.form()
+        body = values["body"].strip()
+        if not body:
+            self.notify("Nothing to copy yet.", markup=False)
+            return
+        subject = values["subject"].strip()
+        text = (
+            f"Subject: {subject}\n\n" if subject and values["channel"] == "email" else ""
+        ) + body
+        self.app.copy_to_clipboard(text + "\n")
+        self.notify("Message copied to the clipboard.", markup=False)
+
+    def action_new(self) -> None:
+        if self.job is not None:
+            return
+        self.prefill(kind="first-request", channel="email")
+        self._status("New message.")

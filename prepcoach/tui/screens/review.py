@@ -1,0 +1,263 @@
+"""Review: per mentor, the recommendation (continue, renew, loosen, move on) with every
+reason, objectives met and open, drift and the term clock. One key drafts the message
+that goes with it (renewal, wind-down, thank-you) in Outreach."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
+
+from prepcoach.models import ReviewRecord
+from prepcoach.tui.generation import Job
+from prepcoach.tui.screens.base import BaseScreen
+from prepcoach.tui.state import MentorView, Snapshot
+from prepcoach.tui.text import plain, sanitize
+
+REC_LABEL = {
+    "continue": ("CONTINUE", "$success"),
+    "renew": ("RENEW", "$accent"),
+    "loosen": ("LOOSEN", "$warning"),
+    "move_on": ("MOVE ON", "$error"),
+}
+REC_MEANING = {
+    "continue": "keep meeting as planned",
+    "renew": "propose another term",
+    "loosen": "shift to a looser relationship, no fault",
+    "move_on": "thank them and move on",
+}
+
+
+def message_kind(rec: ReviewRecord) -> str:
+    from prepcoach.review import review_message_kind
+
+    return review_message_kind(rec)
+
+
+class ReviewScreen(BaseScreen):
+    LABEL = "Review"
+    MODE = "review"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "draft", "Draft message", tooltip="Draft the matching message in Outreach"),
+        Binding("ctrl+g", "write", "Write review", tooltip="Write the review with its message"),
+        Binding("escape", "cancel", "Cancel", tooltip="Stop writing the review"),
+        Binding("ctrl+s", "save", "Save review", tooltip="Keep this review in reviews/"),
+        Binding("ctrl+r", "refresh", "Reload", show=False, tooltip="Read the data again"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.snap: Snapshot | None = None
+        self.selected: str | None = None
+        self.job: Job | None = None
+        self.written: dict[str, ReviewRecord] = {}  # mentor id -> review with its message
+
+    def compose_body(self) -> Iterable[Widget]:
+        with Horizontal(id="r-main"):
+            mentors = OptionList(id="r-mentors", compact=True)
+            mentors.border_title = "Mentors"
+            yield mentors
+            with VerticalScroll(id="r-detail"):
+                yield Static("Loading…", id="r-text")
+
+    def _reviewed(self) -> list[MentorView]:
+        return [v for v in self.snap.mentors if v.review is not None] if self.snap else []
+
+    def show(self, data: Any) -> None:
+        self.snap = data
+        views = self._reviewed()
+        options = self.query_one("#r-mentors", OptionList)
+        options.clear_options()
+        for v in views:
+            assert v.review is not None
+            label, style = REC_LABEL[v.review.recommendation]
+            options.add_option(
+                Content.assemble(plain(v.mentor.name, "bold"), "\n  ", (label, style))
+            )
+        if not views:
+            self.query_one("#r-text", Static).update(
+                plain(
+                    "No mentor has a term yet, so there is nothing to review. A review "
+                    "looks at a mentor's term: meetings held, objectives met, drift."
+                )
+            )
+            return
+        ids = [v.mentor.id for v in views]
+        index = ids.index(self.selected) if self.selected in ids else 0
+        options.highlighted = index
+        self._show(ids[index])
+
+    @on(OptionList.OptionHighlighted, "#r-mentors")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        views = self._reviewed()
+        if 0 <= event.option_index < len(views):
+            self._show(views[event.option_index].mentor.id)
+
+    def _view(self) -> MentorView | None:
+        return self.snap.view(self.selected) if self.snap and self.selected else None
+
+    def _show(self, mentor_id: str) -> None:
+        self.selected = mentor_id
+        v = self._view()
+        if v is None or v.review is None or self.snap is None:
+            return
+        rec = self.written.get(mentor_id, v.review)
+        label, style = REC_LABEL[rec.recommendation]
+        titles = {o.id: o.title for o in self.snap.plan.objectives}
+        out: list[Content] = [
+            Content.assemble(
+                plain(v.mentor.name, "bold"),
+                (" · recommendation: ", ""),
+                (f" {label} ", f"bold reverse {style}"),
+            ),
+            plain(REC_MEANING[rec.recommendation], "italic dim"),
+            Content(""),
+            Content.styled("Why", "bold $text-accent"),
+        ]
+        out += [plain(f"  • {sanitize(r)}") for r in rec.reasons] or [plain("  (no reasons)")]
+        term = f"month {rec.term_month} of {rec.term_months}" if rec.term_month else "not started"
+        out += [
+            Content(""),
+            Content.styled("Term", "bold $text-accent"),
+            plain(
+                f"  {term} · meetings held {rec.meetings_held} of {rec.meetings_expected} "
+                f"expected · {v.mentor.cadence}"
+            ),
+            Content.assemble(
+                "  drift: ",
+                (
+                    f"{rec.drift_sessions} recent session(s) with no progress and no new actions",
+                    "$warning" if rec.drift_sessions else "$success",
+                )
+                if rec.drift_sessions
+                else ("none, sessions are moving objectives", "$success"),
+            ),
+            Content(""),
+            Content.styled("Objectives", "bold $text-accent"),
+        ]
+        for oid in rec.objectives_met:
+            out.append(Content.assemble(("  ✓ ", "$success"), plain(titles.get(oid, oid))))
+        for oid in rec.objectives_open:
+            out.append(Content.assemble(("  ○ ", "$warning"), plain(titles.get(oid, oid))))
+        if not rec.objectives_met and not rec.objectives_open:
+            out.append(plain("  none tied to this mentor", "dim"))
+        kind = message_kind(rec)
+        out += [Content(""), Content.styled(f"d drafts the {kind} message", "dim")]
+        if rec.message:
+            out += [
+                Content(""),
+                Content.styled("Message", "bold $text-accent"),
+                plain(rec.message),
+            ]
+        self.query_one("#r-text", Static).update(Content("\n").join(out))
+
+    # -------------------------------------------------------------- actions
+
+    def action_draft(self) -> None:
+        v = self._view()
+        if v is None or v.review is None:
+            self.notify("Pick a mentor with a term first.", markup=False)
+            return
+        rec = self.written.get(v.mentor.id, v.review)
+        kind = message_kind(rec)
+        m = v.mentor
+        asks = {
+            "renewal": "another six-month term, same monthly rhythm",
+            "wind-down": "shift to an occasional catch-up when something comes up",
+            "follow-up": "thank you, and what I did with your advice",
+        }
+        titles = {o.id: o.title for o in self.snap.plan.objectives} if self.snap else {}
+        met = "; ".join(titles.get(o, o) for o in rec.objectives_met)
+        self.papp.open_outreach(
+            to=m.name,
+            title=m.title,
+            organisation=m.organisation,
+            channel="email",
+            kind=kind,
+            ask=asks.get(kind, ""),
+            body=rec.message,
+            mentor=m.id,
+            context=(f"Objectives met: {met}. " if met else "") + " ".join(rec.reasons),
+            note=f"{kind} for {m.name} ({rec.recommendation})",
+            generate=not rec.message,
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.job is not None
+        if action == "write":
+            return None if self.job is not None else True
+        return True
+
+    def action_write(self) -> None:
+        v = self._view()
+        if v is None or self.job is not None:
+            return
+        job = Job()
+        self.job = job
+        self.refresh_bindings()
+        mentor_id = v.mentor.id
+        self.query_one("#r-text", Static).update(
+            Content.assemble(("Writing the review… ", "$accent bold"), ("esc cancels", "dim"))
+        )
+        self.run_worker(lambda: self._write(job, mentor_id), thread=True, group="gen")
+
+    def _write(self, job: Job, mentor_id: str) -> None:
+        from prepcoach.services import Cancelled
+
+        app = self.papp
+        try:
+            records = app.services.review(
+                mentor_id, today=app.today, on_text=job.on_text, cancel=job.cancel
+            )
+        except Cancelled:
+            app.call_from_thread(self._written, job, mentor_id, None, None)
+            return
+        except Exception as exc:
+            app.call_from_thread(self._written, job, mentor_id, None, exc)
+            return
+        app.call_from_thread(self._written, job, mentor_id, records, None)
+
+    def _written(
+        self, job: Job, mentor_id: str, records: list[ReviewRecord] | None, error: Any
+    ) -> None:
+        if job is not self.job:
+            return
+        self.job = None
+        self.refresh_bindings()
+        if error is not None:
+            self.papp.fail(error, "Review not written")
+        for r in records or []:
+            self.written[r.mentor] = r
+        self._show(mentor_id)
+        if records:
+            self.notify("Review written; ctrl+s keeps it, d drafts the message.", markup=False)
+
+    def action_cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel.set()
+            self.job = None
+            self.refresh_bindings()
+            if self.selected:
+                self._show(self.selected)
+            self.notify("Cancelled.", markup=False)
+
+    def action_save(self) -> None:
+        v = self._view()
+        if v is None or v.review is None:
+            return
+        rec = self.written.get(v.mentor.id, v.review).model_copy(update={"id": ""})
+        saved = self.papp.guard(lambda: self.papp.store.save_review(rec), "Not saved")
+        if saved is not None:
+            self.papp.changed()
+            self._seen_version = self.papp.data_version
+            self.notify(f"Saved review {saved.id}.", markup=False)
+
+    def action_refresh(self) -> None:
+        self.reload()

@@ -1,0 +1,211 @@
+"""What the screens show, computed from the store in one pass (run in a worker).
+
+Nothing here touches widgets: ``load_snapshot`` reads plan, sessions, outreach and prep
+drafts and derives each mentor's term clock, readiness, review and the next best action.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from prepcoach.models import (
+    SUPPORT_AREAS,
+    Mentor,
+    Objective,
+    OutreachDraft,
+    Plan,
+    ReviewRecord,
+    Session,
+)
+from prepcoach.store import SessionSummary, Store
+from prepcoach.tui import drafts
+
+MAX_ACTIVE = 3
+WITH_TERM = ("active", "renewed", "loosened", "ended")
+COVERING = ("active", "renewed")
+
+
+@dataclass
+class MentorView:
+    mentor: Mentor
+    term_label: str  # "month 3 of 6", "term over", "not started"
+    term_month: int | None
+    held: int
+    expected: int
+    last_meeting: dt.date | None
+    ready: bool | None  # None: no meeting to prepare for
+    readiness: str
+    ready_short: str
+    objectives: list[Objective]
+    active_objectives: int
+    review: ReviewRecord | None = None
+
+
+@dataclass
+class Gap:
+    area: str
+    text: str
+
+
+@dataclass
+class Snapshot:
+    today: dt.date
+    plan: Plan
+    mentors: list[MentorView] = field(default_factory=list)
+    summaries: list[SessionSummary] = field(default_factory=list)
+    outreach: list[OutreachDraft] = field(default_factory=list)
+    reminders: list[Any] = field(default_factory=list)  # prepcoach.outreach.Reminder
+    gaps: list[Gap] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def view(self, mentor_id: str) -> MentorView | None:
+        return next((v for v in self.mentors if v.mentor.id == mentor_id), None)
+
+
+def term_label(month: int | None, months: int, over: bool, start: dt.date | None) -> str:
+    if month is None:
+        return "no term yet"
+    if month == 0:
+        return f"starts {start.isoformat()}" if start else "not started"
+    if over:
+        return "term over"
+    return f"month {month} of {months}"
+
+
+def readiness(
+    store: Store, mentor: Mentor, sessions: list[SessionSummary], today: dt.date
+) -> tuple[bool | None, str, str]:
+    """Ready = wins and questions drafted for the next meeting (prep draft or a saved,
+    upcoming session)."""
+    if mentor.status in ("prospect", "asked", "ended"):
+        return None, "-", "-"
+    wins = questions = 0
+    draft = drafts.load_prep(store, mentor.id)
+    if draft is not None:
+        wins = len([w for w in draft.get("accomplishments", []) if str(w).strip()])
+        questions = len([q for q in draft.get("questions", []) if str(q).strip()])
+    for s in sessions:
+        if s.date >= today and s.mentor == mentor.id:
+            wins = max(wins, s.accomplishments)
+            questions = max(questions, s.questions)
+    if wins and questions:
+        long = f"ready: {wins} win{'s' * (wins != 1)}, {questions} question" + (
+            "s" * (questions != 1)
+        )
+        return True, long, f"{wins} wins, {questions} qs"
+    missing = []
+    if not wins:
+        missing.append("wins")
+    if not questions:
+        missing.append("questions")
+    short = "add wins+qs" if len(missing) == 2 else f"add {missing[0]}"
+    return False, "not ready: no " + " or ".join(missing) + " yet", short
+
+
+def team_gaps(plan: Plan) -> list[Gap]:
+    out: list[Gap] = []
+    for area in SUPPORT_AREAS:
+        active = [m for m in plan.mentors if area in m.support_areas and m.status in COVERING]
+        if active:
+            continue
+        could = [m.name for m in plan.mentors if area in m.support_areas]
+        needed = [o.title for o in plan.objectives if o.status == "open" and o.support_area == area]
+        text = f"nobody covers {area}"
+        if could:
+            text += f" (could: {', '.join(could)})"
+        if needed:
+            text += f"; needed for: {needed[0]}" + (
+                f" +{len(needed) - 1}" if len(needed) > 1 else ""
+            )
+        out.append(Gap(area, text))
+    return out
+
+
+def _review(plan: Plan, mentor: Mentor, history: list[Session], today: dt.date) -> ReviewRecord:
+    from prepcoach.review import analyse
+
+    return analyse(plan, mentor, history, today)
+
+
+def load_snapshot(store: Store, today: dt.date, *, with_reviews: bool = True) -> Snapshot:
+    """Read everything the dashboard, review and team screens need."""
+    from prepcoach import planning
+
+    plan = store.load_plan()
+    summaries = store.list_sessions()
+    outreach = store.list_outreach()
+    snap = Snapshot(today=today, plan=plan, summaries=summaries, outreach=outreach)
+    snap.warnings = planning.objective_load_warnings(plan)
+    for m in plan.mentors:
+        mine = [s for s in summaries if s.mentor == m.id]
+        clock = planning.term_clock(m, [s.date for s in mine], today)
+        ready, why, short = readiness(store, m, mine, today)
+        objectives = plan.objectives_for(m.id)
+        view = MentorView(
+            mentor=m,
+            term_label=term_label(clock.month, clock.months, clock.over, clock.start),
+            term_month=clock.month,
+            held=clock.held,
+            expected=clock.expected,
+            last_meeting=clock.last_session,
+            ready=ready,
+            readiness=why,
+            ready_short=short,
+            objectives=objectives,
+            active_objectives=sum(1 for o in objectives if o.status == "open"),
+        )
+        if with_reviews and m.status in WITH_TERM and m.term_start is not None:
+            history = store.sessions_for(m.id)
+            view.review = _review(plan, m, history, today)
+        snap.mentors.append(view)
+    from prepcoach.outreach import reminders
+
+    snap.reminders = list(reminders(outreach, today, plan.reminder_days))
+    snap.gaps = team_gaps(plan)
+    snap.hints = next_actions(snap)
+    return snap
+
+
+def next_actions(snap: Snapshot) -> list[str]:
+    """Best next actions, most urgent first (the dashboard shows the first)."""
+    out: list[str] = []
+    today = snap.today
+    for r in snap.reminders:
+        out.append(
+            f"Nudge {r.draft.to}: your {r.draft.outreach_kind} was sent {r.days} days ago "
+            "with no answer (3 Outreach)."
+        )
+    soon = sorted(
+        (v for v in snap.mentors if v.mentor.next_meeting and v.mentor.next_meeting >= today),
+        key=lambda v: v.mentor.next_meeting or today,
+    )
+    for v in soon:
+        assert v.mentor.next_meeting is not None
+        days = (v.mentor.next_meeting - today).days
+        if v.ready is False and days <= 14:
+            when = "today" if days == 0 else f"in {days} day{'s' * (days != 1)}"
+            out.append(f"Prepare for {v.mentor.name} {when}: add wins and questions (2 Prep).")
+    for v in snap.mentors:
+        rec = v.review.recommendation if v.review is not None else None
+        if rec and rec != "continue":
+            verb = {"renew": "renew the term", "loosen": "loosen", "move_on": "move on"}[rec]
+            out.append(f"{v.mentor.name}: time to {verb} (4 Review).")
+    for v in snap.mentors:
+        if v.mentor.status == "prospect":
+            sent = any(
+                d.to == v.mentor.name and d.status in ("sent", "answered") for d in snap.outreach
+            )
+            if not sent:
+                out.append(
+                    f"Ask {v.mentor.name} for one small, specific conversation (3 Outreach)."
+                )
+    for gap in snap.gaps:
+        out.append(f"{gap.text[0].upper()}{gap.text[1:]} (6 Team).")
+    if not snap.plan.mentors:
+        out.append("Add your first mentor: prepcoach mentors add NAME (or see 6 Team).")
+    if not out:
+        out.append("All set: nothing urgent.")
+    return out

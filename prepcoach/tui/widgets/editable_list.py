@@ -1,0 +1,194 @@
+"""A list of short texts edited from the keyboard: type + enter adds; on the list, enter
+edits, delete removes, shift+up / shift+down (or ctrl+up / ctrl+down) reorder, and typing
+any letter starts a new item (so no keystroke is lost on the list)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList
+
+from prepcoach.tui.text import one_line, sanitize
+
+
+class ItemList(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "edit", "Edit", show=False),
+        Binding("delete,backspace", "remove", "Delete", show=False),
+        Binding("shift+up,ctrl+up", "move(-1)", "Move up", show=False),
+        Binding("shift+down,ctrl+down", "move(1)", "Move down", show=False),
+    ]
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key on the list starts a new item with that character."""
+        parent = self.parent
+        if event.is_printable and event.character and isinstance(parent, EditableList):
+            event.stop()
+            event.prevent_default()
+            parent.start_add(event.character)
+
+    def action_edit(self) -> None:
+        parent = self.parent
+        if isinstance(parent, EditableList):
+            parent.edit(self.highlighted)
+
+    def action_remove(self) -> None:
+        parent = self.parent
+        if isinstance(parent, EditableList):
+            parent.remove_at(self.highlighted)
+
+    def action_move(self, delta: int) -> None:
+        parent = self.parent
+        if isinstance(parent, EditableList):
+            parent.move(self.highlighted, delta)
+
+
+class EditableList(Vertical):
+    """Items plus an input line. Posts ``EditableList.Changed`` on every change (including
+    typing in the input, so drafts can keep unfinished text too)."""
+
+    class Changed(Message):
+        def __init__(self, editable: EditableList) -> None:
+            super().__init__()
+            self.editable = editable
+
+        @property
+        def control(self) -> EditableList:
+            return self.editable
+
+    def __init__(
+        self,
+        title: str,
+        placeholder: str,
+        *,
+        id: str | None = None,
+        items: list[str] | None = None,
+        prefix: str = "• ",
+    ) -> None:
+        super().__init__(id=id, classes="editable")
+        self.border_title = title
+        self.placeholder = placeholder
+        self.items: list[str] = list(items or [])
+        self.prefix = prefix
+        self.editing: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ItemList(id=f"{self.id}-items" if self.id else None, compact=True)
+        yield Input(
+            placeholder=self.placeholder,
+            id=f"{self.id}-input" if self.id else None,
+            compact=True,
+        )
+
+    def on_mount(self) -> None:
+        self._refresh_items()
+
+    @property
+    def option_list(self) -> ItemList:
+        return self.query_one(ItemList)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def pending(self) -> str:
+        """Text typed into the input but not added yet."""
+        return self.input.value
+
+    def set_items(self, items: list[str], pending: str = "") -> None:
+        self.items = [sanitize(i) for i in items if str(i).strip()]
+        self.editing = None
+        with self.input.prevent(Input.Changed):
+            self.input.value = pending
+        self._refresh_items()
+
+    def _refresh_items(self, highlight: int | None = None) -> None:
+        options = self.option_list
+        current = options.highlighted if highlight is None else highlight
+        options.clear_options()
+        options.add_options([Content(self.prefix + one_line(text)) for text in self.items])
+        options.display = bool(self.items)
+        if self.items:
+            options.highlighted = max(0, min(current or 0, len(self.items) - 1))
+        n = len(self.items)
+        self.border_subtitle = f"{n}" if n else ""
+
+    def _changed(self) -> None:
+        self.post_message(self.Changed(self))
+
+    # ------------------------------------------------------------ operations
+
+    def start_add(self, text: str = "") -> None:
+        self.editing = None
+        self.input.placeholder = self.placeholder
+        if text:
+            self.input.insert_text_at_cursor(text)
+        self.input.focus()
+
+    def edit(self, index: int | None) -> None:
+        if index is None or not 0 <= index < len(self.items):
+            return
+        self.editing = index
+        self.input.value = self.items[index]
+        self.input.placeholder = "edit, enter to keep, escape to cancel"
+        self.input.focus()
+
+    def remove_at(self, index: int | None) -> None:
+        if index is None or not 0 <= index < len(self.items):
+            return
+        del self.items[index]
+        self.editing = None
+        self._refresh_items(index)
+        self._changed()
+
+    def move(self, index: int | None, delta: int) -> None:
+        if index is None:
+            return
+        target = index + delta
+        if not (0 <= index < len(self.items) and 0 <= target < len(self.items)):
+            return
+        self.items[index], self.items[target] = self.items[target], self.items[index]
+        self._refresh_items(target)
+        self._changed()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = " ".join(sanitize(event.value).split())
+        if not text:
+            return
+        if self.editing is not None and 0 <= self.editing < len(self.items):
+            self.items[self.editing] = text
+            index = self.editing
+            self.editing = None
+            self.input.placeholder = self.placeholder
+            self.input.value = ""
+            self._refresh_items(index)
+            self.option_list.focus()
+        else:
+            self.items.append(text)
+            self.input.value = ""
+            self._refresh_items(len(self.items) - 1)
+        self._changed()
+
+    @on(Input.Changed)
+    def _typing(self, event: Input.Changed) -> None:
+        event.stop()
+        self._changed()
+
+    def cancel_edit(self) -> bool:
+        """Escape while editing: drop the edit. Returns True if there was one."""
+        if self.editing is None:
+            return False
+        self.editing = None
+        self.input.value = ""
+        self.input.placeholder = self.placeholder
+        self.option_list.focus()
+        return True

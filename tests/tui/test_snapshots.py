@@ -1,0 +1,65 @@
+"""SVG snapshots of the main screens at 80x24 on the sample data, with a fixed today.
+
+Update after an intended change: pytest tests/tui/test_snapshots.py --snapshot-update
+(then look at the SVGs in __snapshots__/ before committing them).
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from prepcoach.tui.widgets.editable_list import EditableList
+from tui.helpers import SIZE, settle
+
+
+async def _steady(pilot: Pilot) -> None:
+    await settle(pilot)
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
+    await pilot.pause()
+
+
+def test_dashboard(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("dashboard"), terminal_size=SIZE, run_before=_steady)
+
+
+def test_team(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("team"), terminal_size=SIZE, run_before=_steady)
+
+
+def test_history(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("history"), terminal_size=SIZE, run_before=_steady)
+
+
+def test_review(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("review"), terminal_size=SIZE, run_before=_steady)
+
+
+def test_prep_with_generated_agenda(snap_compare, make_app) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        screen = pilot.app.screen
+        for selector, text in (
+            ("#p-wins", "Budget accepted as submitted"),
+            ("#p-questions", "How do I hand the migration to Tomás?"),
+        ):
+            lst = screen.query_one(selector, EditableList)
+            lst.input.value = text
+            lst.input.focus()
+            await pilot.press("enter")
+        await pilot.press("ctrl+g")
+        await _steady(pilot)
+
+    assert snap_compare(make_app("prep"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_outreach_from_review(snap_compare, make_app) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("d")  # draft the matching message for the first mentor
+        await _steady(pilot)
+
+    assert snap_compare(make_app("review"), terminal_size=SIZE, run_before=run_before)
