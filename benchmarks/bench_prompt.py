@@ -4,7 +4,9 @@ Measures, side by side in one run:
   1. agenda prompt tokens for 10, 1,000 and 10,000 past sessions with one mentor
      (flat at the history budget once the history is longer than the budget);
   2. the prompt build time at 10,000 sessions: from sessions already in memory (rendering,
-     trimming, counting) and end to end through the store (parsing 10,000 files);
+     trimming, counting) and end to end through the store (the index, then only the
+     sessions the prompt needs are parsed), next to what parsing every file and running
+     carry-over on every session (the old path's first steps) cost;
   3. `prepcoach agenda --offline` wall time on the sample data in a fresh process, checking
      that openai was not imported, next to the time `import openai` alone takes.
 
@@ -28,6 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from prepcoach.agenda import carried_over  # noqa: E402
 from prepcoach.models import (  # noqa: E402
     ActionItem,
     Mentor,
@@ -39,7 +42,7 @@ from prepcoach.models import (  # noqa: E402
 )
 from prepcoach.services import AgendaRequest, Services  # noqa: E402
 from prepcoach.settings import load_settings  # noqa: E402
-from prepcoach.store import Store, dump_model  # noqa: E402
+from prepcoach.store import SessionSummary, Store, dump_model  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -83,20 +86,36 @@ def make_data(root: Path, n: int) -> None:
 
 
 class MemoryStore(Store):
-    """The store with one mentor's sessions already parsed (to time prompt building alone)."""
+    """The store with sessions already parsed (to time prompt building alone)."""
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
         self._cache: dict[str, list[Session]] = {}
+        self._summaries: dict[str | None, list[SessionSummary]] = {}
+        self._sessions: dict[str, Session] = {}
         self._plan = super().load_plan()
 
     def load_plan(self) -> Plan:
         return self._plan
 
+    def list_sessions(self, mentor: str | None = None) -> list[SessionSummary]:
+        if mentor not in self._summaries:
+            self._summaries[mentor] = super().list_sessions(mentor)
+        return self._summaries[mentor]
+
+    def load_session(self, session_id: str) -> Session:
+        if session_id not in self._sessions:
+            self._sessions[session_id] = super().load_session(session_id)
+        return self._sessions[session_id]
+
     def sessions_for(self, mentor: str) -> list[Session]:
         if mentor not in self._cache:
             self._cache[mentor] = super().sessions_for(mentor)
         return self._cache[mentor]
+
+
+def settings_objectives(store: Store) -> list[Objective]:
+    return list(store.load_plan().objectives)
 
 
 def best_of(fn, repeat: int) -> float:
@@ -145,9 +164,18 @@ def main() -> int:
         svc.preview_agenda(req)  # parse once, warm the tokenizer and templates
         t_mem = best_of(lambda: svc.preview_agenda(req), 5)
         t_store = best_of(lambda: Services(settings, Store(root)).preview_agenda(req), 3)
+        # For scale: what the agenda used to do first, parse every session of the mentor
+        # and look for carry-over in all of them (it now reads the index and parses only
+        # the sessions it needs).
+        t_parse_all = best_of(lambda: Store(root).sessions_for("ana-lima"), 3)
+        every = mem.sessions_for("ana-lima")
+        t_carry_all = best_of(lambda: carried_over(every, settings_objectives(mem)), 3)
         print(f"\nprompt build at {biggest:,} sessions")
         print(f"  from parsed sessions (render, trim, count): {t_mem * 1000:8.1f} ms")
-        print(f"  end to end through the store (10k files):   {t_store * 1000:8.1f} ms")
+        print(f"  end to end through the store ({biggest:,} files): {t_store * 1000:8.1f} ms")
+        print("  for scale, the old path's first steps:")
+        print(f"    parse every session file:                 {t_parse_all * 1000:8.1f} ms")
+        print(f"    carried_over over every session:          {t_carry_all * 1000:8.1f} ms")
 
         sample = tmp / "sample"
         shutil.copytree(REPO / "sample_sessions", sample)
@@ -197,6 +225,8 @@ def main() -> int:
                     "history_budget": budget,
                     "build_ms_memory": round(t_mem * 1000, 1),
                     "build_ms_store": round(t_store * 1000, 1),
+                    "parse_all_ms": round(t_parse_all * 1000, 1),
+                    "carried_over_all_ms": round(t_carry_all * 1000, 1),
                     "offline_agenda_wall_ms": round(med(walls) * 1000, 1),
                     "openai_imported": any(imported),
                     "import_openai_ms": round(med(t_openai) * 1000, 1),

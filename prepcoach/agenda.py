@@ -15,7 +15,9 @@ Public API:
 - ``check_agenda(agenda, inp) -> list[str]``: the rules an agenda breaks, in words
   (empty when it is fine). ``normalise_agenda``'s output always passes.
 - ``agenda_markdown(agenda, mentor=None, objectives=None) -> str``: Markdown export.
-- ``match_objective``, ``next_meeting_date``, ``win_cap``: helpers the composers share.
+- ``match_objective``, ``next_meeting_date``, ``proposed_next_meeting``, ``win_cap``:
+  helpers the composers share. No meeting is proposed after the mentor's term ends, nor
+  on a weekend, New Year's Day or Christmas Day.
 
 Time rules: wins get at most ``win_cap(minutes)`` = max(1, min(5, minutes // 10)) minutes
 in total; every question item gets at least as much time as any opening, win, objective
@@ -28,6 +30,7 @@ import datetime as dt
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from prepcoach.lint import STOPWORDS, clean_text
@@ -56,9 +59,23 @@ _GENERIC = frozenset(
 )
 
 
+_PUNCT_RE = re.compile(r"[^\w\s]")
+_KEYWORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Texts repeat a lot (objective titles on every match, carried items on every build): the
+# pure text functions below are cached. Bounded, so a long history cannot grow memory.
+_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def clean_line(text: str) -> str:
+    """``clean_text`` with all runs of whitespace collapsed to one space."""
+    return " ".join(clean_text(text).split())
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
 def norm(text: str) -> str:
     """Case-, punctuation- and space-insensitive form of a text, for comparing."""
-    return " ".join(re.sub(r"[^\w\s]", " ", clean_text(text).casefold()).split())
+    return " ".join(_PUNCT_RE.sub(" ", clean_text(text).casefold()).split())
 
 
 def _stem(word: str) -> str:
@@ -70,14 +87,19 @@ def _stem(word: str) -> str:
     return w[:5]
 
 
-def keywords(text: str) -> set[str]:
-    """Stemmed content words of a text (for matching questions to objectives)."""
+@lru_cache(maxsize=_CACHE_SIZE)
+def _keywords(text: str) -> frozenset[str]:
     out = set()
-    for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", norm(text)):
+    for w in _KEYWORD_RE.findall(norm(text)):
         if len(w) < 3 or w in STOPWORDS or w in _GENERIC:
             continue
         out.add(_stem(w))
-    return out
+    return frozenset(out)
+
+
+def keywords(text: str) -> set[str]:
+    """Stemmed content words of a text (for matching questions to objectives)."""
+    return set(_keywords(text))
 
 
 def same_text(a: str, b: str) -> bool:
@@ -90,7 +112,7 @@ def same_text(a: str, b: str) -> bool:
     short, long_ = (na, nb) if len(na) <= len(nb) else (nb, na)
     if len(short.split()) >= 3 and f" {short} " in f" {long_} ":
         return True
-    ka, kb = keywords(a), keywords(b)
+    ka, kb = _keywords(a), _keywords(b)
     if len(ka) >= 3 and len(kb) >= 3:
         return len(ka & kb) / len(ka | kb) >= 0.75
     return False
@@ -103,7 +125,7 @@ def match_objective(
     done-when words 1. An objective whose id is in ``preferred`` (this mentor's) needs a
     score of 2; any other needs 4 and two distinct shared words. Earlier objectives win
     ties. Dropped objectives are never matched; open ones beat met ones at equal score."""
-    kw = keywords(text)
+    kw = _keywords(text)
     if not kw:
         return None
     best: tuple[int, int, int] | None = None
@@ -111,8 +133,8 @@ def match_objective(
     for i, o in enumerate(objectives):
         if o.status == "dropped":
             continue
-        in_title = kw & keywords(o.title)
-        in_rest = (kw & keywords(f"{o.why} {o.done_when}")) - in_title
+        in_title = kw & _keywords(o.title)
+        in_rest = (kw & _keywords(f"{o.why} {o.done_when}")) - in_title
         score = 2 * len(in_title) + len(in_rest)
         if o.id in preferred:
             if score < 2:
@@ -164,17 +186,31 @@ def carried_over(
     ``match_objective``), else None. ``source`` reads "<date> session".
     """
     ordered = sorted(history, key=lambda s: (s.date, s.id), reverse=True)
+    # Only items newer than (or as new as) the oldest open one can matter: an older
+    # mention, resolved or not, is shadowed by it and shadows nothing that is carried.
+    # Find that cut-off before any text work, so a long, settled history costs no regex.
+    last = -1
+    for i, s in enumerate(ordered):
+        if any(not q.resolved for q in s.questions) or any(not a.done for a in s.action_items):
+            last = i
+    if last < 0:
+        return []
     seen: set[str] = set()
     out: list[CarryOver] = []
-    for s in ordered:
+    ties: dict[str, str | None] = {}
+
+    def tie(text: str) -> str | None:
+        if not objectives:
+            return None
+        if text not in ties:
+            o = match_objective(text, objectives, preferred)
+            ties[text] = o.id if o is not None else None
+        return ties[text]
+
+    for s in ordered[: last + 1]:
         source = f"{s.date.isoformat()} session"
-
-        def tie(text: str) -> str | None:
-            o = match_objective(text, objectives, preferred) if objectives else None
-            return o.id if o is not None else None
-
         for q in s.questions:
-            text = " ".join(clean_text(q.text).split())
+            text = clean_line(q.text)
             key = norm(text)
             if not key or key in seen:
                 continue
@@ -182,7 +218,7 @@ def carried_over(
             if not q.resolved:
                 out.append(CarryOver("question", text, source, s.id, tie(text), date=s.date))
         for a in s.action_items:
-            text = " ".join(clean_text(a.text).split())
+            text = clean_line(a.text)
             key = norm(text)
             if not key or key in seen:
                 continue
@@ -254,7 +290,7 @@ class AgendaInput:
         out: list[str] = []
         seen: set[str] = set()
         for q in self.questions:
-            text = " ".join(clean_text(q).split())
+            text = clean_line(q)
             if text and norm(text) not in seen:
                 seen.add(norm(text))
                 out.append(text)
@@ -272,10 +308,23 @@ class AgendaInput:
         ]
 
 
+# Days no meeting is proposed on, as (month, day): New Year's Day and Christmas Day.
+NO_MEETING_DAYS = frozenset({(1, 1), (12, 25)})
+
+
+def working_day(day: dt.date) -> dt.date:
+    """``day``, or the next day that is neither a weekend nor in ``NO_MEETING_DAYS``."""
+    while day.weekday() >= 5 or (day.month, day.day) in NO_MEETING_DAYS:
+        day += dt.timedelta(days=1)
+    return day
+
+
 def next_meeting_date(mentor: Mentor, today: dt.date) -> dt.date:
     """The meeting after the one being prepared: that one is ``mentor.next_meeting`` when
     it is today or later, else today; the next follows by cadence (monthly = same day next
-    month), moved off a weekend to the Monday."""
+    month), moved off a weekend, New Year's Day or Christmas Day to the next working day.
+    It may fall after the term's end: ``proposed_next_meeting`` says whether to propose it.
+    """
     meeting = (
         mentor.next_meeting
         if mentor.next_meeting is not None and mentor.next_meeting >= today
@@ -287,9 +336,21 @@ def next_meeting_date(mentor: Mentor, today: dt.date) -> dt.date:
         nxt = add_months(meeting, 3)
     else:
         nxt = meeting + dt.timedelta(days=CADENCE_DAYS[mentor.cadence])
-    while nxt.weekday() >= 5:  # a weekend date moves to Monday
-        nxt += dt.timedelta(days=1)
-    return nxt
+    return working_day(nxt)
+
+
+def beyond_term(mentor: Mentor, day: dt.date) -> bool:
+    """Whether ``day`` falls after the end of the mentor's term (False without a term)."""
+    end = mentor.term_end()
+    return end is not None and mentor.term_start is not None and day > end
+
+
+def proposed_next_meeting(mentor: Mentor, today: dt.date) -> dt.date | None:
+    """The next meeting date to propose in an agenda's close, or None when the cadence
+    would put it after the term's end (that meeting is for deciding renew or loosen, not
+    for booking past the term)."""
+    nxt = next_meeting_date(mentor, today)
+    return None if beyond_term(mentor, nxt) else nxt
 
 
 def win_cap(minutes: int) -> int:
@@ -553,13 +614,34 @@ def carry_item(c: CarryOver, objectives: Sequence[Objective]) -> AgendaItem:
     )
 
 
-def close_item(inp: AgendaInput, next_date: dt.date) -> AgendaItem:
+def close_item(inp: AgendaInput, next_date: dt.date | None) -> AgendaItem:
+    """The closing item: action items, and the next meeting. When ``next_date`` is None or
+    after the term's end, no date is proposed: the term's end is named and this meeting is
+    where renew or loosen gets decided."""
+    end = inp.mentor.term_end() if inp.mentor.term_start is not None else None
+    if next_date is None or beyond_term(inp.mentor, next_date):
+        detail = "Agree on action items (who does what, by when)."
+        if end is not None and end >= inp.today:
+            detail += (
+                f" The term ends on {end.isoformat()}: use this meeting to decide whether to "
+                "renew for another term or loosen to a lighter touch, and book the next "
+                "meeting only once that is decided."
+            )
+        elif end is not None:
+            detail += (
+                f" The term ended on {end.isoformat()}: decide whether to renew or loosen "
+                "before booking another meeting."
+            )
+        else:
+            detail += " Agree on when to meet next."
+        return AgendaItem(
+            title="Close: next steps and renew or loosen", minutes=0, kind="close", detail=detail
+        )
     detail = (
         "Agree on action items (who does what, by when) and confirm the next meeting: "
         f"{next_date.strftime('%a')} {next_date.isoformat()}."
     )
-    end = inp.mentor.term_end()
-    if end is not None and inp.mentor.term_start is not None and end <= next_date:
+    if end is not None and end <= next_date:
         if end >= inp.today:
             detail += f" The term ends on {end.isoformat()}: raise whether to renew or loosen."
         else:
@@ -630,7 +712,9 @@ def normalise_agenda(agenda: Agenda, inp: AgendaInput) -> Agenda:
             if obj is not None:
                 items[i] = it.model_copy(update={"objective_id": obj.id})
 
-    next_date = agenda.next_meeting or next_meeting_date(inp.mentor, inp.today)
+    next_date = agenda.next_meeting or proposed_next_meeting(inp.mentor, inp.today)
+    if next_date is not None and beyond_term(inp.mentor, next_date):
+        next_date = None  # never propose a meeting after the term's end
     if not any(it.kind == "close" for it in items):
         items.append(close_item(inp, next_date))
 

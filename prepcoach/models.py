@@ -268,6 +268,9 @@ class ReviewRecord(_Model):
     message: str = ""
     engine: str = ""
     model: str = ""
+    violations: list[str] = Field(
+        default_factory=list, description="outreach rules the message still breaks"
+    )
 
 
 FILE_MODELS: dict[str, type[BaseModel]] = {

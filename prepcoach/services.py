@@ -29,6 +29,8 @@ API (all errors are PrepcoachError subclasses; ``Cancelled`` when ``cancel`` is 
       .preview_outreach(OutreachRequest) -> Preview
       .outreach(OutreachRequest, *, on_text, cancel, on_restart=None) -> OutreachResult
       .save_outreach(OutreachDraft | OutreachResult) -> OutreachDraft
+      .drafts() -> list[OutreachDraft]         saved drafts, oldest first
+      .find_draft(id_or_prefix) -> OutreachDraft   NotFoundError suggests close ids
       .mark_sent(draft_id, on=None) / .mark_answered(draft_id, on=None) -> OutreachDraft
       .reminders(today=None, after_days=None) -> list[prepcoach.outreach.Reminder]
       .preview_review(mentor=None, *, today=None) -> list[Preview]     one per mentor
@@ -436,16 +438,23 @@ class Services:
     # ------------------------------------------------------------ history text
 
     def _history(
-        self, sessions: Sequence[Session], objectives: Sequence[Objective], budget: int
+        self,
+        sessions: Sequence[Session] | _LazyHistory,
+        objectives: Sequence[Objective],
+        budget: int,
     ) -> tuple[list[dict[str, Any]], int]:
         """Newest sessions that fit ``budget`` tokens (oldest first) and how many were left
-        out. Only the sessions kept (plus one) are rendered and counted."""
+        out. ``sessions`` is oldest first; only the sessions kept (plus one) are rendered
+        and counted (and, from a ``_LazyHistory``, parsed)."""
         from prepcoach.tokens import count_text
 
         titles = {o.id: o.title for o in objectives}
         kept: list[dict[str, Any]] = []
         used = 0
-        for s in reversed(sessions):
+        newest_first = (
+            sessions.newest_first() if isinstance(sessions, _LazyHistory) else reversed(sessions)
+        )
+        for s in newest_first:
             text = session_text(s, titles)
             n = count_text(text) + 1
             if used + n > budget:
@@ -454,6 +463,26 @@ class Services:
             kept.append({"id": s.id, "date": s.date.isoformat(), "text": text})
         kept.reverse()
         return kept, len(sessions) - len(kept)
+
+    def _agenda_history(self, mentor: Mentor, today: dt.date) -> _LazyHistory:
+        """The mentor's sessions up to ``today`` from the store's index, with only those
+        an agenda needs parsed: the newest one, and every session from the oldest one
+        with an open question or action item onward (carry-over needs them all: a newer
+        session that mentions an item again, resolved, keeps it from being carried).
+        Older sessions are all settled and cannot change the carry-over; the prompt's
+        history parses more of them, newest first, only as the token budget allows."""
+        summaries = [x for x in self.store.list_sessions(mentor.id) if x.date <= today]
+        lazy = _LazyHistory(self.store, summaries)
+        first_open = next(
+            (i for i, x in enumerate(summaries) if x.open_questions or x.open_action_items),
+            len(summaries),
+        )
+        for i in range(first_open, len(summaries)):
+            lazy.get(i)
+        for i in range(min(first_open, len(summaries)) - 1, -1, -1):  # the newest, if none
+            if lazy.newest_loaded() is not None or lazy.get(i) is not None:
+                break
+        return lazy
 
     # ------------------------------------------------------------------ agenda
 
@@ -468,11 +497,11 @@ class Services:
         plan = self.plan()
         mentor = find_mentor(plan, req.mentor)
         today = self._today(req.today)
-        history = [s for s in self.store.sessions_for(mentor.id) if s.date <= today]
+        history = self._agenda_history(mentor, today)
         inp = AgendaInput(
             mentor=mentor,
             objectives=list(plan.objectives),
-            history=history,
+            history=history.loaded(),
             accomplishments=[a for a in req.accomplishments if a.strip()],
             questions=[q for q in req.questions if q.strip()],
             minutes=req.minutes,
@@ -865,29 +894,80 @@ class Services:
             draft = draft.draft
         return self.store.save_outreach(draft)
 
-    def _find_draft(self, draft_id: str) -> OutreachDraft:
-        drafts = self.store.list_outreach()
+    def drafts(self) -> list[OutreachDraft]:
+        """Every saved outreach draft, oldest first (by created date, then id)."""
+        return sorted(self.store.list_outreach(), key=lambda d: (d.created, d.id))
+
+    def find_draft(self, draft_id: str) -> OutreachDraft:
+        """A saved draft by id or a unique id prefix; unknown ids suggest close matches."""
+        from prepcoach.lookup import _suggest
+
+        q = draft_id.strip()
+        if not q:
+            raise NotFoundError(
+                "no draft id given.", hint="Run `prepcoach drafts list` to see draft ids."
+            )
+        drafts = self.drafts()
         for d in drafts:
-            if d.id == draft_id:
+            if d.id == q:
                 return d
-        close = [d for d in drafts if d.id.startswith(draft_id)]
+        close = [d for d in drafts if d.id.startswith(q)]
         if len(close) == 1:
             return close[0]
-        ids = ", ".join(d.id for d in drafts[-5:]) or "none saved yet"
-        raise NotFoundError(f'no outreach draft "{draft_id}".', hint=f"Recent drafts: {ids}.")
+        if len(close) > 1:
+            shown = ", ".join(d.id for d in close[:5]) + (" ..." if len(close) > 5 else "")
+            raise NotFoundError(f'"{q}" matches several drafts: {shown}.', hint="Use a full id.")
+        if not drafts:
+            raise NotFoundError(
+                f'no outreach draft "{q}": none saved yet.',
+                hint="Save one with `prepcoach outreach ... --save`.",
+            )
+        hint = _suggest(q, [d.id for d in drafts])
+        if not hint:
+            ids = ", ".join(d.id for d in drafts[-5:])
+            hint = f"Recent drafts: {ids}. Run `prepcoach drafts list` for all."
+        raise NotFoundError(f'no outreach draft "{q}".', hint=hint)
+
+    _find_draft = find_draft
 
     def mark_sent(self, draft_id: str, on: dt.date | None = None) -> OutreachDraft:
-        d = self._find_draft(draft_id)
-        d.status = "sent"
-        d.sent_on = on or dt.date.today()
+        """Mark a draft sent (``on``: the day, default today); starts the reminder clock.
+        Marking it sent again moves the date; an answered draft stays answered."""
+        d = self.find_draft(draft_id)
+        day = on or dt.date.today()
+        if day < d.created:
+            raise UsageError(
+                f"{d.id} was created on {d.created.isoformat()}; it cannot have been sent "
+                f"on {day.isoformat()}.",
+                hint="Pass --on with the day you sent it.",
+            )
+        if d.answered_on is not None and day > d.answered_on:
+            raise UsageError(
+                f"{d.id} was answered on {d.answered_on.isoformat()}, before {day.isoformat()}.",
+                hint="Pass --on with the day you sent it.",
+            )
+        if d.status != "answered":
+            d.status = "sent"
+        d.sent_on = day
         return self.store.save_outreach(d)
 
     def mark_answered(self, draft_id: str, on: dt.date | None = None) -> OutreachDraft:
-        d = self._find_draft(draft_id)
+        """Mark a draft answered (``on``: the day, default today); a draft never marked
+        sent counts as sent that day."""
+        d = self.find_draft(draft_id)
+        day = on or dt.date.today()
+        floor = d.sent_on or d.created
+        if day < floor:
+            what = "sent" if d.sent_on else "created"
+            raise UsageError(
+                f"{d.id} was {what} on {floor.isoformat()}; it cannot have been answered "
+                f"on {day.isoformat()}.",
+                hint="Pass --on with the day the answer came.",
+            )
         d.status = "answered"
-        d.answered_on = on or dt.date.today()
+        d.answered_on = day
         if d.sent_on is None:
-            d.sent_on = d.answered_on
+            d.sent_on = day
         return self.store.save_outreach(d)
 
     def reminders(self, today: dt.date | None = None, after_days: int | None = None) -> list[Any]:
@@ -982,35 +1062,102 @@ class Services:
                     if on_text
                     else None
                 )
-                reply, result = self.llm().chat_json(
-                    preview.messages,
-                    ReviewMessageReply,
-                    name="review_message",
-                    model=self.settings.model,
-                    on_text=sink,
-                    cancel=cancel,
-                    prompt_tokens=preview.prompt_tokens,
+                subject, message, model, violations = self._review_message_llm(
+                    s, preview, redactor, sink, on_text, cancel
                 )
-                assert isinstance(reply, ReviewMessageReply)
-                subject, message = reply.subject.strip(), reply.message.strip()
-                if redactor is not None:
-                    subject, message = redactor.restore(subject), redactor.restore(message)
                 text = (f"Subject: {subject}\n\n" if subject else "") + message
                 rec = rec.model_copy(
-                    update={"message": text, "engine": "llm", "model": result.model}
+                    update={
+                        "message": text,
+                        "engine": "llm",
+                        "model": model,
+                        "violations": [str(v) for v in violations],
+                    }
                 )
             else:
                 from prepcoach.review import review_message
 
                 draft = review_message(s["plan"], s["mentor"], rec, s["history"], day)
                 text = (f"Subject: {draft.subject}\n\n" if draft.subject else "") + draft.body
-                rec = rec.model_copy(update={"message": text, "engine": "offline", "model": ""})
+                rec = rec.model_copy(
+                    update={
+                        "message": text,
+                        "engine": "offline",
+                        "model": "",
+                        "violations": list(draft.violations),
+                    }
+                )
                 if on_text is not None:
                     on_text(f"\n## {s['mentor'].name}: {rec.recommendation}\n\n{rec.message}\n")
             if save:
                 rec = self.store.save_review(rec)
             out.append(rec)
         return out
+
+    def _review_message_llm(
+        self,
+        setup: dict[str, Any],
+        preview: Preview,
+        redactor: Any,
+        sink: Any,
+        on_text: TextSink | None,
+        cancel: threading.Event | None,
+    ) -> tuple[str, str, str, list[Any]]:
+        """The model's message for a review, linted as the outreach kind it is
+        (``review_message_kind``: renewal, wind-down, follow-up, ...) on email and sent back
+        with the violations at most ``MAX_REPAIRS`` more times, like an outreach draft.
+        Returns (subject, message, model, violations still broken)."""
+        from prepcoach.lint import WORD_LIMITS, lint_outreach
+        from prepcoach.review import review_message_kind
+
+        kind = review_message_kind(setup["record"])
+        messages = list(preview.messages)
+        attempts = 0
+        while True:
+            attempts += 1
+            reply, result = self.llm().chat_json(
+                messages,
+                ReviewMessageReply,
+                name="review_message",
+                model=self.settings.model,
+                on_text=sink,
+                cancel=cancel,
+                prompt_tokens=preview.prompt_tokens,
+            )
+            assert isinstance(reply, ReviewMessageReply)
+            subject, message = reply.subject.strip(), reply.message.strip()
+            if redactor is not None:
+                subject, message = redactor.restore(subject), redactor.restore(message)
+            violations = lint_outreach(message, channel="email", kind=kind, subject=subject)
+            if not violations or attempts > MAX_REPAIRS:
+                return subject, message, result.model, violations
+            _check_cancel(cancel)
+            if on_text is not None:
+                on_text(
+                    f"\n\n--- message {attempts} broke {len(violations)} rule"
+                    f"{'s' if len(violations) != 1 else ''} "
+                    f"({', '.join(v.rule for v in violations)}); asking for a fix "
+                    f"(attempt {attempts + 1} of {MAX_REPAIRS + 1}) ---\n\n"
+                )
+                sink = _restoring_sink(on_text, redactor, lambda k: _JsonField("message", k))
+            repair = self.prompts.render(
+                "review.repair.j2",
+                {
+                    "violations": [{"rule": v.rule, "reason": v.reason} for v in violations],
+                    "message_kind": kind,
+                    "word_limit": WORD_LIMITS["email"],
+                    "attempt": attempts + 1,
+                    "max_attempts": MAX_REPAIRS + 1,
+                },
+            )
+            if redactor is not None:
+                repair = redactor.redact(repair)
+            raw = json.dumps({"subject": reply.subject, "message": reply.message})
+            messages = [
+                *messages,
+                {"role": "assistant", "content": raw},
+                {"role": "user", "content": repair},
+            ]
 
     def save_review(self, rec: ReviewRecord) -> ReviewRecord:
         return self.store.save_review(rec)
@@ -1030,6 +1177,59 @@ class Services:
 
 
 # ------------------------------------------------------------------- helpers
+
+
+class _LazyHistory:
+    """One mentor's sessions (oldest first) as index summaries, each parsed on first use.
+
+    A session that vanished or turned unreadable since the listing is skipped (the store
+    records why in ``store.problems``), as ``Store.sessions_for`` does."""
+
+    def __init__(self, store: Store, summaries: list[Any]) -> None:
+        self._store = store
+        self._summaries = summaries
+        self._loaded: dict[int, Session | None] = {}
+
+    def __len__(self) -> int:
+        return len(self._summaries)
+
+    @property
+    def parsed(self) -> int:
+        """How many session files were read."""
+        return len(self._loaded)
+
+    def get(self, i: int) -> Session | None:
+        if i not in self._loaded:
+            from prepcoach.errors import FutureSchemaError, StoreError
+
+            session: Session | None
+            try:
+                session = self._store.load_session(self._summaries[i].id)
+            except FutureSchemaError:
+                raise
+            except NotFoundError:
+                session = None
+            except StoreError as exc:
+                self._store.problems.append(exc.message)
+                session = None
+            self._loaded[i] = session
+        return self._loaded[i]
+
+    def newest_loaded(self) -> Session | None:
+        for i in sorted(self._loaded, reverse=True):
+            if self._loaded[i] is not None:
+                return self._loaded[i]
+        return None
+
+    def newest_first(self) -> Any:
+        for i in range(len(self._summaries) - 1, -1, -1):
+            s = self.get(i)
+            if s is not None:
+                yield s
+
+    def loaded(self) -> list[Session]:
+        """The sessions parsed so far, oldest first."""
+        return [s for _, s in sorted(self._loaded.items()) if s is not None]
 
 
 def _is_llm(obj: Any) -> bool:

@@ -11,10 +11,14 @@ from prepcoach.agenda import (
     AgendaInput,
     agenda_markdown,
     carried_over,
+    carry_item,
     check_agenda,
+    close_item,
     next_meeting_date,
     normalise_agenda,
+    proposed_next_meeting,
     win_cap,
+    working_day,
 )
 from prepcoach.models import (
     ActionItem,
@@ -227,8 +231,9 @@ def test_normalise_property(minutes: int, weights: list, n_questions: int) -> No
 
 
 def test_next_meeting_date_by_cadence() -> None:
-    # monthly: a month after the booked meeting, off the weekend
-    assert next_meeting_date(MENTOR, TODAY) == dt.date(2027, 1, 1)
+    # monthly: a month after the booked meeting; 2027-01-01 is New Year's Day (a Friday),
+    # so the next working day, Monday 2027-01-04
+    assert next_meeting_date(MENTOR, TODAY) == dt.date(2027, 1, 4)
     past = MENTOR.model_copy(update={"next_meeting": dt.date(2026, 11, 1), "cadence": "biweekly"})
     assert next_meeting_date(past, TODAY) == dt.date(2026, 12, 8)
     sat = MENTOR.model_copy(update={"next_meeting": dt.date(2026, 12, 5)})
@@ -243,3 +248,69 @@ def test_markdown_export() -> None:
     assert q in md and "Total: 45 of 45 minutes." in md
     assert "0:00-" in md and "Carried over" in md
     assert "Drafted by m" in md
+
+
+def test_no_meeting_on_new_years_day_or_christmas() -> None:
+    assert working_day(dt.date(2027, 1, 1)) == dt.date(2027, 1, 4)  # Fri holiday -> Mon
+    assert working_day(dt.date(2026, 12, 25)) == dt.date(2026, 12, 28)  # Fri -> Mon
+    assert working_day(dt.date(2031, 12, 25)) == dt.date(2031, 12, 26)  # Thu -> Fri
+    assert working_day(dt.date(2026, 12, 24)) == dt.date(2026, 12, 24)
+    xmas = Mentor(id="x", name="X Y", next_meeting=dt.date(2030, 11, 25), status="active")
+    assert next_meeting_date(xmas, dt.date(2030, 11, 1)) == dt.date(2030, 12, 26)
+
+
+def test_close_does_not_propose_a_date_after_the_term_ends() -> None:
+    # Priya: term 2026-06-02 + 6 months = 2026-12-02; by cadence the next meeting would
+    # be 2027-01-04, after the term: no date, the meeting decides renew or loosen.
+    assert MENTOR.term_end() == dt.date(2026, 12, 2)
+    assert proposed_next_meeting(MENTOR, TODAY) is None
+    i = inp(["How do I hand the migration program to Tomás?"])
+    close = close_item(i, None)
+    assert "The term ends on 2026-12-02" in close.detail
+    assert "renew" in close.detail and "loosen" in close.detail
+    assert "2027" not in close.detail and "confirm the next meeting" not in close.detail
+
+    fixed = normalise_agenda(model_agenda([]), i)
+    assert fixed.next_meeting is None
+    closes = [it for it in fixed.items if it.kind == "close"]
+    assert len(closes) == 1 and "The term ends on 2026-12-02" in closes[0].detail
+    md = agenda_markdown(fixed, MENTOR, OBJECTIVES)
+    assert "2027" not in md and "Next meeting:" not in md
+    assert check_agenda(fixed, i) == []
+
+    # a model proposing a date past the term does not get it through either
+    late = model_agenda([]).model_copy(update={"next_meeting": dt.date(2027, 1, 4)})
+    assert normalise_agenda(late, i).next_meeting is None
+
+
+def test_close_proposes_a_date_within_the_term() -> None:
+    early = MENTOR.model_copy(update={"next_meeting": dt.date(2026, 9, 1)})
+    when = dt.date(2026, 8, 20)
+    nxt = proposed_next_meeting(early, when)
+    assert nxt == dt.date(2026, 10, 1)
+    i = AgendaInput(
+        mentor=early,
+        objectives=OBJECTIVES,
+        history=[],
+        accomplishments=[],
+        questions=["Q one two three?"],
+        minutes=30,
+        today=when,
+    )
+    close = close_item(i, nxt)
+    assert "confirm the next meeting: Thu 2026-10-01" in close.detail
+    assert "term ends" not in close.detail
+    # the last meeting on the term's last day still names the end
+    last = MENTOR.model_copy(update={"next_meeting": dt.date(2026, 11, 2)})
+    assert proposed_next_meeting(last, dt.date(2026, 10, 20)) == dt.date(2026, 12, 2)
+    i2 = AgendaInput(last, OBJECTIVES, [], [], ["Q?"], 30, dt.date(2026, 10, 20))
+    assert "The term ends on 2026-12-02" in close_item(i2, dt.date(2026, 12, 2)).detail
+
+
+def test_carry_item_unchanged_by_cache() -> None:
+    # cached text helpers give the same answer on repeated calls
+    h = [x for x in HISTORY if x.mentor == "priya"]
+    first = carried_over(h, OBJECTIVES, {"budget"})
+    again = carried_over(h, OBJECTIVES, {"budget"})
+    assert first == again and first
+    assert [carry_item(c, OBJECTIVES) for c in first] == [carry_item(c, OBJECTIVES) for c in again]

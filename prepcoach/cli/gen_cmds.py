@@ -1,4 +1,5 @@
-"""Generating commands: ``agenda``, ``outreach``, ``review``, ``lint``, ``prompts``, ``doctor``.
+"""Generating commands: ``agenda``, ``outreach``, ``drafts``, ``review``, ``lint``, ``prompts``,
+``doctor``.
 
 All of them go through ``prepcoach.services.Services`` (the same API the TUI uses). Output:
 ``--format md`` (default) streams model text to stdout as it arrives where that is readable
@@ -273,7 +274,10 @@ def cmd_outreach(args: argparse.Namespace) -> int:
             if result.usage:
                 _err(_usage_line(result.usage))
         if saved is not None:
-            _err(f"saved draft {saved.id}")
+            _err(
+                f"saved draft {saved.id}; once you have sent it, run "
+                f"`prepcoach drafts sent {saved.id}` to get a reminder if no answer comes."
+            )
         return EXIT_CHECK_FAILED if result.violations else 0
     finally:
         report_problems(svc.store)
@@ -316,7 +320,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         for r in records:
             if args.save:
                 _err(f"saved review {r.id}")
-        return 0
+        return EXIT_CHECK_FAILED if any(r.violations for r in records) else 0
     finally:
         report_problems(svc.store)
 
@@ -347,7 +351,161 @@ def _review_markdown(rec: Any, plan: Any) -> str:
     if rec.message:
         lines += ["", "Message draft:", ""]
         lines += [f"> {line}" if line else ">" for line in rec.message.splitlines()]
+        if rec.violations:
+            lines += ["", f"Still breaks {len(rec.violations)} rule(s); fix before sending:"]
+            lines += [f"- ✗ {v}" for v in rec.violations]
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------- drafts
+
+
+def _draft_row(d: Any, reminder: Any | None) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "kind": d.outreach_kind,
+        "to": d.to,
+        "channel": d.channel,
+        "status": d.status,
+        "created": d.created.isoformat(),
+        "sent_on": d.sent_on.isoformat() if d.sent_on else None,
+        "answered_on": d.answered_on.isoformat() if d.answered_on else None,
+        "subject": d.subject,
+        "reminder": (
+            {"days_since_sent": reminder.days, "nudge": reminder.nudge}
+            if reminder is not None
+            else None
+        ),
+    }
+
+
+def _safe(text: str) -> str:
+    """Stored text for a terminal: escape sequences and control characters removed."""
+    from prepcoach.lint import _CTRL_RE, _ESC_RE
+
+    return _CTRL_RE.sub("", _ESC_RE.sub("", text.replace("\r\n", "\n")))
+
+
+def _one_line(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def cmd_drafts(args: argparse.Namespace) -> int:
+    svc = _services(args)
+    try:
+        action = args.drafts_action
+        if action == "list":
+            return _drafts_list(svc, args)
+        if action == "show":
+            return _drafts_show(svc, args)
+        if action == "sent":
+            d = svc.mark_sent(args.id, on=args.on)
+            days = svc.plan().reminder_days
+            print_text(
+                f"{d.id}: marked sent on {d.sent_on}. With no answer after {days} days, "
+                "`prepcoach drafts list` shows a reminder with a nudge."
+            )
+            return 0
+        d = svc.mark_answered(args.id, on=args.on)
+        print_text(f"{d.id}: marked answered on {d.answered_on} (sent on {d.sent_on}).")
+        return 0
+    finally:
+        report_problems(svc.store)
+
+
+def _drafts_list(svc: Services, args: argparse.Namespace) -> int:
+    today = args.today or dt.date.today()
+    drafts = svc.drafts()
+    due = {r.draft.id: r for r in svc.reminders(today=today)}
+    if args.format == "json":
+        print_json(
+            {
+                "today": today.isoformat(),
+                "reminder_days": svc.plan().reminder_days,
+                "drafts": [_draft_row(d, due.get(d.id)) for d in drafts],
+            }
+        )
+        return 0
+    if not drafts:
+        print_text("No outreach drafts saved yet. Draft one with `prepcoach outreach ... --save`.")
+        return 0
+    days = svc.plan().reminder_days
+    lines = ["# Outreach drafts", ""]
+    lines.append("| id | kind | to | channel | status | created | sent | answered |")
+    lines.append("|---|---|---|---|---|---|---|---|")
+    for d in drafts:
+        status = d.status + (" ⚑ reminder" if d.id in due else "")
+        cells = [
+            d.id,
+            d.outreach_kind,
+            _one_line(_safe(d.to), 40),
+            d.channel,
+            status,
+            d.created.isoformat(),
+            d.sent_on.isoformat() if d.sent_on else "-",
+            d.answered_on.isoformat() if d.answered_on else "-",
+        ]
+        lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+    if due:
+        lines += ["", f"Reminders (sent, no answer after {days} days or more):", ""]
+        for r in due.values():
+            lines.append(
+                f"- ⚑ {r.draft.id} to {_one_line(_safe(r.draft.to), 40)}: sent "
+                f"{r.days} days ago ({r.draft.sent_on}). Nudge: {_safe(r.nudge)}"
+            )
+        lines += ["", "Got an answer? `prepcoach drafts answered ID`."]
+    print_text("\n".join(lines))
+    return 0
+
+
+def _drafts_show(svc: Services, args: argparse.Namespace) -> int:
+    from prepcoach.lint import applicable_rules, lint_draft
+
+    d = svc.find_draft(args.id)
+    violations = lint_draft(d)
+    today = args.today or dt.date.today()
+    reminder = next((r for r in svc.reminders(today=today) if r.draft.id == d.id), None)
+    if args.format == "json":
+        row = _draft_row(d, reminder)
+        row.update(
+            body=d.body,
+            ask=d.ask,
+            engine=d.engine,
+            model=d.model,
+            clean=not violations,
+            violations=[{"rule": v.rule, "reason": v.reason} for v in violations],
+        )
+        print_json(row)
+        return EXIT_CHECK_FAILED if violations else 0
+    dates = f"created {d.created}"
+    if d.sent_on:
+        dates += f", sent {d.sent_on}"
+    if d.answered_on:
+        dates += f", answered {d.answered_on}"
+    lines = [
+        f"# {d.id}",
+        "",
+        f"{d.outreach_kind} to {_safe(d.to)} by {d.channel}; {d.status} ({dates}).",
+        "",
+    ]
+    if d.subject:
+        lines.append(f"Subject: {_safe(d.subject)}")
+        lines.append("")
+    lines.append(_safe(d.body).rstrip("\n"))
+    lines.append("")
+    if violations:
+        lines.append(f"Still breaks {len(violations)} rule(s); fix before sending:")
+        lines += [f"- ✗ {v.rule}: {v.reason}" for v in violations]
+    else:
+        n = len(applicable_rules(d.outreach_kind, d.channel))
+        lines.append(f"Checks: all {n} rules for a {d.outreach_kind} on {d.channel} pass.")
+    if reminder is not None:
+        lines += ["", f"⚑ Sent {reminder.days} days ago, no answer. Nudge: {reminder.nudge}"]
+    elif d.status == "draft":
+        lines += ["", f"Once sent: `prepcoach drafts sent {d.id}`."]
+    print_text("\n".join(lines))
+    return EXIT_CHECK_FAILED if violations else 0
 
 
 # ------------------------------------------------------------------------ lint
@@ -752,6 +910,34 @@ def register(sub: Any) -> None:
     p.add_argument("--save", action="store_true", help="keep the reviews under reviews/")
     _common(p)
     p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser(
+        "drafts",
+        help="saved outreach drafts: list (with reminders), show, mark sent or answered",
+        description="Saved outreach drafts and their status. A draft marked sent with no "
+        "answer after the plan's reminder_days (default 10) shows as a reminder with a "
+        "one-line nudge.",
+    )
+    dsub = p.add_subparsers(dest="drafts_action", metavar="ACTION", required=True)
+    dl = dsub.add_parser("list", help="every draft with its status; reminders flagged")
+    _today_flag(dl)
+    ds = dsub.add_parser(
+        "show", help="a draft's subject, body and lint result (exit 1 if a rule breaks)"
+    )
+    ds.add_argument("id", metavar="ID", help="draft id (or a unique prefix)")
+    _today_flag(ds)
+    dsent = dsub.add_parser("sent", help="mark a draft sent (starts the reminder clock)")
+    dsent.add_argument("id", metavar="ID", help="draft id (or a unique prefix)")
+    dans = dsub.add_parser("answered", help="mark a draft answered (stops the reminder)")
+    dans.add_argument("id", metavar="ID", help="draft id (or a unique prefix)")
+    for q in (dsent, dans):
+        q.add_argument(
+            "--on", type=_iso_date, metavar="DATE", help="the day it happened (default: today)"
+        )
+    for q in (dl, ds, dsent, dans):
+        add_data_flag(q)
+        add_format_flag(q)
+        q.set_defaults(func=cmd_drafts)
 
     p = sub.add_parser(
         "lint",

@@ -14,9 +14,9 @@ Agenda layout: carried-over items first (unresolved questions, open actions; mar
 ``carried_over`` with their source), one brief wins item, each open question its own item
 with the most time and tied to the objective whose words match, a check-in for each of
 this mentor's open objectives that no item covers, and a close with next steps and the
-next meeting date (see ``prepcoach.agenda.next_meeting_date``). Boxes always sum exactly
-to the meeting length; when there are more items than minutes, items are grouped (every
-question still listed) and the summary says so.
+next meeting date (see ``prepcoach.agenda.proposed_next_meeting``: none past the term's
+end). Boxes always sum exactly to the meeting length; when there are more items than
+minutes, items are grouped (every question still listed) and the summary says so.
 
 Outreach: every kind is built from short templates and checked with
 ``prepcoach.lint.lint_outreach`` for its kind and channel; the composer tries richer
@@ -41,7 +41,7 @@ from prepcoach.agenda import (
     carry_item,
     close_item,
     fit_to_minutes,
-    next_meeting_date,
+    proposed_next_meeting,
     same_text,
     win_cap,
 )
@@ -185,7 +185,7 @@ def compose_agenda(inp: AgendaInput) -> Agenda:
             )
         )
 
-    next_date = next_meeting_date(inp.mentor, inp.today)
+    next_date = proposed_next_meeting(inp.mentor, inp.today)  # None: past the term's end
     close = close_item(inp, next_date)
     items.append(close.model_copy(update={"minutes": 3 if inp.minutes >= 20 else 2}))
 
@@ -209,7 +209,7 @@ def _agenda_summary(
     items: list[AgendaItem],
     carry: Sequence[CarryOver],
     questions: list[str],
-    next_date: dt.date,
+    next_date: dt.date | None,
 ) -> str:
     m = inp.mentor
     when = ""
@@ -229,7 +229,11 @@ def _agenda_summary(
         parts.append("; ".join(bits).capitalize() + ".")
     if m.term_start is not None:
         end = m.term_end()
-        if end is not None and inp.today <= end <= next_date:
+        if end is not None and next_date is None and end >= inp.today:
+            parts.append(
+                f"The term ends on {end.isoformat()}: this meeting decides renew or loosen."
+            )
+        elif end is not None and next_date is not None and inp.today <= end <= next_date:
             parts.append(f"The term ends on {end.isoformat()}.")
     parts.append("Composed offline (no model).")
     return " ".join(parts)

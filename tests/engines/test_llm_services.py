@@ -213,7 +213,62 @@ def test_review_recommendation_is_decided_by_rules_model_writes_prose(llm_env, s
     assert [r.reasons for r in online] == [r.reasons for r in offline]
     assert len({r.recommendation for r in offline}) == 3
     assert all(r.engine == "llm" and "Dear X, thanks." in r.message for r in online)
-    assert len(llm_env.chat_requests) == 3
+    # "Thank you" is a two-word subject: each message is sent back twice, then marked
+    assert len(llm_env.chat_requests) == 3 * 3
+    assert all(any(v.startswith("subject:") for v in r.violations) for r in online)
+
+
+GOOD_WIND_DOWN = {
+    "subject": "Thank you for these months",
+    "message": (
+        "Hi Priya,\n\nThank you for these six months. The budget plan went through "
+        "without a rewrite, and Tomás now runs the migration reviews.\n\nI would like to "
+        "keep in touch in a lighter way from here. If a question comes up, may I send you "
+        "a short note?\n\nThanks,\nDana"
+    ),
+}
+BAD_WIND_DOWN = {
+    "subject": "Thanks",
+    "message": GOOD_WIND_DOWN["message"].replace(
+        "Thank you", "Let's circle back and leverage our synergy. Thank you"
+    ),
+}
+
+
+def test_review_message_is_linted_and_repaired(llm_env, sample_dir):
+    from prepcoach.review import review_message_kind
+
+    llm_env.push(FakeOpenAI.json(BAD_WIND_DOWN), FakeOpenAI.json(GOOD_WIND_DOWN))
+    streamed: list[str] = []
+    [rec] = services(sample_dir).review("Priya", today=TODAY, on_text=streamed.append)
+    kind = review_message_kind(rec)
+    assert kind == "wind-down"
+    assert lint_outreach(GOOD_WIND_DOWN["message"], kind=kind, subject="Thank you for x y") == []
+    assert len(llm_env.chat_requests) == 2
+    repair = llm_env.chat_requests[1].body["messages"]
+    assert [m["role"] for m in repair][-2:] == ["assistant", "user"]
+    assert "circle back" in repair[-2]["content"]  # the broken draft goes back
+    assert "subject:" in repair[-1]["content"] and "no-jargon:" in repair[-1]["content"]
+    assert "wind-down" in repair[-1]["content"]
+    assert rec.violations == []
+    assert rec.message.startswith("Subject: Thank you for these months\n\nHi Priya")
+    assert "circle back" not in rec.message
+    assert "asking for a fix (attempt 2 of 3)" in "".join(streamed)
+
+
+def test_review_message_still_bad_after_two_repairs_is_marked(llm_env, sample_dir):
+    llm_env.default = FakeOpenAI.json(BAD_WIND_DOWN)
+    [rec] = services(sample_dir).review("Priya", today=TODAY, save=True)
+    assert len(llm_env.chat_requests) == 3  # the draft and at most two repairs
+    assert [v.split(":")[0] for v in rec.violations] == ["subject", "no-jargon"]
+    assert "circle back" in rec.message  # shown, not hidden
+    stored = Store(sample_dir).list_reviews()
+    assert [r.violations for r in stored if r.id == rec.id] == [rec.violations]
+
+
+def test_offline_review_messages_pass_their_lint(sample_dir):
+    recs = services(sample_dir, offline=True).review(today=TODAY)
+    assert recs and all(r.violations == [] for r in recs)
 
 
 def test_cancel_agenda(llm_env, sample_dir):

@@ -90,7 +90,16 @@ def test_layout_for_a_normal_meeting() -> None:
     assert min(it.minutes for it in questions) >= max(
         it.minutes for it in a.items if it.kind in ("win", "close", "objective")
     )
-    assert a.next_meeting == dt.date(2027, 1, 11)  # a month after Dec 9, off the weekend
+    # a month after Dec 9 is 2027-01-11, after the term ends (2027-01-07): no date is
+    # proposed; the close says the term ends and this meeting decides renew or loosen
+    assert MENTOR.term_end() == dt.date(2027, 1, 7)
+    assert a.next_meeting is None
+    close = a.items[-1]
+    assert "The term ends on 2027-01-07" in close.detail and "2027-01-11" not in close.detail
+    # within the term the date is proposed: a month after Dec 9, off the weekend
+    longer = make(q, 45)
+    longer.mentor = MENTOR.model_copy(update={"term_months": 12})
+    assert compose_agenda(longer).next_meeting == dt.date(2027, 1, 11)
     assert "offline" in a.summary.lower()
     assert check_agenda(a, inp) == []
     md = agenda_markdown(a, MENTOR)
