@@ -10,6 +10,7 @@ from typing import Any
 from prepcoach.errors import UsageError
 from prepcoach.settings import Settings, load_settings
 from prepcoach.store import Store
+from prepcoach.textsafe import sanitize
 
 
 def add_data_flag(p: argparse.ArgumentParser) -> None:
@@ -73,6 +74,8 @@ def print_json(obj: Any) -> None:
 
 
 def print_text(text: str) -> None:
+    """Print human-readable output; escape sequences in user or model text are removed."""
+    text = sanitize(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 

@@ -35,6 +35,7 @@ from prepcoach.cli.common import (
 )
 from prepcoach.errors import EXIT_CHECK_FAILED, PrepcoachError, UsageError
 from prepcoach.models import OUTREACH_KINDS
+from prepcoach.textsafe import sanitize
 
 if TYPE_CHECKING:
     from prepcoach.services import Preview, Services
@@ -80,6 +81,7 @@ class _Out:
         self.ends_with_newline = True
 
     def __call__(self, text: str) -> None:
+        text = sanitize(text)
         if not text:
             return
         sys.stdout.write(text)
@@ -107,7 +109,7 @@ class _Progress:
         if not self.started:
             sys.stderr.write(f"prepcoach: {self.label}\n")
             self.started = True
-        sys.stderr.write("  " + text.replace("\n", "\n  ").rstrip(" "))
+        sys.stderr.write("  " + sanitize(text).replace("\n", "\n  ").rstrip(" "))
         sys.stderr.flush()
 
 
@@ -597,7 +599,7 @@ def cmd_prompts(args: argparse.Namespace) -> int:
     if action == "show":
         text, info = prompts.source(args.name)
         _err(f"{info.name}: {info.origin}, {info.path}")
-        sys.stdout.write(text)
+        sys.stdout.write(sanitize(text))
         return 0
     # render: the exact messages for the given inputs, as --dry-run shows them
     job = _job_of(args.name)

@@ -13,31 +13,7 @@ import re
 from rich.text import Text
 from textual.content import Content
 
-# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-byte ESC sequences, and the
-# 8-bit C1 forms of CSI / OSC.
-_ESCAPES = re.compile(
-    r"""
-    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]        # CSI ... final byte
-    | (?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c) # OSC ... BEL or ST
-    | \x1b[PX^_].*?(?:\x1b\\|\x9c)           # DCS / SOS / PM / APC ... ST
-    | \x1b[@-Z\\-_]                          # other Fe escapes
-    | \x1b.?                                 # anything else after ESC
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-# C0 controls except tab and newline, DEL, and C1 controls.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def sanitize(text: object) -> str:
-    """``text`` without terminal escape sequences or control characters (keeps \\n, \\t)."""
-    s = "" if text is None else str(text)
-    if not s:
-        return s
-    s = s.replace("\r\n", "\n")
-    s = _ESCAPES.sub("", s)
-    s = _CONTROLS.sub("", s)
-    return s.replace("\t", "    ")
+from prepcoach.textsafe import sanitize
 
 
 def one_line(text: object, limit: int = 0) -> str:
