@@ -26,6 +26,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -52,6 +53,10 @@ INDEX_VERSION = 1
 # (sample_sessions/ in the repository) stay free of generated files.
 INDEX_MIN_SESSIONS = 100
 LOCK_TIMEOUT = 15.0
+# sessions_for() reuses one full listing for this long (seconds) while the sessions
+# directory is unchanged, so asking for each of 20 mentors in turn (dashboard, review)
+# scans 10,000 entries once, not 20 times. The files themselves are always read fresh.
+LISTING_REUSE = 2.0
 
 
 # ------------------------------------------------------------------ low-level I/O
@@ -266,6 +271,7 @@ class Store:
         self.index_min_sessions = INDEX_MIN_SESSIONS
         self._lock_depth = 0
         self._thread_lock = threading.RLock()
+        self._listing: tuple[tuple[int, int], float, list[SessionSummary]] | None = None
 
     # ------------------------------------------------------------ paths & lock
 
@@ -320,7 +326,12 @@ class Store:
                     hint="Wait for it to finish, then try again.",
                 ) from None
             except OSError as exc:
-                raise StoreError(f"cannot lock {self.root}: {exc.strerror or exc}.") from None
+                raise StoreError(
+                    f"cannot write to the data directory {self.root} "
+                    f"({exc.strerror or exc}: its lock file cannot be created).",
+                    hint="Nothing was changed. Make the directory writable for you, or "
+                    "choose another with --data or PREPCOACH_HOME.",
+                ) from None
             self._lock_depth = 1
             try:
                 yield
@@ -586,7 +597,31 @@ class Store:
         ):
             self._save_index(fresh)
         out.sort(key=lambda s: (s.date, s.id))
+        if mentor is None:
+            self._remember_listing(out)
         return out
+
+    def _sessions_dir_key(self) -> tuple[int, int] | None:
+        try:
+            st = self.sessions_dir.stat()
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_ino)
+
+    def _remember_listing(self, summaries: list[SessionSummary]) -> None:
+        key = self._sessions_dir_key()
+        self._listing = None if key is None else (key, time.monotonic(), list(summaries))
+
+    def _recent_listing(self) -> list[SessionSummary] | None:
+        """The last full listing, if it is recent and no file was added, removed or
+        replaced in sessions/ since (any save renames a file into the directory)."""
+        if self._listing is None:
+            return None
+        key, when, summaries = self._listing
+        if time.monotonic() - when > LISTING_REUSE or self._sessions_dir_key() != key:
+            self._listing = None
+            return None
+        return summaries
 
     def session_ids(self) -> list[str]:
         """Ids of all session files, without reading them."""
@@ -622,8 +657,11 @@ class Store:
 
     def sessions_for(self, mentor: str) -> list[Session]:
         """Full sessions with one mentor, oldest first (parses only that mentor's files)."""
+        recent = self._recent_listing()
+        if recent is None:
+            recent = self.list_sessions()
         out = []
-        for summary in self.list_sessions(mentor):
+        for summary in (s for s in recent if s.mentor == mentor):
             s = self._read_or_set_aside(self.session_path(summary.id), Session, "session")
             if s is not None:
                 s.id = summary.id
@@ -642,6 +680,7 @@ class Store:
     def save_session(self, session: Session) -> Session:
         """Save a session; a new one (empty id) gets a unique id ``<date>-<mentor>``."""
         with self.locked():
+            self._listing = None
             ensure_dir(self.sessions_dir)
             if not session.id:
                 session.id = self._unique_name(

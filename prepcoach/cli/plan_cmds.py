@@ -348,8 +348,26 @@ def cmd_mentors_show(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _check_term_end(start: dt.date | None, months: int) -> None:
+    """Refuse a term that would end past the last representable date (year 9999): every
+    later term-clock computation would fail on it."""
+    if start is None:
+        return
+    from prepcoach.models import add_months
+
+    try:
+        add_months(start, months)
+    except (ValueError, OverflowError):
+        raise UsageError(
+            f"a {months}-month term starting {start.isoformat()} would end after the year 9999.",
+            hint="Check the --term-start date.",
+        ) from None
+
+
 def cmd_mentors_add(args: argparse.Namespace, store: Store) -> int:
     from prepcoach.planning import add_mentor, parse_areas
+
+    _check_term_end(args.term_start, args.term_months)
 
     m = add_mentor(
         store,
@@ -374,8 +392,11 @@ def cmd_mentors_add(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_mentors_status(args: argparse.Namespace, store: Store) -> int:
+    from prepcoach.lookup import find_mentor
     from prepcoach.planning import set_mentor_status
 
+    if args.term_start is not None:
+        _check_term_end(args.term_start, find_mentor(store.load_plan(), args.name).term_months)
     m = set_mentor_status(store, args.name, args.status, term_start=args.term_start)
     term = f", term from {m.term_start.isoformat()}" if m.term_start else ""
     print_text(f"{m.name} is now {m.status}{term}.")
