@@ -9,7 +9,6 @@ never its value.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,9 +118,72 @@ class Settings:
         ]
 
 
+# config.toml keys and the type each must have (prices is a table, checked on its own)
+CONFIG_KEYS: dict[str, tuple[type, ...]] = {
+    "data_dir": (str,),
+    "model": (str,),
+    "base_url": (str,),
+    "api_key": (str,),
+    "timeout": (int, float),
+    "history_budget": (int,),
+    "max_retries": (int,),
+    "prices": (dict,),
+}
+_TYPE_WORDS = {str: "a string in quotes", int: "a whole number", float: "a number", dict: "a table"}
+
+
+def _check_config(cfg: dict[str, Any], path: Path) -> None:
+    """Unknown keys and values of the wrong type are errors that name the key."""
+    import difflib
+
+    for key, value in cfg.items():
+        if key not in CONFIG_KEYS:
+            close = difflib.get_close_matches(key, list(CONFIG_KEYS), n=1)
+            hint = f'Did you mean "{close[0]}"? ' if close else ""
+            raise UsageError(
+                f'unknown setting "{key}" in {path}.',
+                hint=f"{hint}Known settings: {', '.join(CONFIG_KEYS)}.",
+            )
+        types = CONFIG_KEYS[key]
+        if isinstance(value, bool) or not isinstance(value, types):
+            want = " or ".join(dict.fromkeys(_TYPE_WORDS[t] for t in types))
+            raise UsageError(
+                f'setting "{key}" in {path} must be {want}, not {value!r}.',
+                hint=f"For example: {_EXAMPLES[key]}",
+            )
+
+
+_EXAMPLES = {
+    "data_dir": 'data_dir = "~/notes/prepcoach"',
+    "model": 'model = "gpt-4o-mini"',
+    "base_url": 'base_url = "http://localhost:11434/v1"',
+    "api_key": 'api_key = "sk-..." (or set OPENAI_API_KEY instead)',
+    "timeout": "timeout = 60",
+    "history_budget": "history_budget = 3000",
+    "max_retries": "max_retries = 3",
+    "prices": '[prices."my-model"] with input = 0.15 and output = 0.60',
+}
+
+
+def _number(name: str, raw: Any, source: str, kind: type, low: float, high: float) -> Any:
+    """A number setting within [low, high]; the message names the setting and its source."""
+    try:
+        value = kind(raw)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or not (low <= value <= high):
+        word = "a whole number" if kind is int else "a number"
+        raise UsageError(
+            f"{name} from {source} must be {word} from {low:g} to {high:g}, not {raw!r}."
+        )
+    return value
+
+
 def _read_config(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
+    import tomllib  # only when there is a config file to read
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -150,6 +212,7 @@ def load_settings(
     cfg_path = cfg_dir / "config.toml"
     sources["config_file"] = "exists" if cfg_path.exists() else "not present"
     cfg = _read_config(cfg_path)
+    _check_config(cfg, cfg_path)
 
     if data:
         data_dir, sources["data_dir"] = Path(data).expanduser(), "--data"
@@ -180,19 +243,28 @@ def load_settings(
     api_key = pick("api_key", None, "OPENAI_API_KEY", "api_key", None)
     if sources["api_key"] == "default":
         sources["api_key"] = ""
-    try:
-        timeout = float(pick("timeout", None, "PREPCOACH_TIMEOUT", "timeout", 60.0))
-        budget = int(
-            pick("history_token_budget", None, "PREPCOACH_HISTORY_BUDGET", "history_budget", 3000)
-        )
-        retries = int(cfg.get("max_retries", 3))
-    except (TypeError, ValueError) as exc:
-        raise UsageError(f"bad number in settings: {exc}.", hint=f"Check {cfg_path}.") from None
+
+    def where(name: str) -> str:
+        src = sources.get(name, "default")
+        return str(cfg_path) if src == "config.toml" else src
+
+    raw_timeout = pick("timeout", None, "PREPCOACH_TIMEOUT", "timeout", 60.0)
+    timeout = _number("timeout", raw_timeout, where("timeout"), float, 0.1, 3600)
+    raw_budget = pick(
+        "history_token_budget", None, "PREPCOACH_HISTORY_BUDGET", "history_budget", 3000
+    )
+    budget = _number("history_budget", raw_budget, where("history_token_budget"), int, 200, 200_000)
+    retries = _number("max_retries", cfg.get("max_retries", 3), str(cfg_path), int, 0, 10)
 
     prices = dict(DEFAULT_PRICES)
     for name, row in (cfg.get("prices") or {}).items():
         try:
-            prices[str(name)] = (float(row["input"]), float(row["output"]))
+            if not isinstance(row, dict) or set(row) != {"input", "output"}:
+                raise KeyError(name)
+            pair = (row["input"], row["output"])
+            if any(isinstance(v, bool) or not isinstance(v, int | float) or v < 0 for v in pair):
+                raise ValueError(name)
+            prices[str(name)] = (float(pair[0]), float(pair[1]))
         except (KeyError, TypeError, ValueError):
             raise UsageError(
                 f'price for "{name}" in {cfg_path} needs numbers `input` and `output` '

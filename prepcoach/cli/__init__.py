@@ -6,32 +6,56 @@ need them, so `prepcoach --help` and listings start fast.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from prepcoach import __version__
 from prepcoach.errors import EXIT_USAGE, PrepcoachError
 
+if TYPE_CHECKING:
+    import argparse
+
 GROUPS = ("prepcoach.cli.tui_cmds", "prepcoach.cli.plan_cmds", "prepcoach.cli.gen_cmds")
 
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"prepcoach: {message}\nTry `{self.prog} --help`.\n")
+# Options that may come before the command: `prepcoach --data D mentors list` means the
+# same as `prepcoach mentors list --data D`. (dest on the top-level parser, name)
+TOP_OPTIONS = (("top_data", "data"), ("top_offline", "offline"), ("top_model", "model"))
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
     import importlib
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.print_usage(sys.stderr)
+            self.exit(EXIT_USAGE, f"prepcoach: {message}\nTry `{self.prog} --help`.\n")
 
     parser = _Parser(
         prog="prepcoach",
         description="Local-first prep for leaders who work with mentors. "
         "With no command, opens the terminal UI.",
+        epilog="Options before the command apply to it too: "
+        "`prepcoach --data DIR mentors list` is `prepcoach mentors list --data DIR`.",
     )
     parser.add_argument("--version", action="version", version=f"prepcoach {__version__}")
-    parser.add_argument("--data", metavar="DIR", help="data directory for the TUI")
+    parser.add_argument(
+        "--data", dest="top_data", metavar="DIR", help="data directory (default: see README)"
+    )
+    parser.add_argument(
+        "--offline",
+        dest="top_offline",
+        action="store_true",
+        help="use the offline engine even when an API key is set",
+    )
+    parser.add_argument(
+        "--model",
+        dest="top_model",
+        metavar="NAME",
+        help="model name (default: $PREPCOACH_MODEL or config)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in GROUPS:
         module = importlib.import_module(name)
@@ -39,27 +63,77 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _bare_tui(argv: Sequence[str]) -> argparse.Namespace | None:
-    """`prepcoach` or `prepcoach --data DIR`: the TUI, without building every command's
-    parser first (keeps the TUI's first paint fast)."""
-    items = list(argv)
-    if not items:
-        return argparse.Namespace(command=None, data=None)
-    if len(items) == 2 and items[0] == "--data" and not items[1].startswith("-"):
-        return argparse.Namespace(command=None, data=items[1])
-    if len(items) == 1 and items[0].startswith("--data=") and len(items[0]) > 7:
-        return argparse.Namespace(command=None, data=items[0][7:])
+def _merge_top_options(args: Any) -> str | None:
+    """Carry options given before the command into it; an error message on a conflict."""
+    for top, name in TOP_OPTIONS:
+        value = getattr(args, top, None)
+        if not value:
+            continue
+        if args.command is None:
+            setattr(args, name, value)
+            continue
+        if not hasattr(args, name):
+            return f"--{name} does not apply to `prepcoach {_command_path(args)}`."
+        current = getattr(args, name)
+        if current and current != value:
+            return (
+                f"--{name} given twice with different values ({value!r} before the command, "
+                f"{current!r} after it); give it once."
+            )
+        setattr(args, name, value)
     return None
 
 
+def _command_path(args: Any) -> str:
+    words = [str(args.command)]
+    for key, value in sorted(vars(args).items()):
+        if key in ("action", "drafts_action", "prompts_action") and isinstance(value, str):
+            words.append(value)
+    return " ".join(words)
+
+
+def _fast_tui(argv: Sequence[str]) -> Any | None:
+    """`prepcoach [--data DIR] [--offline] [--model NAME]`: the TUI, without importing
+    argparse or building every command's parser first (keeps the first paint fast).
+    Anything else (a command, --help, a typo) returns None and goes to the full parser."""
+    ns = SimpleNamespace(command=None, data=None, offline=False, model=None)
+    items = list(argv)
+    i = 0
+    while i < len(items):
+        item = items[i]
+        name, eq, inline = item.partition("=")
+        if item == "--offline" and not ns.offline:
+            ns.offline = True
+        elif name in ("--data", "--model") and getattr(ns, name[2:]) is None:
+            if eq:
+                value = inline
+            elif i + 1 < len(items) and not items[i + 1].startswith("-"):
+                i += 1
+                value = items[i]
+            else:
+                return None
+            if not value:
+                return None
+            setattr(ns, name[2:], value)
+        else:
+            return None
+        i += 1
+    return ns
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _bare_tui(sys.argv[1:] if argv is None else argv)
+    args = _fast_tui(sys.argv[1:] if argv is None else argv)
     if args is None:
         parser = build_parser()
         try:
             args = parser.parse_args(argv)
         except SystemExit as exc:
             return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+        conflict = _merge_top_options(args)
+        if conflict:
+            parser.print_usage(sys.stderr)
+            print(f"prepcoach: {conflict}", file=sys.stderr)
+            return EXIT_USAGE
     func = getattr(args, "func", None)
     if func is None:
         from prepcoach.cli.tui_cmds import run_tui

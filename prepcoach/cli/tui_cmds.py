@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
-import shutil
-import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prepcoach.errors import StoreError
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def register(sub: Any) -> None:
@@ -72,6 +72,9 @@ def sample_source() -> Path:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    import shutil
+    import tempfile
+
     from prepcoach.store import copy_tree_private
 
     source = sample_source()

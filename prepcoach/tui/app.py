@@ -70,6 +70,13 @@ class PrepcoachApp(App[None]):
             for name, (key, label, _) in SCREENS.items()
         ),
         Binding("f1,question_mark", "app.help", "Help", show=False),
+        Binding(
+            "ctrl+e",
+            "app.toggle_offline",
+            "Switch engine",
+            show=False,
+            tooltip="Switch between the model and the offline engine",
+        ),
     ]
 
     def __init__(
@@ -95,7 +102,10 @@ class PrepcoachApp(App[None]):
         self.start_mode = start if start in SCREENS else "dashboard"
         # bumped on every write, so screens know to reload when shown again
         self.data_version = 0
-        self.sub_title = settings.engine_label + (" · demo copy" if demo else "")
+        # set once the first frame is on the terminal (Textual's Ready event)
+        self.painted = False
+        self._after_paint: list[Callable[[], object]] = []
+        self._show_engine()
 
     # ------------------------------------------------------------------ basics
 
@@ -131,6 +141,19 @@ class PrepcoachApp(App[None]):
                 timeout=8,
             )
 
+    def on_ready(self) -> None:
+        self.painted = True
+        pending, self._after_paint = self._after_paint, []
+        for callback in pending:
+            callback()
+
+    def after_first_paint(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the first frame is painted (at once if it already is)."""
+        if self.painted:
+            callback()
+        else:
+            self._after_paint.append(callback)
+
     def changed(self) -> None:
         """Call after any write to the store."""
         self.data_version += 1
@@ -165,6 +188,25 @@ class PrepcoachApp(App[None]):
     def action_goto(self, mode: str) -> None:
         if mode in SCREENS and self.current_mode != mode:
             self.switch_mode(mode)
+
+    def _show_engine(self) -> None:
+        self.sub_title = self.settings.engine_label + (" · demo copy" if self.demo else "")
+
+    def action_toggle_offline(self) -> None:
+        """Switch between the model and the offline engine for this run (not saved)."""
+        if not self.settings.api_key and self._llm is None:
+            self.notify(
+                "No API key is set, so the offline engine is the only one. Set "
+                "OPENAI_API_KEY (and OPENAI_BASE_URL for a local server) to use a model.",
+                title="Engine",
+                markup=False,
+                timeout=8,
+            )
+            return
+        self.settings.offline = not self.settings.offline
+        self._show_engine()
+        now = "the offline engine" if self.settings.offline else f"model {self.settings.model}"
+        self.notify(f"Now using {now}.", title="Engine", markup=False)
 
     def action_help(self) -> None:
         from prepcoach.tui.screens.help import HelpScreen

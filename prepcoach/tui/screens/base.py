@@ -59,8 +59,13 @@ class BaseScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self._seen_version != self.papp.data_version:
             self._seen_version = self.papp.data_version
-            # after this frame is painted: the screen shows at once, data follows
-            self.call_after_refresh(self.reload)
+            if self.papp.painted:
+                # after this frame is painted: the screen shows at once, data follows
+                self.call_after_refresh(self.reload)
+            else:
+                # the app's first frame: load once it is on the terminal (App.on_ready),
+                # so reading the data never competes with the first paint
+                self.papp.after_first_paint(self.reload)
 
     def reload(self) -> None:
         """Read the store again (in a thread worker) and show the result."""

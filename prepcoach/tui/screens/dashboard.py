@@ -44,21 +44,27 @@ class DashboardScreen(BaseScreen):
         self.snap: Snapshot | None = None
 
     def compose_body(self) -> Iterable[Widget]:
+        # The first frame is light (the app's first paint); the tables are mounted with
+        # the data, once it has been read in a worker.
         with VerticalScroll(id="dash"):
             yield Static("Loading…", id="hint", markup=False)
-            mentors: DataTable[Any] = DataTable(id="mentors", cursor_type="row")
-            mentors.border_title = "Mentors · enter/p: prep"
-            yield mentors
-            objectives: DataTable[Any] = DataTable(id="objectives", cursor_type="row")
-            objectives.border_title = "Objectives"
-            yield objectives
-            notes = Static("", id="reminders", markup=False)
-            notes.border_title = "Reminders and gaps"
-            yield notes
+
+    def _ensure_tables(self) -> None:
+        if self.query("#mentors"):
+            return
+        mentors: DataTable[Any] = DataTable(id="mentors", cursor_type="row")
+        mentors.border_title = "Mentors · enter/p: prep"
+        objectives: DataTable[Any] = DataTable(id="objectives", cursor_type="row")
+        objectives.border_title = "Objectives"
+        notes = Static("", id="reminders", markup=False)
+        notes.border_title = "Reminders and gaps"
+        self.query_one("#dash", VerticalScroll).mount_all([mentors, objectives, notes])
+        mentors.focus()
 
     def show(self, data: Any) -> None:
         snap: Snapshot = data
         self.snap = snap
+        self._ensure_tables()
         mentors = self.query_one("#mentors", DataTable)
         fit_columns(
             mentors,
@@ -163,7 +169,10 @@ class DashboardScreen(BaseScreen):
     # ---------------------------------------------------------------- actions
 
     def _selected_mentor(self) -> str | None:
-        table = self.query_one("#mentors", DataTable)
+        found = self.query("#mentors").results(DataTable)
+        table = next(found, None)
+        if table is None:
+            return None
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key

@@ -1,0 +1,93 @@
+"""The entry point: options before the command, the TUI's fast path, conflicts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from prepcoach.cli import _fast_tui, main
+
+
+def test_data_before_the_command_is_honoured(sample_dir: Path, capsys) -> None:
+    assert main(["--data", str(sample_dir), "mentors", "list", "--format", "json"]) == 0
+    names = [m["name"] for m in json.loads(capsys.readouterr().out)]
+    assert "Priya Raman" in names and len(names) == 3
+
+
+def test_data_before_and_after_must_agree(sample_dir: Path, tmp_path: Path, capsys) -> None:
+    argv = ["--data", str(sample_dir), "mentors", "list", "--data", str(tmp_path / "x")]
+    assert main(argv) == 2
+    assert "--data given twice" in capsys.readouterr().err
+    same = ["--data", str(sample_dir), "mentors", "list", "--data", str(sample_dir)]
+    assert main(same) == 0
+
+
+def test_option_that_does_not_apply_is_refused(sample_dir: Path, capsys) -> None:
+    assert main(["--offline", "mentors", "list", "--data", str(sample_dir)]) == 2
+    assert "--offline does not apply to `prepcoach mentors list`" in capsys.readouterr().err
+    assert main(["--data", str(sample_dir), "demo"]) == 2
+    assert "does not apply to `prepcoach demo`" in capsys.readouterr().err
+
+
+def test_offline_and_model_before_a_generating_command(sample_dir: Path, capsys) -> None:
+    argv = ["--offline", "--model", "m1", "agenda", "--data", str(sample_dir)]
+    argv += ["--mentor", "priya", "--question", "How do I hand over?", "--format", "json"]
+    assert main(argv) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["agenda"]["engine"] == "offline"
+
+
+@pytest.mark.parametrize(
+    ("argv", "want"),
+    [
+        ([], {"data": None, "offline": False, "model": None}),
+        (["--data", "D"], {"data": "D", "offline": False, "model": None}),
+        (["--data=D", "--offline"], {"data": "D", "offline": True, "model": None}),
+        (
+            ["--offline", "--model", "m", "--data", "D"],
+            {"data": "D", "offline": True, "model": "m"},
+        ),
+        (["--model=m"], {"data": None, "offline": False, "model": "m"}),
+    ],
+)
+def test_fast_tui_path(argv: list[str], want: dict[str, object]) -> None:
+    ns = _fast_tui(argv)
+    assert ns is not None and ns.command is None
+    assert {k: getattr(ns, k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data"],
+        ["--data", "--offline"],
+        ["--offline", "--offline"],
+        ["--help"],
+        ["mentors"],
+        ["--data", "D", "--data", "E"],
+        ["--data="],
+        ["-x"],
+    ],
+)
+def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
+    assert _fast_tui(argv) is None
+
+
+def test_tui_flags_reach_the_settings(monkeypatch, sample_dir: Path) -> None:
+    import prepcoach.tui.app as appmod
+
+    seen = {}
+
+    def fake_run(self, *a, **k):  # the real app, not run: its settings are what matter
+        seen["label"] = self.settings.engine_label
+        seen["model"] = self.settings.model
+        seen["data"] = self.settings.data_dir
+
+    monkeypatch.setattr(appmod.PrepcoachApp, "run", fake_run)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    assert main(["--data", str(sample_dir), "--offline", "--model", "m2"]) == 0
+    assert seen == {"label": "offline engine (--offline)", "model": "m2", "data": sample_dir}
+    assert main(["--data", str(sample_dir)]) == 0
+    assert seen["label"] == "model gpt-4o-mini"
