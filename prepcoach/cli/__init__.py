@@ -73,6 +73,11 @@ def _merge_top_options(args: Any) -> str | None:
             setattr(args, name, value)
             continue
         if not hasattr(args, name):
+            if name != "data":
+                # --offline / --model are accepted by every command (PRODUCT §5); where
+                # nothing is generated there is nothing to switch
+                setattr(args, name, value)
+                continue
             return f"--{name} does not apply to `prepcoach {_command_path(args)}`."
         current = getattr(args, name)
         if current and current != value:

@@ -25,10 +25,15 @@ def test_data_before_and_after_must_agree(sample_dir: Path, tmp_path: Path, caps
 
 
 def test_option_that_does_not_apply_is_refused(sample_dir: Path, capsys) -> None:
-    assert main(["--offline", "mentors", "list", "--data", str(sample_dir)]) == 2
-    assert "--offline does not apply to `prepcoach mentors list`" in capsys.readouterr().err
+    assert main(["--data", str(sample_dir), "lint", "-"]) == 2
+    assert "--data does not apply to `prepcoach lint`" in capsys.readouterr().err
     assert main(["--data", str(sample_dir), "demo"]) == 2
     assert "does not apply to `prepcoach demo`" in capsys.readouterr().err
+
+
+def test_offline_is_accepted_by_every_command(sample_dir: Path, capsys) -> None:
+    assert main(["--offline", "--model", "m", "mentors", "list", "--data", str(sample_dir)]) == 0
+    assert "Priya Raman" in capsys.readouterr().out
 
 
 def test_offline_and_model_before_a_generating_command(sample_dir: Path, capsys) -> None:
