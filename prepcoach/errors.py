@@ -39,7 +39,28 @@ class StoreError(PrepcoachError):
 
 
 class FutureSchemaError(StoreError):
-    """A file written by a newer prepcoach (exit 2, file left untouched)."""
+    """A file written by a newer prepcoach (exit 2, file left untouched).
+
+    ``path`` and ``version`` let a listing skip the file and say why instead."""
+
+    def __init__(
+        self, message: str, *, hint: str = "", path: str = "", version: int | None = None
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.path = path
+        self.version = version
+
+
+class UnreadableFileError(StoreError):
+    """A data file the operating system will not let us read (e.g. mode 000): exit 2 when
+    it is the one file asked for; a listing skips it with a warning instead.
+
+    ``reason`` is the system's wording ("Permission denied"); ``hint`` says how to fix it."""
+
+    def __init__(self, message: str, *, hint: str = "", path: str = "", reason: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.path = path
+        self.reason = reason
 
 
 class CheckFailed(PrepcoachError):

@@ -8,12 +8,14 @@ events instead of duplicating them.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from prepcoach.errors import UsageError
 from prepcoach.models import Mentor, Plan
-from prepcoach.planning import meeting_dates
+from prepcoach.planning import check_term_fits, meeting_dates
 
 PRODID = "-//prepcoach//mentor term calendar//EN"
+MAX_MINUTES = 24 * 60
 
 
 def term_calendar(
@@ -45,6 +47,14 @@ def term_calendar(
         )
     if minutes <= 0:
         raise UsageError("the meeting length must be greater than zero minutes.")
+    if minutes > MAX_MINUTES:
+        raise UsageError(
+            f"a meeting of {minutes} minutes is longer than a day.",
+            hint=f"Pass --minutes {MAX_MINUTES} or less.",
+        )
+    check_term_fits(
+        first, mentor.term_months, hint="Pass an earlier --start DATE to plan the term."
+    )
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     dates = meeting_dates(mentor, first)
     end = dates[-1] if dates else first
@@ -63,21 +73,29 @@ def term_calendar(
         name=f"{mentor.name}: term {first.isoformat()} to {term_end.isoformat()}",
     )
 
-    def span(day: dt.date) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
-        if at is None:
-            return day, day + dt.timedelta(days=1)
-        begin = dt.datetime.combine(day, at)
-        return begin, begin + dt.timedelta(minutes=minutes)
+    # All-day events last a day; with a time, ``minutes``.
+    length = dt.timedelta(days=1) if at is None else dt.timedelta(minutes=minutes)
+
+    def event(day: dt.date, **fields: Any) -> Any:
+        """An event on ``day``. Where its end would fall after the last date there is
+        (9999-12-31) it gets a DURATION instead of an end."""
+        begin: dt.date | dt.datetime = day if at is None else dt.datetime.combine(day, at)
+        try:
+            end: dt.date | dt.datetime | None = begin + length
+        except OverflowError:
+            end = None
+        ev = icalendar.Event.new(start=begin, end=end, **fields)
+        if end is None:
+            ev.add("duration", length)
+        return ev
 
     who = mentor.name + (f" ({mentor.title}, {mentor.organisation})" if mentor.title else "")
     for n, day in enumerate(dates, 1):
-        s, e = span(day)
         cal.add_component(
-            icalendar.Event.new(
+            event(
+                day,
                 uid=f"{mentor.id}-meeting-{day.isoformat()}@prepcoach",
                 stamp=stamp,
-                start=s,
-                end=e,
                 summary=f"{mentor.name}: meeting {n} of {len(dates)}",
                 description=(
                     f"Meeting {n} of {len(dates)} with {who}, {mentor.cadence} cadence."
@@ -87,13 +105,11 @@ def term_calendar(
                 transparency=TRANSP.OPAQUE if at is not None else TRANSP.TRANSPARENT,
             )
         )
-    s, e = span(term_end)
     cal.add_component(
-        icalendar.Event.new(
+        event(
+            term_end,
             uid=f"{mentor.id}-review-{term_end.isoformat()}@prepcoach",
             stamp=stamp,
-            start=s,
-            end=e,
             summary=f"{mentor.name}: end-of-term review",
             description=(
                 f"The {mentor.term_months}-month term with {mentor.name} ends. "

@@ -281,9 +281,30 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
 }
 
 
-def add_months(d: dt.date, months: int) -> dt.date:
-    """``d`` plus ``months`` calendar months, clamped to the month's last day."""
+def add_months_exact(d: dt.date, months: int) -> dt.date | None:
+    """``d`` plus ``months`` calendar months, clamped to the month's last day; None when
+    that falls outside the calendar (before year 1 or after year 9999)."""
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
     last = calendar.monthrange(year, month)[1]
     return dt.date(year, month, min(d.day, last))
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """``d`` plus ``months`` calendar months, clamped to the month's last day, and to
+    ``date.max`` / ``date.min`` at the ends of the calendar (never raises)."""
+    got = add_months_exact(d, months)
+    if got is None:
+        return dt.date.max if months > 0 else dt.date.min
+    return got
+
+
+def add_days(d: dt.date, days: int) -> dt.date:
+    """``d`` plus ``days`` days, clamped to ``date.max`` / ``date.min`` (never raises)."""
+    if days >= (dt.date.max - d).days:
+        return dt.date.max
+    if -days >= (d - dt.date.min).days:
+        return dt.date.min
+    return d + dt.timedelta(days=days)

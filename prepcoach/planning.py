@@ -27,6 +27,7 @@ from prepcoach.models import (
     Objective,
     Plan,
     add_months,
+    add_months_exact,
     slugify,
 )
 from prepcoach.store import Store
@@ -71,7 +72,8 @@ def meeting_dates(mentor: Mentor, start: dt.date | None = None) -> list[dt.date]
     first = start or mentor.term_start
     if first is None:
         return []
-    end = add_months(first, mentor.term_months)
+    end = add_months(first, mentor.term_months)  # date.max for a term past the year 9999
+    span = (end - first).days
     dates: list[dt.date] = []
     k = 0
     while True:
@@ -80,11 +82,26 @@ def meeting_dates(mentor: Mentor, start: dt.date | None = None) -> list[dt.date]
         elif mentor.cadence == "quarterly":
             d = add_months(first, 3 * k)
         else:
-            d = first + dt.timedelta(days=CADENCE_DAYS[mentor.cadence] * k)
+            offset = CADENCE_DAYS[mentor.cadence] * k
+            if offset >= span:  # (checked first: first + offset may not exist)
+                return dates
+            d = first + dt.timedelta(days=offset)
         if d >= end:
             return dates
         dates.append(d)
         k += 1
+
+
+def check_term_fits(
+    start: dt.date | None, months: int, *, hint: str = "Choose an earlier term start."
+) -> None:
+    """Refuse (UsageError) a term that would end after the last date there is (9999-12-31):
+    its end, and every meeting date past it, could only be guessed."""
+    if start is not None and add_months_exact(start, months) is None:
+        raise UsageError(
+            f"a {months}-month term starting {start.isoformat()} would end after the year 9999.",
+            hint=hint,
+        )
 
 
 @dataclass(frozen=True)
@@ -189,6 +206,7 @@ def add_mentor(
         )
     if status in IN_TERM_STATUSES and term_start is None:
         term_start = today or dt.date.today()
+    check_term_fits(term_start, term_months)
 
     def change(plan: Plan) -> Mentor:
         for m in plan.mentors:
@@ -254,6 +272,8 @@ def set_mentor_status(
             new_start = old_end if old_end is not None and old_end > day else day
         else:
             new_start = m.term_start
+        if new_start != m.term_start:  # (a term already on file may still be ended)
+            check_term_fits(new_start, m.term_months)
         try:
             m.status = status  # type: ignore[assignment]
             m.term_start = new_start

@@ -8,11 +8,16 @@ Guarantees (PRODUCT §2):
   so two running instances never lose each other's writes;
 - a corrupt or invalid file is named in ``Store.problems`` and moved to ``corrupt/``
   (never deleted, never overwritten); everything else still loads;
-- a file with a newer ``schema_version`` raises ``FutureSchemaError`` and is left untouched;
-  an older one is migrated in place after a copy is kept under ``backups/``.
+- a file with a newer ``schema_version``, or one the system will not let us read, is left
+  untouched: asked for on its own (plan.json, one session) it raises ``FutureSchemaError`` /
+  ``UnreadableFileError``; a listing skips it and names it in ``Store.problems``;
+  a file with an older ``schema_version`` is migrated in place after a copy is kept under
+  ``backups/``;
+- temp files left by a writer killed mid-save are removed by a later write to the same
+  directory, once they are ``STALE_TEMP_AGE`` old and their writer is gone.
 
 Listing sessions uses ``sessions/.index.json`` (once there are ``INDEX_MIN_SESSIONS``),
-a cache of one summary per file keyed by file name, size, mtime and inode, so listing
+a cache of one summary per file keyed by file name, size, mtime, inode and mode, so listing
 10,000 sessions parses only files that changed. The cache is never trusted for a file
 whose key differs, so a stale, damaged or missing index only costs time.
 """
@@ -23,7 +28,10 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
+import shlex
 import shutil
+import stat
 import tempfile
 import threading
 import time
@@ -34,7 +42,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from prepcoach.errors import FutureSchemaError, NotFoundError, StoreError
+from prepcoach.errors import FutureSchemaError, NotFoundError, StoreError, UnreadableFileError
 from prepcoach.models import (
     SCHEMA_VERSION,
     OutreachDraft,
@@ -48,7 +56,7 @@ M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
 INDEX_NAME = ".index.json"
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: the key has the file mode too
 # Below this many sessions parsing is quicker than any cache, and small data directories
 # (sample_sessions/ in the repository) stay free of generated files.
 INDEX_MIN_SESSIONS = 100
@@ -57,6 +65,14 @@ LOCK_TIMEOUT = 15.0
 # directory is unchanged, so asking for each of 20 mentors in turn (dashboard, review)
 # scans 10,000 entries once, not 20 times. The files themselves are always read fresh.
 LISTING_REUSE = 2.0
+# A temp file of ``atomic_write_bytes`` this old (seconds) whose writer is gone was left by
+# a writer killed mid-save; a later write to its directory removes it. A live save takes
+# well under a second.
+STALE_TEMP_AGE = 600.0
+# What ``atomic_write_bytes`` names its temp file: ".<target>.<pid>.<8 random>.tmp" (the pid
+# was added later, so it is optional). Only ``.json`` targets: what the store writes.
+TEMP_NAME = re.compile(r"\.(?P<target>.+\.json)\.(?:(?P<pid>[0-9]+)\.)?[a-z0-9_]{8}\.tmp")
+UPGRADE_HINT = "pip install -U . in your clone, or pip install -U prepcoach"
 
 
 # ------------------------------------------------------------------ low-level I/O
@@ -112,7 +128,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     ensure_dir(path.parent)
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+        )
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -130,6 +148,56 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid() or os.name == "nt":  # (os.kill would end a process on Windows)
+        return False  # our own old file is from an earlier process with the same pid
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    except OSError:
+        return False
+    return True
+
+
+def remove_stale_temps(directory: Path, *, age: float = STALE_TEMP_AGE) -> list[str]:
+    """Remove temp files of ``atomic_write_bytes`` in ``directory`` that a killed writer
+    left: named as it names them, regular files of ours, unchanged for ``age`` seconds,
+    and (when the name has one) their writer's pid no longer running. Returns the names
+    removed. Call with the writer lock held."""
+    removed: list[str] = []
+    now = time.time()
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    try:
+        with os.scandir(directory) as it:
+            names = [e.name for e in it if e.name.startswith(".") and e.name.endswith(".tmp")]
+    except OSError:
+        return removed
+    for name in names:
+        m = TEMP_NAME.fullmatch(name)
+        if m is None:
+            continue
+        path = directory / name
+        try:
+            st = path.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or (uid is not None and st.st_uid != uid):
+            continue
+        if now - st.st_mtime < age:
+            continue
+        if m["pid"] is not None and _pid_alive(int(m["pid"])):
+            continue
+        try:
+            os.unlink(path)
+        except OSError:
+            continue
+        removed.append(name)
+    return removed
 
 
 def dump_model(model: BaseModel) -> bytes:
@@ -185,12 +253,15 @@ def _short_validation(exc: ValidationError) -> str:
 
 def _stat_key(st: os.stat_result) -> list[int]:
     """Cache key of one file version. ``os.replace`` gives every save a new inode, so the
-    key changes on each prepcoach write even where mtime is coarse and the size is equal."""
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
+    key changes on each prepcoach write even where mtime is coarse and the size is equal.
+    The mode is in it so a file made unreadable (chmod 000) is read again, and skipped."""
+    return [st.st_size, st.st_mtime_ns, st.st_ino, st.st_mode]
 
 
 def _read_bytes(path: Path) -> tuple[bytes, list[int]]:
-    """Content and the cache key of exactly that content (fstat of the same descriptor)."""
+    """Content and the cache key of exactly that content (fstat of the same descriptor).
+
+    Raises FileNotFoundError, CorruptFile (a directory) or UnreadableFileError."""
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -200,7 +271,13 @@ def _read_bytes(path: Path) -> tuple[bytes, list[int]]:
     except IsADirectoryError:
         raise CorruptFile("a directory where a file was expected") from None
     except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror or exc}.") from None
+        reason = exc.strerror or str(exc)
+        hint = ""
+        if isinstance(exc, PermissionError):
+            hint = f"Make it readable for you: chmod 600 {shlex.quote(str(path))}"
+        raise UnreadableFileError(
+            f"cannot read {path}: {reason}.", hint=hint, path=str(path), reason=reason
+        ) from None
     return data, key
 
 
@@ -272,6 +349,11 @@ class Store:
         self._lock_depth = 0
         self._thread_lock = threading.RLock()
         self._listing: tuple[tuple[int, int], float, list[SessionSummary]] | None = None
+        # files a listing skipped (newer schema, unreadable) -> what was reported, so a
+        # long-running TUI warns once per file version, not on every refresh
+        self._skipped: dict[str, tuple[str, list[int] | None]] = {}
+        # directory -> when (monotonic) its stale temp files were last looked for
+        self._swept: dict[Path, float] = {}
 
     # ------------------------------------------------------------ paths & lock
 
@@ -339,6 +421,17 @@ class Store:
                 self._lock_depth = 0
                 lock.release()
 
+    def _write(self, path: Path, data: bytes) -> None:
+        """``atomic_write_bytes`` under the writer lock, first removing the temp files a
+        killed writer left in that directory (looked for at most every STALE_TEMP_AGE)."""
+        with self.locked():
+            directory = path.parent
+            last = self._swept.get(directory)
+            if last is None or time.monotonic() - last >= STALE_TEMP_AGE:
+                remove_stale_temps(directory)
+                self._swept[directory] = time.monotonic()
+            atomic_write_bytes(path, data)
+
     # ---------------------------------------------------------- generic reading
 
     def _rel(self, path: Path) -> str:
@@ -370,6 +463,37 @@ class Store:
             where = f"left in place (could not move it: {exc})"
         self.problems.append(f"{rel} is unreadable ({reason}); {where}. The rest loaded.")
 
+    def _skip(self, path: Path, exc: FutureSchemaError | UnreadableFileError) -> None:
+        """Name a file a listing skipped in ``problems`` (once per version of the file);
+        the file itself is left exactly as it is."""
+        rel = self._rel(path)
+        if isinstance(exc, FutureSchemaError):
+            message = (
+                f"{rel} was written by a newer prepcoach (schema_version {exc.version}; this "
+                f"version reads up to {SCHEMA_VERSION}); skipped and left as it is, the rest "
+                f"loaded. Upgrade prepcoach to read it ({UPGRADE_HINT})."
+            )
+        else:
+            message = (
+                f"{rel} cannot be read ({exc.reason}); skipped and left as it is, the rest loaded."
+            )
+            if exc.hint:
+                message += f" {exc.hint}"
+        self._warn_once(path, message)
+
+    def _warn_once(self, path: Path, message: str) -> None:
+        """Add ``message`` about ``path`` to ``problems`` unless it was already reported
+        by this store for the same version of the path."""
+        try:
+            key: list[int] | None = _stat_key(path.stat())
+        except OSError:
+            key = None
+        rel = self._rel(path)
+        if self._skipped.get(rel) == (message, key):
+            return
+        self._skipped[rel] = (message, key)
+        self.problems.append(message)
+
     def _parse(self, path: Path, raw_bytes: bytes, model: type[M], kind: str) -> tuple[M, bool]:
         """Validate (and migrate in memory) one file's bytes -> (object, needs_rewrite)."""
         try:
@@ -397,7 +521,9 @@ class Store:
             raise FutureSchemaError(
                 f"{path} was written by a newer prepcoach (schema_version {version}; "
                 f"this version reads up to {SCHEMA_VERSION}).",
-                hint="Upgrade prepcoach (pip install -U prepcoach); the file was not touched.",
+                hint=f"Upgrade prepcoach ({UPGRADE_HINT}); the file was not touched.",
+                path=str(path),
+                version=version,
             )
         migrated = version < SCHEMA_VERSION
         try:
@@ -417,7 +543,7 @@ class Store:
     def _read_keyed(self, path: Path, model: type[M], kind: str) -> tuple[M, list[int]]:
         """Read, migrate and validate one file -> (object, cache key of the file now on disk).
 
-        Raises CorruptFile / FutureSchemaError / FileNotFoundError.
+        Raises CorruptFile / FutureSchemaError / UnreadableFileError / FileNotFoundError.
         """
         raw_bytes, key = _read_bytes(path)
         obj, migrated = self._parse(path, raw_bytes, model, kind)
@@ -439,8 +565,8 @@ class Store:
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
         backup = self.root / "backups" / f"{self._rel(path)}.v{old_version}.{stamp}"
         with self.locked():
-            atomic_write_bytes(backup, old)
-            atomic_write_bytes(path, dump_model(obj))
+            self._write(backup, old)
+            self._write(path, dump_model(obj))
             key = _stat_key(path.stat())
         self.problems.append(
             f"{self._rel(path)} was upgraded from schema_version {old_version} to "
@@ -449,12 +575,25 @@ class Store:
         return key
 
     def _read_keyed_or_set_aside(
-        self, path: Path, model: type[M], kind: str
+        self, path: Path, model: type[M], kind: str, *, skip: bool = False
     ) -> tuple[M, list[int]] | None:
         """Like ``_read_keyed``; a corrupt file is set aside and None returned.
 
         A file that vanished meanwhile (deleted by another instance) also gives None.
+        With ``skip`` (listings), a file from a newer prepcoach or one that cannot be read
+        is named in ``problems`` and None returned, instead of raising; it is not touched.
         """
+        try:
+            return self._read_keyed_or_set_aside_strict(path, model, kind)
+        except (FutureSchemaError, UnreadableFileError) as exc:
+            if not skip:
+                raise
+            self._skip(path, exc)
+            return None
+
+    def _read_keyed_or_set_aside_strict(
+        self, path: Path, model: type[M], kind: str
+    ) -> tuple[M, list[int]] | None:
         try:
             return self._read_keyed(path, model, kind)
         except FileNotFoundError:
@@ -472,6 +611,8 @@ class Store:
                         except CorruptFile as again:
                             exc = again
                     self._set_aside(path, exc.reason)
+            except (FutureSchemaError, UnreadableFileError):
+                raise  # the file changed meanwhile into one of these: the caller decides
             except StoreError as lock_exc:  # e.g. a read-only data directory
                 self.problems.append(
                     f"{self._rel(path)} is unreadable ({exc.reason}); left in place "
@@ -479,8 +620,10 @@ class Store:
                 )
             return None
 
-    def _read_or_set_aside(self, path: Path, model: type[M], kind: str) -> M | None:
-        got = self._read_keyed_or_set_aside(path, model, kind)
+    def _read_or_set_aside(
+        self, path: Path, model: type[M], kind: str, *, skip: bool = False
+    ) -> M | None:
+        got = self._read_keyed_or_set_aside(path, model, kind, skip=skip)
         return None if got is None else got[0]
 
     # --------------------------------------------------------------------- plan
@@ -493,8 +636,7 @@ class Store:
         return plan if plan is not None else Plan()
 
     def save_plan(self, plan: Plan) -> None:
-        with self.locked():
-            atomic_write_bytes(self.plan_path, dump_model(plan))
+        self._write(self.plan_path, dump_model(plan))
 
     def update_plan(self, change: Callable[[Plan], T]) -> T:
         """Read-modify-write of plan.json under the writer lock; returns change()'s result.
@@ -558,7 +700,8 @@ class Store:
     def list_sessions(self, mentor: str | None = None) -> list[SessionSummary]:
         """Summaries of all sessions (optionally one mentor's), oldest first.
 
-        Raises FutureSchemaError if a session file is from a newer prepcoach.
+        A session file that is corrupt is set aside; one from a newer prepcoach or one that
+        cannot be read is left alone and skipped. Each is named in ``problems``.
         """
         self.check_root()
         entries = self._load_index()
@@ -582,10 +725,10 @@ class Store:
                 if summary is not None:
                     fresh[entry.name] = cached
             if summary is None:
-                changed = True
-                got = self._read_keyed_or_set_aside(Path(entry.path), Session, "session")
+                got = self._read_keyed_or_set_aside(Path(entry.path), Session, "session", skip=True)
                 if got is None:
-                    continue
+                    continue  # (dropped from the index too, if it was there)
+                changed = True
                 session, key = got
                 session.id = entry.name[:-5]
                 summary = SessionSummary.of(session)
@@ -662,7 +805,8 @@ class Store:
             recent = self.list_sessions()
         out = []
         for summary in (s for s in recent if s.mentor == mentor):
-            s = self._read_or_set_aside(self.session_path(summary.id), Session, "session")
+            path = self.session_path(summary.id)
+            s = self._read_or_set_aside(path, Session, "session", skip=True)
             if s is not None:
                 s.id = summary.id
                 out.append(s)
@@ -671,7 +815,8 @@ class Store:
     def all_sessions(self) -> list[Session]:
         out = []
         for summary in self.list_sessions():
-            s = self._read_or_set_aside(self.session_path(summary.id), Session, "session")
+            path = self.session_path(summary.id)
+            s = self._read_or_set_aside(path, Session, "session", skip=True)
             if s is not None:
                 s.id = summary.id
                 out.append(s)
@@ -687,7 +832,7 @@ class Store:
                     self.sessions_dir, f"{session.date.isoformat()}-{slugify(session.mentor)}"
                 )
             path = self.session_path(session.id)
-            atomic_write_bytes(path, dump_model(session))
+            self._write(path, dump_model(session))
             # keep the listing cache (if there is one) warm for the file just written
             entries = self._load_index()
             if entries:
@@ -709,14 +854,35 @@ class Store:
     # ---------------------------------------------------------- outreach/reviews
 
     def _list_kind(self, directory: Path, model: type[M], kind: str) -> list[M]:
+        """Every ``<id>.json`` in ``directory`` (not dotfiles, not temp files), by name.
+
+        Like ``list_sessions``, a bad file is set aside or skipped and named in
+        ``problems``; an unreadable directory is named there too and lists nothing."""
         self.check_root()
         if not directory.is_dir():
             return []
+        try:
+            with os.scandir(directory) as it:
+                names = sorted(
+                    e.name
+                    for e in it
+                    if e.name.endswith(".json") and not e.name.startswith(".") and e.is_file()
+                )
+        except OSError as exc:
+            rel = self._rel(directory)
+            hint = ""
+            if isinstance(exc, PermissionError):
+                hint = f" Make it readable for you: chmod 700 {shlex.quote(str(directory))}"
+            self._warn_once(
+                directory,
+                f"{rel}/ cannot be read ({exc.strerror or exc}); its files were skipped, "
+                f"the rest loaded.{hint}",
+            )
+            return []
         out: list[M] = []
-        for path in sorted(directory.glob("*.json")):
-            if path.name.startswith("."):
-                continue
-            obj = self._read_or_set_aside(path, model, kind)
+        for name in names:
+            path = directory / name
+            obj = self._read_or_set_aside(path, model, kind, skip=True)
             if obj is not None:
                 obj.id = path.stem  # type: ignore[attr-defined]
                 out.append(obj)
@@ -727,7 +893,7 @@ class Store:
             ensure_dir(directory)
             if not obj.id:  # type: ignore[attr-defined]
                 obj.id = self._unique_name(directory, base)  # type: ignore[attr-defined]
-            atomic_write_bytes(directory / f"{obj.id}.json", dump_model(obj))  # type: ignore[attr-defined]
+            self._write(directory / f"{obj.id}.json", dump_model(obj))  # type: ignore[attr-defined]
         return obj
 
     def list_outreach(self) -> list[OutreachDraft]:

@@ -5,9 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from prepcoach.models import Mentor, Objective, Plan, Session, add_months, slugify
+from prepcoach.models import (
+    Mentor,
+    Objective,
+    Plan,
+    Session,
+    add_days,
+    add_months,
+    add_months_exact,
+    slugify,
+)
 
 
 def test_add_months_clamps_to_month_end():
@@ -44,3 +55,57 @@ def test_models_refuse_unknown_fields_and_bad_values():
     m = Mentor(id="a", name="Ana")
     with pytest.raises(ValidationError):
         m.status = "friend"  # type: ignore[assignment]
+
+
+# ------------------------------------------------------- the ends of the calendar
+
+ANY_DATE = st.dates(min_value=dt.date.min, max_value=dt.date.max)
+ANY_MONTHS = st.integers(min_value=-12 * 10_000, max_value=12 * 10_000)
+
+
+def test_add_months_clamps_at_the_ends_of_the_calendar():
+    assert add_months(dt.date(9999, 12, 1), 6) == dt.date.max
+    assert add_months(dt.date(9999, 7, 31), 6) == dt.date.max
+    assert add_months(dt.date(9999, 6, 30), 6) == dt.date(9999, 12, 30)
+    assert add_months(dt.date.max, 1) == dt.date.max
+    assert add_months(dt.date(1, 3, 31), -3) == dt.date.min
+    assert add_months_exact(dt.date(9999, 12, 1), 1) is None
+    assert add_months_exact(dt.date(1, 1, 1), -1) is None
+    assert add_months_exact(dt.date(9999, 11, 30), 1) == dt.date(9999, 12, 30)
+    m = Mentor(id="a", name="Ana", term_start=dt.date(9999, 12, 1), term_months=36)
+    assert m.term_end() == dt.date.max
+
+
+@given(day=ANY_DATE, months=ANY_MONTHS)
+@example(day=dt.date.max, months=1)
+@example(day=dt.date.min, months=-1)
+@example(day=dt.date(9999, 12, 31), months=12 * 10_000)
+@settings(max_examples=400)
+def test_add_months_never_raises_and_is_exact_where_it_can_be(day, months):
+    got = add_months(day, months)  # an OverflowError / ValueError here fails the test
+    exact = add_months_exact(day, months)
+    if exact is not None:
+        assert got == exact
+        assert (exact.year - day.year) * 12 + exact.month - day.month == months
+        assert exact.day <= day.day  # only ever clamped to the month's last day
+    else:
+        assert got == (dt.date.max if months > 0 else dt.date.min)
+    assert add_months(day, months) <= add_months(day, months + 1)  # monotonic
+
+
+@given(day=ANY_DATE, days=st.integers(min_value=-4_000_000, max_value=4_000_000))
+@example(day=dt.date.max, days=1)
+@example(day=dt.date.min, days=-1)
+def test_add_days_never_raises(day, days):
+    got = add_days(day, days)
+    try:
+        expected = day + dt.timedelta(days=days)
+    except OverflowError:
+        expected = dt.date.max if days > 0 else dt.date.min
+    assert got == expected
+
+
+@given(start=ANY_DATE, months=st.integers(min_value=1, max_value=36))
+def test_term_end_never_raises(start, months):
+    end = Mentor(id="a", name="Ana", term_start=start, term_months=months).term_end()
+    assert end is not None and (start < end or end == dt.date.max)

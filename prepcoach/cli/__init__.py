@@ -126,8 +126,28 @@ def _fast_tui(argv: Sequence[str]) -> Any | None:
     return ns
 
 
+def _bad_text_argument(argv: Sequence[str]) -> str | None:
+    """An argument that is not valid text (bytes the terminal could not decode arrive as
+    lone surrogates); it could never be saved, so it is refused up front."""
+    for item in argv:
+        try:
+            item.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = item.encode("utf-8", "replace").decode("utf-8")
+            return f"an argument is not valid UTF-8 text: {shown!r}."
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _fast_tui(sys.argv[1:] if argv is None else argv)
+    items = sys.argv[1:] if argv is None else argv
+    bad = _bad_text_argument(items)
+    if bad:
+        print(
+            f"prepcoach: {bad} Check the terminal's encoding (e.g. LANG=C.UTF-8) and retype it.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    args = _fast_tui(items)
     if args is None:
         parser = build_parser()
         try:

@@ -96,3 +96,12 @@ def test_tui_flags_reach_the_settings(monkeypatch, sample_dir: Path) -> None:
     assert seen == {"label": "offline engine (--offline)", "model": "m2", "data": sample_dir}
     assert main(["--data", str(sample_dir)]) == 0
     assert seen["label"] == "model gpt-4o-mini"
+
+
+def test_undecodable_argument_is_refused(tmp_path: Path, capsys) -> None:
+    # what Python makes of the byte 0x9d on a UTF-8 command line
+    bad = b"\x9d".decode("utf-8", "surrogateescape")
+    assert main(["mentors", "add", "--data", str(tmp_path / "d"), "--", bad]) == 2
+    err = capsys.readouterr().err
+    assert "not valid UTF-8" in err and err.count("\n") == 1
+    assert not (tmp_path / "d" / "plan.json").exists()

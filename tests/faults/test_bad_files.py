@@ -2,14 +2,15 @@
 
 Corrupt, empty, truncated, wrong-type (a list, a bare string, a field of the wrong type):
 the file is named, set aside byte for byte under corrupt/, and everything else loads
-(exit 0 with a warning). A file from a newer schema version is refused (exit 2; `doctor`
-reports a failed check, exit 1) and left exactly as it was.
+(exit 0 with a warning). A plan.json from a newer schema version is refused (exit 2); a
+newer session, draft or review is skipped by listings with a warning (exit 0; `doctor`
+reports it as a warning) and refused when asked for on its own. Either way it is left
+exactly as it was.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -123,37 +124,114 @@ def test_bad_file_is_named_set_aside_and_the_rest_loads(
     assert code == 0 and err == ""
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_future_version_file_is_refused_and_untouched(
-    data: Path, kind: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = _target(data, kind)
-    path.write_bytes(_damage(kind, "future", path.read_bytes()))
+def _fingerprint(path: Path) -> tuple[bytes, int, int, int]:
     st = path.stat()
-    before = (path.read_bytes(), st.st_mtime_ns, st.st_ino, st.st_mode)
+    return path.read_bytes(), st.st_mtime_ns, st.st_ino, st.st_mode
 
-    code, out, err = _run(data, kind, capsys)
-    if kind in ("plan", "session"):
-        assert code == 2 and out == ""
-        assert err.count("\n") == 1 and str(path) in err
-        assert "newer prepcoach" in err and "schema_version 99" in err
-    else:
-        assert code == 1, "doctor: a failed check"
-        report = json.loads(out)
-        row = next(c for c in report["checks"] if c["check"] == "data")
-        assert row["status"] == "fail" and str(path) in row["detail"]
-        assert "newer prepcoach" in row["detail"]
-    st = path.stat()
-    assert (path.read_bytes(), st.st_mtime_ns, st.st_ino, st.st_mode) == before
+
+def test_future_version_plan_is_refused_and_untouched(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without the plan nothing can be shown right: every command stops (exit 2)."""
+    path = _target(data, "plan")
+    path.write_bytes(_damage("plan", "future", path.read_bytes()))
+    before = _fingerprint(path)
+
+    code, out, err = _run(data, "plan", capsys)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and str(path) in err
+    assert "newer prepcoach" in err and "schema_version 99" in err
+    assert "pip install -U . in your clone, or pip install -U prepcoach" in err
+    # a write that would read it is refused too, and still nothing changes
+    assert main(["mentors", "add", "Kim Park", "--data", str(data)]) == 2
+    capsys.readouterr()
+    assert _fingerprint(path) == before
     assert not (data / "corrupt").exists() and not (data / "backups").exists()
 
-    # a write that would read it is refused too, and still nothing changes
-    if kind == "plan":
-        assert main(["mentors", "add", "Kim Park", "--data", str(data)]) == 2
-    elif kind == "session":
+
+@pytest.mark.parametrize("kind", ["session", "outreach", "review"])
+def test_future_version_file_is_skipped_named_and_untouched(
+    data: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One session, draft or review from a newer prepcoach does not stop the others: a
+    listing skips it with a warning that says to upgrade; the file is never moved or
+    rewritten. Asked for on its own (sessions show) it is refused (exit 2)."""
+    path = _target(data, kind)
+    rel = str(path.relative_to(data))
+    path.write_bytes(_damage(kind, "future", path.read_bytes()))
+    before = _fingerprint(path)
+    n_sessions = _count(data, "session")
+    others = _count(data, kind) - 1
+
+    code, out, err = _run(data, kind, capsys)
+    assert code == 0, err
+    upgrade = "Upgrade prepcoach to read it (pip install -U . in your clone, or pip install -U"
+    if kind == "session":
+        assert err.startswith(f"prepcoach: warning: {rel} was written by a newer prepcoach")
+        assert err.count("\n") == 1
+        assert "schema_version 99" in err and "skipped and left as it is" in err
+        assert upgrade in err
+        listed = json.loads(out)
+        assert len(listed) == n_sessions - 1 and path.stem not in {s["id"] for s in listed}
+    else:
+        report = json.loads(out)
+        warnings = [c["detail"] for c in report["checks"] if c["check"] == "data file"]
+        assert len(warnings) == 1, warnings
+        assert warnings[0].startswith(f"{rel} was written by a newer prepcoach")
+        assert "schema_version 99" in warnings[0] and upgrade in warnings[0]
+        data_row = next(c for c in report["checks"] if c["check"] == "data")
+        noun = "outreach drafts" if kind == "outreach" else "reviews"
+        assert f"{others} {noun}" in data_row["detail"] and data_row["status"] == "ok"
+    assert _fingerprint(path) == before
+    assert not (data / "corrupt").exists() and not (data / "backups").exists()
+
+    # the commands that read every file of this kind still work, and leave it alone
+    if kind == "session":
         argv = ["agenda", "--mentor", "priya", "--offline", "--save", "--today", TODAY]
-        assert main([*argv, "--data", str(data)]) == 2
+        assert main([*argv, "--data", str(data)]) == 0
+        assert main(["mentors", "list", "--data", str(data)]) == 0
+        # asked for on its own: refused, one line, exit 2
+        capsys.readouterr()
+        assert main(["sessions", "show", path.stem, "--data", str(data)]) == 2
+        _, err = capsys.readouterr()
+        assert err.count("\n") == 1 and str(path) in err and "newer prepcoach" in err
+    else:
+        assert main(["review", "--offline", "--today", TODAY, "--data", str(data)]) == 0
+        assert main(["drafts", "list", "--data", str(data)]) == 0
     capsys.readouterr()
-    st = path.stat()
-    assert (path.read_bytes(), st.st_mtime_ns, st.st_ino, st.st_mode) == before
-    assert os.path.exists(path)
+    assert _fingerprint(path) == before
+    assert not (data / "corrupt").exists() and not (data / "backups").exists()
+
+
+def test_a_term_running_past_the_year_9999_never_gives_a_traceback(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hand-edited plan.json whose term ends after 9999-12-31 (the CLI refuses to set
+    one): everything shows it cut at 9999-12-31; only the calendar export is refused."""
+    plan = data / "plan.json"
+    doc = json.loads(plan.read_bytes())
+    doc["mentors"][0].update(status="active", term_start="9999-12-01", cadence="monthly")
+    doc["mentors"][1].update(status="active", term_start="9999-11-01", cadence="quarterly")
+    plan.write_text(json.dumps(doc, indent=2))
+    first, second = doc["mentors"][0]["id"], doc["mentors"][1]["id"]
+    for argv in (
+        ["mentors", "list", "--format", "json"],
+        ["mentors", "show", first],
+        ["sessions", "list"],
+        ["review", "--offline"],
+        ["review", "--offline", "--today", "9999-12-31"],
+        ["agenda", "--mentor", first, "--offline", "--today", "9999-12-31"],
+        ["agenda", "--mentor", second, "--offline", "--today", "9999-12-31"],
+        ["doctor"],
+    ):
+        code = main([*argv, "--data", str(data)])
+        out, err = capsys.readouterr()
+        assert code == 0, (argv, err)
+        assert "Traceback" not in err
+        if argv[:2] == ["mentors", "list"]:
+            row = next(m for m in json.loads(out) if m["id"] == first)
+            assert row["term_end"] == "9999-12-31"
+    assert main(["mentors", "ics", first, "--data", str(data)]) == 2
+    _, err = capsys.readouterr()
+    assert err.count("\n") == 1 and "would end after the year 9999" in err
+    assert main(["mentors", "status", first, "ended", "--data", str(data)]) == 0

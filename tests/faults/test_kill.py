@@ -5,6 +5,8 @@ Each round starts a real prepcoach process that keeps editing the plan through t
 each save on stdout once it returned. The round kills it at a random moment. Afterwards
 every file must parse in full (nothing half-written), every acknowledged save must be on
 disk, and nothing saved in an earlier round (or the sample data) may be lost or changed.
+Temp files a kill leaves behind are aged past ``STALE_TEMP_AGE`` and must be removed by
+later saves.
 
 Rounds: 10 in CI, 60 with PREPCOACH_FULL=1.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import signal
 import time
@@ -20,7 +23,7 @@ from pathlib import Path
 
 from faults.helpers import copy_sample, rounds, spawn, tree_bytes
 from prepcoach.models import Plan, Session
-from prepcoach.store import Store
+from prepcoach.store import STALE_TEMP_AGE, Store
 
 WRITER = r"""
 import datetime as dt, hashlib, io, contextlib, random, sys
@@ -103,6 +106,8 @@ def test_sigkill_at_random_points_never_half_writes_or_loses(tmp_path: Path) -> 
     created: dict[str, str] = {}  # acknowledged new session id -> sha256 of its file
     edits: dict[str, tuple[int, int]] = {}  # big session id -> last acknowledged (round, i)
     interrupted = 0
+    aged: set[Path] = set()  # temp files left by kills, made older than STALE_TEMP_AGE
+    old = time.time() - STALE_TEMP_AGE - 60
     rng = random.Random()
     n_rounds = rounds(10, 60)
     rnd = -1
@@ -141,11 +146,13 @@ def test_sigkill_at_random_points_never_half_writes_or_loses(tmp_path: Path) -> 
                 pass
             elif kind == "edit":
                 edits[a] = max(edits.get(a, (-1, -1)), _edit_no(b))
-        # temp files left by a kill mid-write: evidence, then tidied like a user would
-        temps = [p for p in root.rglob(".*.tmp")]
+        # temp files left by a kill mid-write: evidence; then made old enough that the
+        # next rounds' saves must remove them (their writer is dead)
+        temps = [p for p in root.rglob(".*.tmp") if p not in aged]
         interrupted += len(temps)
         for p in temps:
-            p.unlink()
+            os.utime(p, (old, old))
+            aged.add(p)
 
         # 1. nothing half-written: every file parses in full
         plan = Plan.model_validate_json((root / "plan.json").read_bytes())
@@ -183,3 +190,9 @@ def test_sigkill_at_random_points_never_half_writes_or_loses(tmp_path: Path) -> 
     listed = {s.id for s in Store(root).list_sessions()}
     assert listed >= set(created) | {"big-0", "big-1", "big-2"}
     assert len(listed) == len([p for p in (root / "sessions").glob("[!.]*.json")])
+    # the leftovers were tidied by later saves (one more of each kind, for those the last
+    # kill left): no temp file of a dead writer stays behind
+    store = Store(root)
+    store.save_plan(store.load_plan())
+    store.save_session(store.load_session("big-0"))
+    assert [p for p in root.rglob(".*.tmp")] == []

@@ -1,4 +1,5 @@
-"""Corrupt files set aside, future schema refused untouched, old schema migrated, modes."""
+"""Corrupt files set aside, future schema skipped or refused untouched, old schema migrated,
+modes."""
 
 from __future__ import annotations
 
@@ -112,17 +113,31 @@ def test_show_of_a_corrupt_session_exits_2_and_keeps_it(sample_dir, capsys):
 # ----------------------------------------------------------------- future schema
 
 
-def test_future_session_refused_untouched(sample_dir, capsys):
+def test_future_session_is_skipped_by_listings_and_refused_alone(sample_dir, capsys):
+    """A listing skips a session from a newer prepcoach with a warning (the rest still
+    lists); asked for on its own it is refused (exit 2). Either way it is not touched."""
     path = session_files(sample_dir)[2]
+    n = len(session_files(sample_dir))
     doc = json.loads(path.read_text())
     doc["schema_version"] = SCHEMA_VERSION + 1
     doc["new_field"] = "from the future"
     path.write_text(json.dumps(doc))
     before = (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_ino)
 
-    assert main(["sessions", "list", "--data", str(sample_dir)]) == 2
+    assert main(["sessions", "list", "--data", str(sample_dir), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert path.stem not in {s["id"] for s in json.loads(out)}
+    assert len(json.loads(out)) == n - 1
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"prepcoach: warning: sessions/{path.name} was written by a newer")
+    assert "skipped and left as it is" in err
+    assert "pip install -U . in your clone, or pip install -U prepcoach" in err
+
+    assert main(["sessions", "show", path.stem, "--data", str(sample_dir)]) == 2
     _, err = capsys.readouterr()
-    assert path.name in err and "newer prepcoach" in err and "Traceback" not in err
+    assert err.count("\n") == 1 and str(path) in err and "newer prepcoach" in err
+    assert "pip install -U . in your clone" in err and "not touched" in err
+
     assert (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_ino) == before
     assert not (sample_dir / "corrupt").exists() and not (sample_dir / "backups").exists()
     with pytest.raises(FutureSchemaError):
@@ -146,20 +161,37 @@ def test_future_plan_refused_untouched_by_reads_and_writes(sample_dir, capsys):
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
 
 
-def test_future_schema_in_a_subprocess_exits_2_without_traceback(sample_dir):
-    path = session_files(sample_dir)[0]
-    path.write_text(json.dumps({**json.loads(path.read_text()), "schema_version": 7}))
+def _prepcoach(*argv: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.run(
-        [sys.executable, "-m", "prepcoach", "sessions", "list", "--data", str(sample_dir)],
+    return subprocess.run(
+        [sys.executable, "-m", "prepcoach", *argv],
         capture_output=True,
         text=True,
         env=env,
         timeout=60,
     )
+
+
+def test_future_schema_in_a_subprocess_exits_2_without_traceback(sample_dir):
+    path = session_files(sample_dir)[0]
+    path.write_text(json.dumps({**json.loads(path.read_text()), "schema_version": 7}))
+    # the one file asked for: refused
+    proc = _prepcoach("sessions", "show", path.stem, "--data", str(sample_dir))
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    # a listing: skipped with one warning line, the rest listed
+    proc = _prepcoach("sessions", "list", "--data", str(sample_dir))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert "schema_version 7" in proc.stderr and path.stem not in proc.stdout
+    # a future plan.json: every command that needs the plan is refused
+    plan = sample_dir / "plan.json"
+    plan.write_text(json.dumps({**json.loads(plan.read_text()), "schema_version": 7}))
+    proc = _prepcoach("sessions", "list", "--data", str(sample_dir))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert str(plan) in proc.stderr and "schema_version 7" in proc.stderr
 
 
 # -------------------------------------------------------------------- migration
