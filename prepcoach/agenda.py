@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from prepcoach.lint import STOPWORDS, clean_text
+from prepcoach.errors import UsageError
+from prepcoach.lint import STOPWORDS, clean_text, plural
 from prepcoach.models import (
     CADENCE_DAYS,
     Agenda,
@@ -42,8 +43,30 @@ from prepcoach.models import (
     Objective,
     Profile,
     Session,
+    add_days,
     add_months,
 )
+
+# ----------------------------------------------------------------- meeting length
+
+# Meeting length bounds and default, for every interface (CLI and TUI): shorter than ten
+# minutes leaves no time for a question; longer than four hours is a workshop, not a
+# mentoring meeting. 45 minutes is the usual slot with a busy senior person.
+MIN_MEETING_MINUTES = 10
+MAX_MEETING_MINUTES = 240
+DEFAULT_MEETING_MINUTES = 45
+
+
+def check_meeting_minutes(minutes: int) -> None:
+    """Raise ``UsageError`` unless ``minutes`` is within the meeting length bounds."""
+    if not MIN_MEETING_MINUTES <= minutes <= MAX_MEETING_MINUTES:
+        raise UsageError(
+            f"a meeting of {plural(minutes, 'minute')} is outside the supported range of "
+            f"{MIN_MEETING_MINUTES} to {MAX_MEETING_MINUTES} minutes.",
+            hint=f"Pass --minutes N with N from {MIN_MEETING_MINUTES} to "
+            f"{MAX_MEETING_MINUTES} (default {DEFAULT_MEETING_MINUTES}).",
+        )
+
 
 # ------------------------------------------------------------------ text matching
 
@@ -249,7 +272,9 @@ class AgendaInput:
     ``objectives``: the plan's objectives (this mentor's are preferred when tying items);
     ``history``: earlier sessions (other mentors' and future-dated ones are ignored);
     ``accomplishments`` and ``questions``: what the user typed; ``minutes``: meeting
-    length (>= 1); ``today``: the only clock used.
+    length (>= 1); ``today``: the only clock used; ``term_decision``: the checkpoint
+    review's recommendation (continue, renew, loosen, move_on) when the term ends before
+    the next meeting, so the close proposes what fits (None: a neutral close).
     """
 
     mentor: Mentor
@@ -260,6 +285,7 @@ class AgendaInput:
     minutes: int
     today: dt.date
     profile: Profile = field(default_factory=Profile)
+    term_decision: str | None = None
 
     def mentor_history(self) -> list[Session]:
         """This mentor's sessions up to today, oldest first."""
@@ -314,7 +340,7 @@ NO_MEETING_DAYS = frozenset({(1, 1), (12, 25)})
 
 def working_day(day: dt.date) -> dt.date:
     """``day``, or the next day that is neither a weekend nor in ``NO_MEETING_DAYS``."""
-    while day.weekday() >= 5 or (day.month, day.day) in NO_MEETING_DAYS:
+    while (day.weekday() >= 5 or (day.month, day.day) in NO_MEETING_DAYS) and day < dt.date.max:
         day += dt.timedelta(days=1)
     return day
 
@@ -335,7 +361,7 @@ def next_meeting_date(mentor: Mentor, today: dt.date) -> dt.date:
     elif mentor.cadence == "quarterly":
         nxt = add_months(meeting, 3)
     else:
-        nxt = meeting + dt.timedelta(days=CADENCE_DAYS[mentor.cadence])
+        nxt = add_days(meeting, CADENCE_DAYS[mentor.cadence])
     return working_day(nxt)
 
 
@@ -392,12 +418,11 @@ def _render_group(group: list[AgendaItem]) -> AgendaItem:
         title = " + ".join(_short(it.title, 40) for it in group)
     lines = []
     for it in group:
-        line = f"- {it.title}"
+        close = it.kind == "close" and not it.title.lower().startswith("close")
+        line = f"- Close: {it.title}" if close else f"- {it.title}"
         if it.detail:
             line += f" ({it.detail})" if "\n" not in it.detail else "\n" + it.detail
         lines.append(line)
-    if "close" in kinds and kind != "close":
-        lines.append("- Close: agree next steps and the next meeting.")
     sources = "; ".join(dict.fromkeys(it.source for it in group if it.source))
     obj = next((it.objective_id for it in group if it.objective_id), None)
     return AgendaItem(
@@ -530,8 +555,9 @@ def fit_to_minutes(items: list[AgendaItem], minutes: int) -> tuple[list[AgendaIt
         groups = _merge_to_fit(items, minutes)
         items = [_render_group(g) for g in groups]
         notice = (
-            f"{n_before} items do not fit {minutes} minutes one per minute, so some were "
-            f"grouped into {len(items)} blocks; consider a longer meeting or fewer topics."
+            f"{n_before} items do not fit {plural(minutes, 'minute')} one per minute, so "
+            f"some were grouped into {plural(len(items), 'block')}; consider a longer "
+            "meeting or fewer topics."
         )
     if not items:
         return [], notice
@@ -547,8 +573,9 @@ def fit_to_minutes(items: list[AgendaItem], minutes: int) -> tuple[list[AgendaIt
     n_q = sum(1 for it in items if it.kind == "question")
     if q_mins and min(q_mins) < 3 and not notice and n_q > 1:
         notice = (
-            f"{n_q} questions in {minutes} minutes leaves about {min(q_mins)} minutes for "
-            "some of them; consider picking the top three and keeping the rest for next time."
+            f"{n_q} questions in {plural(minutes, 'minute')} leaves about "
+            f"{plural(min(q_mins), 'minute')} for some of them; consider picking the top "
+            "three and keeping the rest for next time."
         )
     return items, notice
 
@@ -614,41 +641,103 @@ def carry_item(c: CarryOver, objectives: Sequence[Objective]) -> AgendaItem:
     )
 
 
+@dataclass(frozen=True)
+class TermClose:
+    """What an agenda says about the end of the mentor's term, following the checkpoint
+    review's recommendation (``prepcoach.review``)."""
+
+    title: str  # the close item's title
+    todo: str  # what to do in this meeting, after "use this meeting to"
+    raise_: str  # what to bring up when the next meeting is still in the term
+    summary: str  # the agenda summary's sentence ending
+
+
+_TERM_CLOSES: dict[str, TermClose] = {
+    "renew": TermClose(
+        "Close: next steps and another term",
+        "propose another term with a new focus, and book the next meeting once that is agreed",
+        "raise another term with a new focus",
+        "this meeting is the time to propose another term with a new focus.",
+    ),
+    "loosen": TermClose(
+        "Close: next steps and a lighter touch",
+        "propose keeping in touch less often, when a specific question comes up, instead "
+        "of set meetings",
+        "raise keeping in touch less often after it",
+        "this meeting is the time to propose keeping in touch less often.",
+    ),
+    "move_on": TermClose(
+        "Close: thanks and wrapping up",
+        "thank them for their help and close the regular meetings, leaving the door open",
+        "raise wrapping up the regular meetings at the end of the term, with thanks",
+        "this meeting is the time to thank them and wrap up the regular meetings.",
+    ),
+}
+_NEUTRAL_CLOSE = TermClose(
+    "Close: next steps and what comes after the term",
+    "agree on what comes next (another term, a lighter touch or wrapping up), and book "
+    "another meeting only once that is decided",
+    "raise what comes after it (another term, a lighter touch or wrapping up)",
+    "this meeting decides what comes next.",
+)
+
+
+def term_close(decision: str | None) -> TermClose:
+    """The term-end wording for a review recommendation (renew, loosen, move_on); neutral
+    for ``continue``, None or anything else."""
+    return _TERM_CLOSES.get(decision or "", _NEUTRAL_CLOSE)
+
+
 def close_item(inp: AgendaInput, next_date: dt.date | None) -> AgendaItem:
     """The closing item: action items, and the next meeting. When ``next_date`` is None or
-    after the term's end, no date is proposed: the term's end is named and this meeting is
-    where renew or loosen gets decided."""
+    after the term's end, no date is proposed: the term's end is named and the close says
+    what this meeting should settle, following ``inp.term_decision`` (neutral when None)."""
     end = inp.mentor.term_end() if inp.mentor.term_start is not None else None
+    tc = term_close(inp.term_decision)
     if next_date is None or beyond_term(inp.mentor, next_date):
         detail = "Agree on action items (who does what, by when)."
+        title = tc.title
         if end is not None and end >= inp.today:
-            detail += (
-                f" The term ends on {end.isoformat()}: use this meeting to decide whether to "
-                "renew for another term or loosen to a lighter touch, and book the next "
-                "meeting only once that is decided."
-            )
+            detail += f" The term ends on {end.isoformat()}: use this meeting to {tc.todo}."
         elif end is not None:
-            detail += (
-                f" The term ended on {end.isoformat()}: decide whether to renew or loosen "
-                "before booking another meeting."
-            )
+            detail += f" The term ended on {end.isoformat()}: {tc.todo}."
         else:
             detail += " Agree on when to meet next."
-        return AgendaItem(
-            title="Close: next steps and renew or loosen", minutes=0, kind="close", detail=detail
-        )
+            title = "Close: next steps and next meeting"
+        return AgendaItem(title=title, minutes=0, kind="close", detail=detail)
     detail = (
         "Agree on action items (who does what, by when) and confirm the next meeting: "
         f"{next_date.strftime('%a')} {next_date.isoformat()}."
     )
     if end is not None and end <= next_date:
         if end >= inp.today:
-            detail += f" The term ends on {end.isoformat()}: raise whether to renew or loosen."
+            detail += f" The term ends on {end.isoformat()}: {tc.raise_}."
         else:
-            detail += f" The term ended on {end.isoformat()}: agree on what comes next."
+            detail += f" The term ended on {end.isoformat()}: {tc.todo}."
     return AgendaItem(
         title="Close: next steps and next meeting", minutes=0, kind="close", detail=detail
     )
+
+
+def _one_close(items: list[AgendaItem]) -> list[AgendaItem]:
+    """At most one close item: several (a model may write two) become one, at the place
+    of the last, with every distinct detail kept."""
+    closes = [i for i, it in enumerate(items) if it.kind == "close"]
+    if len(closes) <= 1:
+        return items
+    details = list(dict.fromkeys(items[i].detail.strip() for i in closes if items[i].detail))
+    last = items[closes[-1]]
+    merged = last.model_copy(
+        update={
+            "detail": "\n".join(details),
+            "minutes": sum(items[i].minutes for i in closes),
+            "objective_id": next(
+                (items[i].objective_id for i in closes if items[i].objective_id), None
+            ),
+        }
+    )
+    dropped = set(closes[:-1])
+    return [merged if i == closes[-1] else it for i, it in enumerate(items) if i not in dropped]
 
 
 def normalise_agenda(agenda: Agenda, inp: AgendaInput) -> Agenda:
@@ -717,6 +806,7 @@ def normalise_agenda(agenda: Agenda, inp: AgendaInput) -> Agenda:
         next_date = None  # never propose a meeting after the term's end
     if not any(it.kind == "close" for it in items):
         items.append(close_item(inp, next_date))
+    items = _one_close(items)
 
     fitted, notice = fit_to_minutes(items, inp.minutes)
     summary = clean_text(agenda.summary)
@@ -732,17 +822,28 @@ def normalise_agenda(agenda: Agenda, inp: AgendaInput) -> Agenda:
     )
 
 
+def _closes(it: AgendaItem) -> bool:
+    """Whether an item is (or, merged into a block, holds) the close."""
+    text = _item_text(it)
+    return (
+        it.kind == "close"
+        or "next meeting" in text.lower()
+        or any(line.lower().startswith("- close") for line in it.detail.splitlines())
+    )
+
+
 def check_agenda(agenda: Agenda, inp: AgendaInput) -> list[str]:
     """The agenda rules ``agenda`` breaks for ``inp``, each as a sentence (empty = fine)."""
     problems: list[str] = []
     items = agenda.items
     if agenda.minutes != inp.minutes:
         problems.append(
-            f"The agenda is for {agenda.minutes} minutes but the meeting is {inp.minutes}."
+            f"The agenda is for {plural(agenda.minutes, 'minute')} but the meeting is "
+            f"{inp.minutes}."
         )
     total = sum(it.minutes for it in items)
     if total != inp.minutes:
-        problems.append(f"The time boxes add up to {total} minutes, not {inp.minutes}.")
+        problems.append(f"The time boxes add up to {plural(total, 'minute')}, not {inp.minutes}.")
     for it in items:
         if it.minutes < 1:
             problems.append(f"'{_short(it.title, 60)}' has no time box.")
@@ -757,7 +858,7 @@ def check_agenda(agenda: Agenda, inp: AgendaInput) -> list[str]:
     win_total = sum(it.minutes for it in items if it.kind == "win")
     cap = win_cap(inp.minutes)
     if win_total > cap:
-        problems.append(f"Wins take {win_total} minutes; keep them to {cap} or less.")
+        problems.append(f"Wins take {plural(win_total, 'minute')}; keep them to {cap} or less.")
     questions = [it for it in items if it.kind == "question"]
     others = [it for it in items if it.kind in _NON_ASK]
     if questions and others:
@@ -765,7 +866,8 @@ def check_agenda(agenda: Agenda, inp: AgendaInput) -> list[str]:
         longest = max(others, key=lambda it: it.minutes)
         if shortest.minutes < longest.minutes:
             problems.append(
-                f"The question '{_short(shortest.title, 60)}' gets {shortest.minutes} minutes, "
+                f"The question '{_short(shortest.title, 60)}' gets "
+                f"{plural(shortest.minutes, 'minute')}, "
                 f"less than '{_short(longest.title, 40)}' ({longest.minutes}): give the asks "
                 "the time."
             )
@@ -782,7 +884,7 @@ def check_agenda(agenda: Agenda, inp: AgendaInput) -> list[str]:
                 problems.append(
                     f"'{_short(it.title, 60)}' could be tied to the objective '{obj.title}'."
                 )
-    if not any(it.kind == "close" or "next meeting" in _item_text(it).lower() for it in items):
+    if not any(_closes(it) for it in items):
         problems.append("There is no close to agree next steps and the next meeting.")
     return problems
 
@@ -812,7 +914,7 @@ def agenda_markdown(
     """The agenda as Markdown: heading, engine label, numbered items with clock times,
     time boxes, sources of carried-over items and the objectives they tie to."""
     who = mentor.name if mentor is not None else agenda.mentor
-    lines = [f"# Agenda: {who}, {agenda.minutes} minutes", ""]
+    lines = [f"# Agenda: {who}, {plural(agenda.minutes, 'minute')}", ""]
     if agenda.engine == "offline":
         lines.append("_Offline draft: composed on this machine, no model used._")
     else:
@@ -840,7 +942,7 @@ def agenda_markdown(
         start = end
     lines.append("")
     total = agenda.total()
-    lines.append(f"Total: {total} of {agenda.minutes} minutes.")
+    lines.append(f"Total: {total} of {plural(agenda.minutes, 'minute')}.")
     if agenda.next_meeting is not None:
         lines.append(f"Next meeting: {agenda.next_meeting.strftime('%a')} {agenda.next_meeting}.")
     return "\n".join(lines) + "\n"

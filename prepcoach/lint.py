@@ -138,6 +138,12 @@ def word_count(text: str) -> int:
     return len(words(text))
 
 
+def plural(n: int, word: str, many: str = "") -> str:
+    """``n`` and ``word``, pluralised for ``n`` != 1 ("1 word", "2 words"); ``many`` is
+    the plural when it is not ``word + "s"``."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
 def sentences(text: str) -> list[str]:
     """Sentences of a message. Paragraphs (blank-line separated: greeting, body, sign-off)
     never share a sentence; a single line break inside a paragraph is a hard wrap."""
@@ -619,7 +625,8 @@ def lint_outreach(
             out.append(
                 Violation(
                     "subject",
-                    f"the subject {_quote(subj)} has {n_subj} words; use {lo}-{hi} specific words.",
+                    f"the subject {_quote(subj)} has {plural(n_subj, 'word')}; use {lo}-{hi} "
+                    "specific words.",
                 )
             )
         elif not content_words(subj) and not re.search(r"\b(?:thanks?|thank you)\b", subj, re.I):

@@ -7,6 +7,8 @@ Public API:
   every reason as a full sentence (``engine="offline"``; ``message`` left empty: see
   ``review_message``).
 - ``review_message_kind(rec) -> str``: the outreach kind that goes with a recommendation.
+- ``review_message_goal(rec) -> str``: what that message must do, in words (for the model's
+  prompt; the offline composer follows the same split).
 - ``review_message(plan, mentor, rec, history, today, channel="email") -> OutreachDraft``:
   that message, drafted by the offline composer.
 - ``term_month(mentor, today) -> (n, N) | None``, ``term_ended(mentor, today)``,
@@ -392,6 +394,42 @@ def review_message_kind(rec: ReviewRecord) -> str:
     return _KIND_FOR[rec.recommendation]
 
 
+_GOALS = {
+    "renew": (
+        "ask to renew for another term with a new focus: thank them for specific progress, "
+        "propose one focus for the next term, and make it easy to say no."
+    ),
+    "loosen": (
+        "keep in touch, less often: thank them for what specifically helped and propose "
+        "moving from set meetings to getting in touch when a specific question comes up. "
+        "Do not end the relationship and do not propose another term."
+    ),
+    "move_on": (
+        "close the regular meetings warmly: thank them for what specifically helped, say "
+        "plainly that the regular meetings end here, with no blame, and leave the door open "
+        "to stay in touch. Do not propose meeting less often or another term."
+    ),
+    "continue": (
+        "be a short note: thanks for the last meeting, what I did with their advice, and what "
+        "I will bring next time. No new request."
+    ),
+    "first-request": (
+        "be a first request: one specific, tactical question and a small, bounded time request "
+        "such as 20 minutes, with an easy way to say no."
+    ),
+}
+
+
+def review_message_goal(rec: ReviewRecord) -> str:
+    """What the message for ``rec`` must do, as a phrase that follows "The message must"
+    (move_on closes the regular meetings, loosen
+    keeps in touch less often, renew proposes another term with a new focus, continue is
+    a short note; a prospect gets a first request)."""
+    if review_message_kind(rec) == "first-request":
+        return _GOALS["first-request"]
+    return _GOALS[rec.recommendation]
+
+
 def review_message(
     plan: Plan,
     mentor: Mentor,
@@ -419,6 +457,7 @@ def review_message(
             context="",
             history=[s for s in history if s.mentor in (mentor.id, mentor.name)],
             today=today,
+            recommendation=rec.recommendation,
         )
     )
 

@@ -25,7 +25,11 @@ API (all errors are PrepcoachError subclasses; ``Cancelled`` when ``cancel`` is 
       .plan() -> Plan
       .preview_agenda(AgendaRequest) -> Preview
       .agenda(AgendaRequest, *, on_text, cancel) -> AgendaResult
-      .save_session(AgendaRequest, AgendaResult) -> Session
+      .save_session(AgendaRequest, AgendaResult) -> Session    updates the meeting's session
+                                            when one is already saved (same mentor and date)
+      .upsert_session(AgendaRequest, AgendaResult) -> (Session, updated: bool)
+      .meeting_date(mentor, today=None) -> date     the date a prepared meeting is saved under
+      .existing_session(mentor_id, date) -> Session | None
       .preview_outreach(OutreachRequest) -> Preview
       .outreach(OutreachRequest, *, on_text, cancel, on_restart=None) -> OutreachResult
       .save_outreach(OutreachDraft | OutreachResult) -> OutreachDraft
@@ -103,7 +107,7 @@ class AgendaRequest:
     mentor: str  # what the user typed: id, name or first name
     accomplishments: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
-    minutes: int = 30
+    minutes: int = 45  # prepcoach.agenda.DEFAULT_MEETING_MINUTES (not imported: light import)
     today: dt.date | None = None
 
 
@@ -145,8 +149,10 @@ class Preview:
         cost = format_cost(self.estimated_cost_usd, self.model)
         hist = ""
         if self.history_omitted:
+            from prepcoach.lint import plural
+
             hist = (
-                f"; history: newest {self.history_sessions} sessions, "
+                f"; history: newest {plural(self.history_sessions, 'session')}, "
                 f"{self.history_omitted} older omitted"
             )
         return (
@@ -484,20 +490,36 @@ class Services:
                 break
         return lazy
 
+    def _term_decision(
+        self, plan: Plan, mentor: Mentor, history: _LazyHistory, today: dt.date
+    ) -> str | None:
+        """The checkpoint review's recommendation (``prepcoach.review.analyse``) when the
+        mentor's term ends before the meeting after this one, so the agenda's close
+        proposes what fits; None otherwise. Beyond what the agenda loads, only the newest
+        sessions the drift rule looks at are parsed (it stops at the first that moved)."""
+        from prepcoach.agenda import next_meeting_date
+        from prepcoach.review import DRIFT_LIMIT, analyse, drift_sessions
+
+        end = mentor.term_end()
+        if end is None or end > next_meeting_date(mentor, today):
+            return None
+        for n, s in enumerate(history.newest_first(), 1):
+            if n >= DRIFT_LIMIT or drift_sessions([s], today) == 0:
+                break
+        return analyse(plan, mentor, history.loaded(), today).recommendation
+
     # ------------------------------------------------------------------ agenda
 
     def _agenda_setup(self, req: AgendaRequest, *, prompt: bool = True) -> dict[str, Any]:
-        from prepcoach.agenda import AgendaInput
+        from prepcoach.agenda import AgendaInput, check_meeting_minutes
         from prepcoach.lookup import find_mentor
 
-        if req.minutes < 1:
-            raise UsageError("the meeting needs at least 1 minute.", hint="Pass --minutes N.")
-        if req.minutes > 600:
-            raise UsageError("a meeting of more than 600 minutes is not a meeting.")
+        check_meeting_minutes(req.minutes)
         plan = self.plan()
         mentor = find_mentor(plan, req.mentor)
         today = self._today(req.today)
         history = self._agenda_history(mentor, today)
+        decision = self._term_decision(plan, mentor, history, today)
         inp = AgendaInput(
             mentor=mentor,
             objectives=list(plan.objectives),
@@ -507,6 +529,7 @@ class Services:
             minutes=req.minutes,
             today=today,
             profile=plan.profile,
+            term_decision=decision,
         )
         objectives = inp.ordered_objectives()
         setup: dict[str, Any] = {
@@ -536,6 +559,7 @@ class Services:
             "carried_omitted": len(carry) - len(carry_rows),
             "history": sessions,
             "history_omitted": omitted,
+            "term_close": _term_close_line(mentor, inp),
         }
         redactor = self._redactor(plan)
         messages = self.prompts.messages("agenda", context)
@@ -623,30 +647,77 @@ class Services:
             structured_mode=result.mode,
         )
 
+    def meeting_date(self, mentor: Mentor | None, today: dt.date | None = None) -> dt.date:
+        """The date a prepared meeting is saved under: the mentor's next meeting when that
+        is still ahead (or today), else today. (``Agenda.next_meeting`` is the one after.)"""
+        day = self._today(today)
+        if mentor is not None and mentor.next_meeting is not None and mentor.next_meeting >= day:
+            return mentor.next_meeting
+        return day
+
+    def existing_session(self, mentor_id: str, date: dt.date) -> Session | None:
+        """The saved session with ``mentor_id`` on ``date``, if any (the first prepared
+        one when there are several; one that became unreadable is skipped)."""
+        from prepcoach.errors import FutureSchemaError, StoreError
+
+        same = [x for x in self.store.list_sessions(mentor_id) if x.date == date]
+        same.sort(key=lambda x: (not x.has_agenda, x.id))
+        for summary in same:
+            try:
+                return self.store.load_session(summary.id)
+            except FutureSchemaError:
+                raise
+            except StoreError as exc:  # NotFoundError too: it vanished since the listing
+                if not isinstance(exc, NotFoundError):
+                    self.store.problems.append(exc.message)
+        return None
+
     def save_session(self, req: AgendaRequest, result: AgendaResult) -> Session:
-        """Store the prepared meeting as a session (engine, model, token counts, agenda)."""
+        """Store the prepared meeting as a session (engine, model, token counts, agenda).
+        Saving the same meeting again (same mentor, same date) updates that session: see
+        ``upsert_session``."""
+        return self.upsert_session(req, result)[0]
+
+    def upsert_session(self, req: AgendaRequest, result: AgendaResult) -> tuple[Session, bool]:
+        """Save the prepared meeting; returns (session, updated). When a session with this
+        mentor on the meeting's date exists, it is updated in place (``updated`` True): its
+        id, notes, action items and objective progress (captured after the meeting) are
+        kept, and an answer or resolution recorded for a question is kept when the same
+        question is asked again (an answered question no longer asked is kept too). The
+        agenda, accomplishments, questions, minutes, engine, model and token counts are
+        replaced. Read and write happen under the store's writer lock."""
+        from prepcoach.agenda import norm
         from prepcoach.models import Question
 
         agenda = result.agenda
         mentor = result.mentor or self.plan().mentor(agenda.mentor)
-        today = self._today(req.today)
-        # The session is the meeting being prepared: the mentor's next meeting when that is
-        # still ahead, else today. (agenda.next_meeting is the one after it.)
-        date = today
-        if mentor is not None and mentor.next_meeting is not None and mentor.next_meeting >= today:
-            date = mentor.next_meeting
-        session = Session(
-            mentor=agenda.mentor,
-            date=date,
-            minutes=agenda.minutes,
-            accomplishments=[a for a in req.accomplishments if a.strip()],
-            questions=[Question(text=q) for q in req.questions if q.strip()],
-            agenda=agenda,
-            engine=agenda.engine,
-            model=agenda.model,
-            tokens=result.usage,
-        )
-        return self.store.save_session(session)
+        date = self.meeting_date(mentor, req.today)
+        questions = [Question(text=q) for q in req.questions if q.strip()]
+        fresh: dict[str, Any] = {
+            "minutes": agenda.minutes,
+            "accomplishments": [a for a in req.accomplishments if a.strip()],
+            "agenda": agenda,
+            "engine": agenda.engine,
+            "model": agenda.model,
+            "tokens": result.usage,
+        }
+        with self.store.locked():
+            old = self.existing_session(agenda.mentor, date)
+            if old is None:
+                session = Session(mentor=agenda.mentor, date=date, questions=questions, **fresh)
+                return self.store.save_session(session), False
+            before = {norm(q.text): q for q in old.questions if q.resolved or q.answer}
+            merged = []
+            for q in questions:
+                prior = before.pop(norm(q.text), None)
+                merged.append(
+                    q
+                    if prior is None
+                    else q.model_copy(update={"resolved": prior.resolved, "answer": prior.answer})
+                )
+            merged += before.values()
+            session = old.model_copy(update={**fresh, "questions": merged})
+            return self.store.save_session(session), True
 
     # ---------------------------------------------------------------- outreach
 
@@ -980,59 +1051,69 @@ class Services:
 
     # ------------------------------------------------------------------ review
 
-    def _review_setup(self, mentor: str | None, today: dt.date) -> list[dict[str, Any]]:
-        from prepcoach.review import analyse, review_message_kind
-
+    def _review_mentors(self, mentor: str | None) -> tuple[Plan, list[Mentor]]:
+        """The plan and the mentors to review (all when ``mentor`` is None); raises before
+        anything is generated when the mentor is unknown or the plan has none."""
         plan = self.plan()
         if mentor is not None:
             from prepcoach.lookup import find_mentor
 
-            mentors = [find_mentor(plan, mentor)]
-        else:
-            mentors = list(plan.mentors)
-            if not mentors:
-                raise NotFoundError(
-                    "the plan has no mentors to review.",
-                    hint='Add one with `prepcoach mentors add "NAME"`.',
-                )
-        out = []
+            return plan, [find_mentor(plan, mentor)]
+        if not plan.mentors:
+            raise NotFoundError(
+                "the plan has no mentors to review.",
+                hint='Add one with `prepcoach mentors add "NAME"`.',
+            )
+        return plan, list(plan.mentors)
+
+    def _review_setup(
+        self, plan: Plan, m: Mentor, today: dt.date, *, prompt: bool = True
+    ) -> dict[str, Any]:
+        """One mentor's review: the rules' record, that mentor's history and (``prompt``)
+        the prompt. Built one mentor at a time so memory stays bounded by the largest
+        history; the offline composer needs no prompt, so none is rendered or counted."""
+        from prepcoach.review import analyse, review_message_goal, review_message_kind
+
         budget = max(0, self.settings.history_token_budget)
-        for m in mentors:
-            history = [s for s in self.store.sessions_for(m.id) if s.date <= today]
-            rec = analyse(plan, m, history, today)
-            objectives = plan.objectives_for(m.id)
-            sessions, omitted = self._history(history, objectives, budget)
-            context = {
-                "profile": _profile(plan),
-                "mentor": _mentor(m),
-                "objectives": [_objective(o) for o in objectives],
-                "review": rec.model_dump(mode="json"),
-                "message_kind": review_message_kind(rec) or "",
-                "history": sessions,
-                "history_omitted": omitted,
-                "today": today.isoformat(),
-            }
-            redactor = self._redactor(plan)
-            messages = self.prompts.messages("review", context)
-            preview = self._preview(
-                "review", messages, redactor, history=(len(sessions), omitted), mentor=m.id
-            )
-            out.append(
-                {
-                    "plan": plan,
-                    "mentor": m,
-                    "record": rec,
-                    "history": history,
-                    "preview": preview,
-                    "redactor": redactor,
-                }
-            )
-        return out
+        history = [s for s in self.store.sessions_for(m.id) if s.date <= today]
+        rec = analyse(plan, m, history, today)
+        setup: dict[str, Any] = {
+            "plan": plan,
+            "mentor": m,
+            "record": rec,
+            "history": history,
+            "preview": None,
+            "redactor": None,
+        }
+        if not prompt:
+            return setup
+        objectives = plan.objectives_for(m.id)
+        sessions, omitted = self._history(history, objectives, budget)
+        context = {
+            "profile": _profile(plan),
+            "mentor": _mentor(m),
+            "objectives": [_objective(o) for o in objectives],
+            "review": rec.model_dump(mode="json"),
+            "message_kind": review_message_kind(rec) or "",
+            "message_goal": review_message_goal(rec),
+            "history": sessions,
+            "history_omitted": omitted,
+            "today": today.isoformat(),
+        }
+        redactor = self._redactor(plan)
+        messages = self.prompts.messages("review", context)
+        setup["preview"] = self._preview(
+            "review", messages, redactor, history=(len(sessions), omitted), mentor=m.id
+        )
+        setup["redactor"] = redactor
+        return setup
 
     def preview_review(
         self, mentor: str | None = None, *, today: dt.date | None = None
     ) -> list[Preview]:
-        return [s["preview"] for s in self._review_setup(mentor, self._today(today))]
+        day = self._today(today)
+        plan, mentors = self._review_mentors(mentor)
+        return [self._review_setup(plan, m, day)["preview"] for m in mentors]
 
     def review(
         self,
@@ -1045,12 +1126,14 @@ class Services:
     ) -> list[ReviewRecord]:
         """One record per mentor (all when ``mentor`` is None). The recommendation and its
         reasons always come from the rules (prepcoach.review); a model only writes the
-        message prose. ``save`` stores each record under reviews/."""
+        message prose. ``save`` stores each record under reviews/. Mentors are reviewed
+        one at a time: only one mentor's history is in memory at once."""
         day = self._today(today)
-        setups = self._review_setup(mentor, day)
+        plan, mentors = self._review_mentors(mentor)
         out: list[ReviewRecord] = []
-        for s in setups:
+        for m in mentors:
             _check_cancel(cancel)
+            s = self._review_setup(plan, m, day, prompt=self.use_llm)
             rec: ReviewRecord = s["record"]
             if self.use_llm:
                 preview: Preview = s["preview"]
@@ -1092,6 +1175,7 @@ class Services:
             if save:
                 rec = self.store.save_review(rec)
             out.append(rec)
+            del s  # this mentor's history goes before the next one is read
         return out
 
     def _review_message_llm(
@@ -1302,6 +1386,19 @@ def _recipient(plan: Plan, to: str) -> Mentor | None:
     return first[0] if len(first) == 1 else None
 
 
+def _term_close_line(mentor: Mentor, inp: Any) -> str | None:
+    """For the agenda prompt: what the close should settle when the term ends before the
+    next meeting, following the checkpoint review (None when that is not the case)."""
+    if inp.term_decision is None:
+        return None
+    from prepcoach.agenda import term_close
+
+    end = mentor.term_end()
+    when = f"The term ends on {end.isoformat()}" if end is not None else "The term ends"
+    todo = term_close(inp.term_decision).todo
+    return f"{when}, before the next meeting: the close should {todo}."
+
+
 def _fit_carry(carry: Sequence[Any], budget: int) -> tuple[list[dict[str, Any]], int]:
     """Carried-over items (most recent first) that fit ``budget`` tokens, for the prompt."""
     from prepcoach.tokens import count_text
@@ -1435,7 +1532,7 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
     return {
         "agenda": {
             **base,
-            "minutes": 30,
+            "minutes": 45,
             "accomplishments": ["Shipped the cache"],
             "questions": ["How do I defend the headcount ask?"],
             "carried_over": [
@@ -1448,6 +1545,7 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
                 }
             ],
             "carried_omitted": 0,
+            "term_close": None,
         },
         "outreach": {
             **base,
@@ -1472,5 +1570,7 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
                 term_month=2,
             ).model_dump(mode="json"),
             "message_kind": "follow-up",
+            "message_goal": "be a short note: thanks for the last meeting, what I did with "
+            "their advice, and what I will bring next time. No new request.",
         },
     }

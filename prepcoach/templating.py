@@ -124,6 +124,65 @@ class Prompts:
         known = ", ".join(i.name for i in self.list_templates())
         raise TemplateError(f'no prompt template "{name}".', hint=f"Known templates: {known}.")
 
+    def find(self, name: str) -> list[TemplateInfo]:
+        """The templates a short or full name means (``prepcoach prompts show``), in order:
+
+        - a full name, with or without ``.j2`` (``default/NAME``: the packaged one): it;
+        - a job (``agenda``, ``outreach``, ``review``): the messages it sends, its
+          ``JOB.system.j2`` and ``JOB.user.j2``;
+        - otherwise every template whose name starts with ``name`` or holds it as a whole
+          dotted or dashed part (``repair``, ``wind-down``, ``agenda.u``): one is it;
+          several raise ``TemplateError`` listing them; none suggests close names.
+        """
+        q = name.strip()
+        packaged_only = q.startswith("default/")
+        stem = q.removeprefix("default/").removesuffix(SUFFIX)
+        if packaged_only:
+            infos = [
+                TemplateInfo(f"default/{n}", "packaged", self.packaged_dir / n)
+                for n in sorted(self._names(self.packaged_dir))
+            ]
+        else:
+            infos = self.list_templates()
+
+        def bare(i: TemplateInfo) -> str:
+            return i.name.removeprefix("default/").removesuffix(SUFFIX)
+
+        exact = [i for i in infos if bare(i) == stem]
+        if exact:
+            return exact
+        job = [i for i in infos if bare(i) in (f"{stem}.system", f"{stem}.user")]
+        if len(job) == 2:
+            return sorted(job, key=lambda i: not bare(i).endswith(".system"))
+
+        def dotted(text: str) -> str:
+            return "." + text.replace("-", ".") + "."
+
+        found = [
+            i
+            for i in infos
+            if stem and (bare(i).startswith(stem) or dotted(stem) in dotted(bare(i)))
+        ]
+        if len(found) == 1:
+            return found
+        if found:
+            listed = ", ".join(i.name for i in found)
+            raise TemplateError(
+                f'"{name}" matches several prompt templates: {listed}.',
+                hint="Name one of them, e.g. `prepcoach prompts show "
+                f"{found[0].name.removesuffix(SUFFIX)}`.",
+            )
+        from prepcoach.lookup import _suggest
+
+        names = [i.name.removesuffix(SUFFIX) for i in infos]
+        jobs = sorted({n.rsplit(".", 1)[0] for n in names if n.endswith((".system", ".user"))})
+        hint = _suggest(q.removesuffix(SUFFIX), jobs + names)
+        known = ", ".join(jobs + names)
+        raise TemplateError(
+            f'no prompt template "{name}".',
+            hint=(hint + " " if hint else "") + f"Known: {known}.",
+        )
+
     def source(self, name: str) -> tuple[str, TemplateInfo]:
         info = self.resolve(name)
         try:

@@ -15,12 +15,12 @@ import re
 _ESCAPES = re.compile(
     r"""
     (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]        # CSI ... final byte
-    | (?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c) # OSC ... BEL or ST
-    | \x1b[PX^_].*?(?:\x1b\\|\x9c)           # DCS / SOS / PM / APC ... ST
+    | (?:\x1b\]|\x9d)[^\n]*?(?:\x07|\x1b\\|\x9c) # OSC ... BEL or ST (on one line)
+    | \x1b[PX^_][^\n]*?(?:\x1b\\|\x9c)           # DCS / SOS / PM / APC ... ST
     | \x1b[@-Z\\-_]                          # other Fe escapes
     | \x1b.?                                 # anything else after ESC
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
 # C0 controls except tab and newline, DEL, and C1 controls.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

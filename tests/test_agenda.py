@@ -261,13 +261,14 @@ def test_no_meeting_on_new_years_day_or_christmas() -> None:
 
 def test_close_does_not_propose_a_date_after_the_term_ends() -> None:
     # Priya: term 2026-06-02 + 6 months = 2026-12-02; by cadence the next meeting would
-    # be 2027-01-04, after the term: no date, the meeting decides renew or loosen.
+    # be 2027-01-04, after the term: no date; with no checkpoint recommendation the close
+    # is neutral about what comes after the term.
     assert MENTOR.term_end() == dt.date(2026, 12, 2)
     assert proposed_next_meeting(MENTOR, TODAY) is None
     i = inp(["How do I hand the migration program to Tomás?"])
     close = close_item(i, None)
     assert "The term ends on 2026-12-02" in close.detail
-    assert "renew" in close.detail and "loosen" in close.detail
+    assert "what comes next" in close.detail and "renew or loosen" not in close.detail
     assert "2027" not in close.detail and "confirm the next meeting" not in close.detail
 
     fixed = normalise_agenda(model_agenda([]), i)
@@ -314,3 +315,52 @@ def test_carry_item_unchanged_by_cache() -> None:
     again = carried_over(h, OBJECTIVES, {"budget"})
     assert first == again and first
     assert [carry_item(c, OBJECTIVES) for c in first] == [carry_item(c, OBJECTIVES) for c in again]
+
+
+def test_two_closes_from_a_model_become_one() -> None:
+    i = inp(["How do I hand the migration program to Tomás?"])
+    items = [
+        AgendaItem(title="Close", minutes=3, kind="close", detail="Agree next steps."),
+        AgendaItem(title="How do I hand the migration program to Tomás?", minutes=20),
+        AgendaItem(title="Wrap up", minutes=4, kind="close", detail="Book the next meeting."),
+    ]
+    fixed = normalise_agenda(model_agenda(items), i)
+    closes = [it for it in fixed.items if it.kind == "close"]
+    assert len(closes) == 1 and fixed.items[-1] == closes[0]
+    assert "Agree next steps." in closes[0].detail and "Book the next meeting." in closes[0].detail
+    assert fixed.total() == i.minutes and check_agenda(fixed, i) == []
+
+
+def test_meeting_length_bounds() -> None:
+    import pytest
+
+    from prepcoach.agenda import (
+        DEFAULT_MEETING_MINUTES,
+        MAX_MEETING_MINUTES,
+        MIN_MEETING_MINUTES,
+        check_meeting_minutes,
+    )
+    from prepcoach.errors import UsageError
+
+    assert (MIN_MEETING_MINUTES, DEFAULT_MEETING_MINUTES, MAX_MEETING_MINUTES) == (10, 45, 240)
+    for ok in (10, 45, 240):
+        check_meeting_minutes(ok)
+    for bad in (0, 1, 9, 241, 600):
+        with pytest.raises(UsageError) as exc:
+            check_meeting_minutes(bad)
+        assert "10 to 240 minutes" in exc.value.message and exc.value.exit_code == 2
+    with pytest.raises(UsageError) as exc:
+        check_meeting_minutes(1)
+    assert "a meeting of 1 minute is" in exc.value.message
+
+
+def test_next_meeting_date_never_overflows_at_the_end_of_the_calendar() -> None:
+    import datetime as _dt
+
+    from prepcoach.agenda import next_meeting_date
+    from prepcoach.models import Mentor
+
+    for cadence in ("weekly", "biweekly", "monthly", "quarterly"):
+        m = Mentor(id="a", name="A", cadence=cadence)
+        for today in (_dt.date(9999, 12, 25), _dt.date.max):
+            assert next_meeting_date(m, today) <= _dt.date.max

@@ -309,3 +309,18 @@ def test_split_subject() -> None:
 def test_rules_table_is_complete() -> None:
     assert len(RULES) == len(set(RULE_NAMES)) == 10
     assert all(desc for _, desc in RULES)
+
+
+def test_subject_word_count_is_pluralised() -> None:
+    from prepcoach.lint import plural
+
+    found = [v for v in lint_outreach(GOOD, subject="Budgets") if v.rule == "subject"]
+    assert found and "has 1 word;" in found[0].reason and "1 words" not in found[0].reason
+    found = [v for v in lint_outreach(GOOD, subject="Budget question") if v.rule == "subject"]
+    assert found and "has 2 words;" in found[0].reason
+    assert (plural(0, "rule"), plural(1, "rule"), plural(2, "rule")) == (
+        "0 rules",
+        "1 rule",
+        "2 rules",
+    )
+    assert plural(3, "child", "children") == "3 children"

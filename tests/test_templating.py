@@ -84,3 +84,40 @@ def test_unknown_template_name_lists_known_ones():
     with pytest.raises(TemplateError) as err:
         Prompts(None).resolve("nope")
     assert "agenda.user.j2" in str(err.value)
+
+
+def test_find_takes_short_names(tmp_path: Path) -> None:
+    user = tmp_path / "prompts"
+    user.mkdir()
+    (user / "agenda.user.j2").write_text('{% extends "default/agenda.user.j2" %}\n')
+    p = Prompts(user)
+    assert [i.name for i in p.find("agenda")] == ["agenda.system.j2", "agenda.user.j2"]
+    assert [i.origin for i in p.find("agenda")][1] == "user (overrides packaged)"
+    assert [i.name for i in p.find("agenda.user")] == ["agenda.user.j2"]
+    assert [i.name for i in p.find("agenda.user.j2")] == ["agenda.user.j2"]
+    assert [i.name for i in p.find("default/agenda")] == [
+        "default/agenda.system.j2",
+        "default/agenda.user.j2",
+    ]
+    assert [i.name for i in p.find("wind-down")] == ["outreach-wind-down.j2"]
+    assert [i.name for i in p.find("outreach.rep")] == ["outreach.repair.j2"]
+    with pytest.raises(TemplateError) as exc:
+        p.find("repair")
+    assert "outreach.repair.j2" in exc.value.message and "review.repair.j2" in exc.value.message
+    with pytest.raises(TemplateError) as exc:
+        p.find("reveiw")
+    assert 'Did you mean "review"' in exc.value.hint
+    with pytest.raises(TemplateError) as exc:
+        p.find("zzzz")
+    assert "Known: agenda, outreach, review" in exc.value.hint
+
+
+def test_review_prompt_states_the_decision_and_what_the_message_must_do() -> None:
+    p = Prompts(None)
+    ctx = sample_contexts()["review"]
+    ctx = {**ctx, "message_goal": "close the regular meetings warmly."}
+    ctx["review"] = {**ctx["review"], "recommendation": "move_on"}
+    system, user = (m["content"] for m in p.messages("review", ctx))
+    assert "Decision: move_on" in user
+    assert "The message must close the regular meetings warmly." in user
+    assert "decision move_on" in system and "decision loosen" in system

@@ -23,10 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.common import (
+    DEFAULT_MEETING_MINUTES,
+    MAX_MEETING_MINUTES,
+    MIN_MEETING_MINUTES,
     add_data_flag,
     add_format_flag,
     add_generation_flags,
-    positive_int,
+    meeting_minutes,
     print_json,
     print_text,
     report_problems,
@@ -62,11 +65,19 @@ def _today_flag(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _services(args: argparse.Namespace) -> Services:
+def _services(args: argparse.Namespace, *, must_exist: bool = True) -> Services:
+    """Services for a command; ``must_exist``: the data directory has to be there (every
+    command that reads the plan; see ``store_from``)."""
     from prepcoach.services import Services
 
     settings = settings_from(args)
-    return Services(settings, store_from(settings))
+    return Services(settings, store_from(settings, must_exist=must_exist))
+
+
+def _plural(n: int, word: str) -> str:
+    from prepcoach.lint import plural
+
+    return plural(n, word)
 
 
 def _err(text: str) -> None:
@@ -165,14 +176,15 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         if args.dry_run:
             _print_dry_run([svc.preview_agenda(req)], args.format)
             return 0
+        # the banner comes after the inputs are checked (preview or offline result)
         if svc.use_llm:
             _announce(svc, svc.preview_agenda(req), "agenda")
-        else:
-            _err(f"agenda by the {svc.settings.engine_label}")
         progress = _Progress("the model is drafting the agenda…") if args.format == "md" else None
         result = svc.agenda(req, on_text=progress if svc.use_llm else None)
+        if not svc.use_llm:
+            _err(f"agenda by the {svc.settings.engine_label}")
         preview = result.preview
-        session = svc.save_session(req, result) if args.save else None
+        session, updated = svc.upsert_session(req, result) if args.save else (None, False)
         from prepcoach.agenda import agenda_markdown
 
         if args.format == "json":
@@ -189,13 +201,16 @@ def cmd_agenda(args: argparse.Namespace) -> int:
                     "structured_output": result.structured_mode or None,
                     "problems": result.problems,
                     "session_id": session.id if session else None,
+                    "session_updated": updated if session else None,
                 }
             )
         else:
             print_text(agenda_markdown(result.agenda, result.mentor, result.objectives))
             if result.usage:
                 _err(_usage_line(result.usage))
-        if session is not None:
+        if session is not None and updated:
+            _err(f"updated session {session.id} (this meeting was already saved)")
+        elif session is not None:
             _err(f"saved session {session.id}")
         return 0
     finally:
@@ -219,7 +234,7 @@ def _usage_line(usage: Any) -> str:
 def cmd_outreach(args: argparse.Namespace) -> int:
     from prepcoach.services import OutreachRequest
 
-    svc = _services(args)
+    svc = _services(args, must_exist=False)  # a first request needs no plan yet
     try:
         req = OutreachRequest(
             to=args.to,
@@ -235,10 +250,8 @@ def cmd_outreach(args: argparse.Namespace) -> int:
         if args.dry_run:
             _print_dry_run([svc.preview_outreach(req)], args.format)
             return 0
-        if svc.use_llm:
+        if svc.use_llm:  # the preview checks the inputs before the banner
             _announce(svc, svc.preview_outreach(req), f"{req.kind} draft")
-        else:
-            _err(f"{req.kind} draft by the {svc.settings.engine_label}")
         out = _Out()
         streaming = args.format == "md" and svc.use_llm
 
@@ -252,6 +265,8 @@ def cmd_outreach(args: argparse.Namespace) -> int:
             on_text=out if streaming else None,
             on_restart=restart if streaming else None,
         )
+        if not svc.use_llm:
+            _err(f"{req.kind} draft by the {svc.settings.engine_label}")
         draft = result.draft
         saved = svc.save_outreach(result) if args.save else None
         if args.format == "json":
@@ -294,7 +309,7 @@ def _outreach_footer(result: Any) -> str:
         who = f"_Drafted by {draft.model}{tries}; checked by prepcoach._"
     if not result.violations:
         return f"{who}\nChecks: every rule for a {draft.outreach_kind} on {draft.channel} passes."
-    lines = [who, f"Still breaks {len(result.violations)} rule(s); fix before sending:"]
+    lines = [who, f"Still breaks {_plural(len(result.violations), 'rule')}; fix before sending:"]
     lines += [f"- ✗ {v.rule}: {v.reason}" for v in result.violations]
     return "\n".join(lines)
 
@@ -308,17 +323,19 @@ def cmd_review(args: argparse.Namespace) -> int:
         if args.dry_run:
             _print_dry_run(svc.preview_review(args.mentor, today=args.today), args.format)
             return 0
-        if svc.use_llm:
+        if svc.use_llm:  # the previews check the inputs before the banner
             for p in svc.preview_review(args.mentor, today=args.today):
                 _announce(svc, p, f"review message for {p.mentor}")
-        else:
-            _err(f"review by the {svc.settings.engine_label}")
         records = svc.review(args.mentor, today=args.today, save=args.save)
+        if not svc.use_llm:
+            _err(f"review by the {svc.settings.engine_label}")
         plan = svc.plan()
         if args.format == "json":
             print_json([r.model_dump(mode="json") for r in records])
         else:
-            print_text("\n".join(_review_markdown(r, plan) for r in records))
+            print_text(
+                _review_label(records) + "\n".join(_review_markdown(r, plan) for r in records)
+            )
         for r in records:
             if args.save:
                 _err(f"saved review {r.id}")
@@ -327,17 +344,23 @@ def cmd_review(args: argparse.Namespace) -> int:
         report_problems(svc.store)
 
 
+def _review_label(records: list[Any]) -> str:
+    """Who wrote what, once for the whole output (not once per mentor)."""
+    models = list(dict.fromkeys(r.model for r in records if r.engine != "offline"))
+    if not records:
+        return ""
+    if not models:
+        return "_Offline review: decided by prepcoach's rules, messages composed offline._\n\n"
+    return (
+        "_Recommendations and reasons by prepcoach's rules; messages drafted by "
+        f"{', '.join(m or 'a model' for m in models)}._\n\n"
+    )
+
+
 def _review_markdown(rec: Any, plan: Any) -> str:
     mentor = plan.mentor(rec.mentor)
     name = mentor.name if mentor else rec.mentor
     lines = [f"# Review: {name}: {rec.recommendation.replace('_', ' ')}", ""]
-    if rec.engine == "offline":
-        lines.append("_Offline review: decided by prepcoach's rules, message composed offline._")
-    else:
-        lines.append(
-            f"_Recommendation and reasons by prepcoach's rules; message drafted by {rec.model}._"
-        )
-    lines.append("")
     if rec.term_month:
         lines.append(
             f"Term: month {rec.term_month} of {rec.term_months}; meetings held "
@@ -354,7 +377,10 @@ def _review_markdown(rec: Any, plan: Any) -> str:
         lines += ["", "Message draft:", ""]
         lines += [f"> {line}" if line else ">" for line in rec.message.splitlines()]
         if rec.violations:
-            lines += ["", f"Still breaks {len(rec.violations)} rule(s); fix before sending:"]
+            lines += [
+                "",
+                f"Still breaks {_plural(len(rec.violations), 'rule')}; fix before sending:",
+            ]
             lines += [f"- ✗ {v}" for v in rec.violations]
     return "\n".join(lines) + "\n"
 
@@ -405,7 +431,8 @@ def cmd_drafts(args: argparse.Namespace) -> int:
             d = svc.mark_sent(args.id, on=args.on)
             days = svc.plan().reminder_days
             print_text(
-                f"{d.id}: marked sent on {d.sent_on}. With no answer after {days} days, "
+                f"{d.id}: marked sent on {d.sent_on}. With no answer after "
+                f"{_plural(days, 'day')}, "
                 "`prepcoach drafts list` shows a reminder with a nudge."
             )
             return 0
@@ -450,11 +477,11 @@ def _drafts_list(svc: Services, args: argparse.Namespace) -> int:
         ]
         lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
     if due:
-        lines += ["", f"Reminders (sent, no answer after {days} days or more):", ""]
+        lines += ["", f"Reminders (sent, no answer after {_plural(days, 'day')} or more):", ""]
         for r in due.values():
             lines.append(
                 f"- ⚑ {r.draft.id} to {_one_line(_safe(r.draft.to), 40)}: sent "
-                f"{r.days} days ago ({r.draft.sent_on}). Nudge: {_safe(r.nudge)}"
+                f"{_plural(r.days, 'day')} ago ({r.draft.sent_on}). Nudge: {_safe(r.nudge)}"
             )
         lines += ["", "Got an answer? `prepcoach drafts answered ID`."]
     print_text("\n".join(lines))
@@ -497,13 +524,18 @@ def _drafts_show(svc: Services, args: argparse.Namespace) -> int:
     lines.append(_safe(d.body).rstrip("\n"))
     lines.append("")
     if violations:
-        lines.append(f"Still breaks {len(violations)} rule(s); fix before sending:")
+        lines.append(f"Still breaks {_plural(len(violations), 'rule')}; fix before sending:")
         lines += [f"- ✗ {v.rule}: {v.reason}" for v in violations]
     else:
         n = len(applicable_rules(d.outreach_kind, d.channel))
-        lines.append(f"Checks: all {n} rules for a {d.outreach_kind} on {d.channel} pass.")
+        lines.append(
+            f"Checks: all {_plural(n, 'rule')} for a {d.outreach_kind} on {d.channel} pass."
+        )
     if reminder is not None:
-        lines += ["", f"⚑ Sent {reminder.days} days ago, no answer. Nudge: {reminder.nudge}"]
+        lines += [
+            "",
+            f"⚑ Sent {_plural(reminder.days, 'day')} ago, no answer. Nudge: {reminder.nudge}",
+        ]
     elif d.status == "draft":
         lines += ["", f"Once sent: `prepcoach drafts sent {d.id}`."]
     print_text("\n".join(lines))
@@ -532,11 +564,13 @@ def cmd_lint(args: argparse.Namespace) -> int:
             }
         )
     elif violations:
-        lines = [f"{len(violations)} rule(s) broken ({args.kind}, {args.channel}):"]
+        lines = [f"{_plural(len(violations), 'rule')} broken ({args.kind}, {args.channel}):"]
         lines += [f"✗ {v.rule}: {v.reason}" for v in violations]
         print_text("\n".join(lines))
     else:
-        print_text(f"✓ clean: all {len(rules)} rules for a {args.kind} on {args.channel} pass.")
+        print_text(
+            f"✓ clean: all {_plural(len(rules), 'rule')} for a {args.kind} on {args.channel} pass."
+        )
     return EXIT_CHECK_FAILED if violations else 0
 
 
@@ -597,9 +631,14 @@ def cmd_prompts(args: argparse.Namespace) -> int:
         print_text("\n".join(lines))
         return 0
     if action == "show":
-        text, info = prompts.source(args.name)
-        _err(f"{info.name}: {info.origin}, {info.path}")
-        sys.stdout.write(sanitize(text))
+        infos = prompts.find(args.name)
+        for n, info in enumerate(infos):
+            text, info = prompts.source(info.name)
+            _err(f"{info.name}: {info.origin}, {info.path}")
+            if len(infos) > 1:  # a job's set: a header line before each file
+                sys.stdout.write(f"{chr(10) if n else ''}----- {info.name} -----\n")
+            text = sanitize(text)
+            sys.stdout.write(text if text.endswith("\n") or len(infos) == 1 else text + "\n")
         return 0
     # render: the exact messages for the given inputs, as --dry-run shows them
     job = _job_of(args.name)
@@ -645,6 +684,19 @@ class _Checks:
     def failed(self) -> bool:
         return any(r["status"] == "fail" for r in self.rows)
 
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r["status"] == status)
+
+    def verdict(self) -> str:
+        """The last line: failures and warnings counted ("No failures; 2 warnings.")."""
+        fails, warns = self.count("fail"), self.count("warn")
+        if fails:
+            also = f" and {_plural(warns, 'warning')}" if warns else ""
+            return f"{_plural(fails, 'check')} failed{also}: see the fixes above."
+        if warns:
+            return f"No failures; {_plural(warns, 'warning')}: see the fixes above."
+        return "All checks passed."
+
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     checks = _Checks()
@@ -685,6 +737,8 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         print_json(
             {
                 "ok": not checks.failed,
+                "failures": checks.count("fail"),
+                "warnings": checks.count("warn"),
                 "settings": [{"setting": s, "value": v, "source": src} for s, v, src in rows],
                 "checks": checks.rows,
             }
@@ -700,9 +754,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
             if r["fix"] and r["status"] != "ok":
                 lines.append(f"        fix: {r['fix']}")
         lines.append("")
-        lines.append(
-            "Some checks failed: see the fixes above." if checks.failed else "All checks passed."
-        )
+        lines.append(checks.verdict())
         print_text("\n".join(lines))
     return EXIT_CHECK_FAILED if checks.failed else 0
 
@@ -719,7 +771,9 @@ def _doctor_endpoint(settings: Any, checks: _Checks, timeout: float) -> None:
     except PrepcoachError as exc:
         checks.add("endpoint", "fail", exc.message, exc.hint)
         return
-    checks.add("endpoint", "ok", f"{llm.base_url} answered; {len(models)} models offered")
+    checks.add(
+        "endpoint", "ok", f"{llm.base_url} answered; {_plural(len(models), 'model')} offered"
+    )
     if not models:
         checks.add("model", "warn", f'"{settings.model}": the server lists no models to check')
     elif settings.model in models:
@@ -775,7 +829,7 @@ def _doctor_prompts(settings: Any, checks: _Checks) -> None:
     if problems:
         checks.add("prompts", "fail", problems[0], "Fix or remove the template named above.")
     else:
-        detail = f"{len(infos)} templates parse"
+        detail = f"{_plural(len(infos), 'template')} parse"
         if user:
             detail += f"; yours: {', '.join(i.name for i in user)}"
         checks.add("prompts", "ok", detail)
@@ -819,7 +873,7 @@ def _doctor_data(settings: Any, checks: _Checks) -> None:
         checks.add(
             "file modes",
             "warn",
-            f"{len(loose)} files readable by others (e.g. {loose[0]})",
+            f"{_plural(len(loose), 'file')} readable by others (e.g. {loose[0]})",
             f"chmod 600 the files under {root}",
         )
     store = Store(root)
@@ -834,19 +888,26 @@ def _doctor_data(settings: Any, checks: _Checks) -> None:
     checks.add(
         "data",
         "ok",
-        f"{len(plan.mentors)} mentors, {len(plan.objectives)} objectives, {len(sessions)} "
-        f"sessions, {len(drafts)} outreach drafts, {len(reviews)} reviews",
+        f"{_plural(len(plan.mentors), 'mentor')}, {_plural(len(plan.objectives), 'objective')}, "
+        f"{_plural(len(sessions), 'session')}, {_plural(len(drafts), 'outreach draft')}, "
+        f"{_plural(len(reviews), 'review')}",
     )
     set_aside = root / "corrupt"
     if store.problems:
         for p in store.problems:
-            checks.add("data file", "warn", p, "Look at the file named; fix it and move it back.")
+            if "moved to" in p:
+                hint = "Look at the file named; fix it and move it back."
+            elif "upgraded" in p:
+                hint = "Nothing to do; the original is kept as named."
+            else:
+                hint = ""  # a skipped file: the line itself says what to do
+            checks.add("data file", "warn", p, hint)
     elif set_aside.is_dir() and any(set_aside.rglob("*")):
         n = sum(1 for p in set_aside.rglob("*") if p.is_file())
         checks.add(
             "set aside",
             "info",
-            f"{n} unreadable file(s) kept in {set_aside}",
+            f"{_plural(n, 'unreadable file')} kept in {set_aside}",
             "Fix them and move them back, or delete them when no longer needed.",
         )
 
@@ -875,8 +936,19 @@ def register(sub: Any) -> None:
         metavar="TEXT",
         help="something you want to discuss (repeatable)",
     )
-    p.add_argument("--minutes", type=positive_int, default=30, help="meeting length (default 30)")
-    p.add_argument("--save", action="store_true", help="store the prepared session")
+    p.add_argument(
+        "--minutes",
+        type=meeting_minutes,
+        default=DEFAULT_MEETING_MINUTES,
+        metavar="N",
+        help=f"meeting length, {MIN_MEETING_MINUTES} to {MAX_MEETING_MINUTES} minutes "
+        f"(default {DEFAULT_MEETING_MINUTES})",
+    )
+    p.add_argument(
+        "--save",
+        action="store_true",
+        help="store the prepared session (saving the same meeting again updates it)",
+    )
     _common(p)
     p.set_defaults(func=cmd_agenda)
 
@@ -921,16 +993,34 @@ def register(sub: Any) -> None:
         "one-line nudge.",
     )
     dsub = p.add_subparsers(dest="drafts_action", metavar="ACTION", required=True)
-    dl = dsub.add_parser("list", help="every draft with its status; reminders flagged")
+    dl = dsub.add_parser(
+        "list",
+        help="every draft with its status; reminders flagged",
+        description="Every saved outreach draft, oldest first, with its status (draft, sent, "
+        "answered). A draft sent with no answer after the plan's reminder_days is flagged "
+        "as a reminder, with a one-line nudge to send.",
+    )
     _today_flag(dl)
     ds = dsub.add_parser(
-        "show", help="a draft's subject, body and lint result (exit 1 if a rule breaks)"
+        "show",
+        help="a draft's subject, body and lint result (exit 1 if a rule breaks)",
+        description="One saved draft: subject, body, status and dates, checked against the "
+        "outreach rules for its kind and channel. Exit 1 if a rule breaks.",
     )
     ds.add_argument("id", metavar="ID", help="draft id (or a unique prefix)")
     _today_flag(ds)
-    dsent = dsub.add_parser("sent", help="mark a draft sent (starts the reminder clock)")
+    dsent = dsub.add_parser(
+        "sent",
+        help="mark a draft sent (starts the reminder clock)",
+        description="Mark a draft sent (today, or --on DATE). With no answer after the "
+        "plan's reminder_days, `prepcoach drafts list` shows a reminder.",
+    )
     dsent.add_argument("id", metavar="ID", help="draft id (or a unique prefix)")
-    dans = dsub.add_parser("answered", help="mark a draft answered (stops the reminder)")
+    dans = dsub.add_parser(
+        "answered",
+        help="mark a draft answered (stops the reminder)",
+        description="Mark a draft answered (today, or --on DATE); its reminder stops.",
+    )
     dans.add_argument("id", metavar="ID", help="draft id (or a unique prefix)")
     for q in (dsent, dans):
         q.add_argument(
@@ -960,11 +1050,26 @@ def register(sub: Any) -> None:
         "packaged ones; default/NAME is always the packaged one.",
     )
     psub = p.add_subparsers(dest="prompts_action", metavar="ACTION", required=True)
-    pl = psub.add_parser("list", help="packaged and user templates")
+    pl = psub.add_parser(
+        "list",
+        help="packaged and user templates",
+        description="Every prompt template and where it comes from: packaged, yours, or "
+        "yours overriding a packaged one.",
+    )
     add_data_flag(pl)
     add_format_flag(pl)
-    ps = psub.add_parser("show", help="print a template's source")
-    ps.add_argument("name", metavar="NAME", help="e.g. agenda.user.j2 or default/agenda.user.j2")
+    ps = psub.add_parser(
+        "show",
+        help="print a template's source",
+        description="Print a template's source. NAME may be short: a job (agenda, outreach, "
+        "review) shows its system and user templates; a part such as 'repair' or "
+        "'wind-down' shows the one template it names.",
+    )
+    ps.add_argument(
+        "name",
+        metavar="NAME",
+        help="e.g. agenda, agenda.user, outreach-wind-down.j2 or default/agenda.user.j2",
+    )
     add_data_flag(ps)
     pr = psub.add_parser(
         "render",
@@ -976,7 +1081,13 @@ def register(sub: Any) -> None:
     pr.add_argument("--mentor", metavar="NAME")
     pr.add_argument("--accomplishment", action="append", metavar="TEXT")
     pr.add_argument("--question", action="append", metavar="TEXT")
-    pr.add_argument("--minutes", type=positive_int, default=30)
+    pr.add_argument(
+        "--minutes",
+        type=meeting_minutes,
+        default=DEFAULT_MEETING_MINUTES,
+        metavar="N",
+        help=f"agenda: meeting length (default {DEFAULT_MEETING_MINUTES})",
+    )
     pr.add_argument("--to", metavar="NAME")
     pr.add_argument("--title", metavar="TITLE")
     pr.add_argument("--organisation", metavar="ORG")

@@ -15,8 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from prepcoach.cli.common import (
+    DEFAULT_MEETING_MINUTES,
+    MAX_MEETING_MINUTES,
+    MIN_MEETING_MINUTES,
     add_data_flag,
     add_format_flag,
+    meeting_minutes,
     positive_int,
     print_json,
     print_text,
@@ -77,11 +81,13 @@ def term_months(value: str) -> int:
 # ------------------------------------------------------------------- helpers
 
 
-def _run(handler: Handler) -> Callable[[argparse.Namespace], int]:
-    """Open the store for a command, and always report files set aside or migrated."""
+def _run(handler: Handler, *, creates: bool = False) -> Callable[[argparse.Namespace], int]:
+    """Open the store for a command, and always report files set aside or migrated.
+    Unless the command ``creates`` data (adds a mentor or objective), the data directory
+    must exist: a mistyped --data says so instead of showing an empty plan."""
 
     def run(args: argparse.Namespace) -> int:
-        store = store_from(settings_from(args))
+        store = store_from(settings_from(args), must_exist=not creates)
         try:
             return handler(args, store)
         finally:
@@ -279,7 +285,8 @@ def cmd_mentors_show(args: argparse.Namespace, store: Store) -> int:
         return 0
     head = [f"# {m.name}", ""]
     who = ", ".join(x for x in (m.title, m.organisation) if x)
-    head.append((f"{who} · " if who else "") + f"{m.relation} · {m.levels_above} levels above you")
+    levels = f"{m.levels_above} level{'' if m.levels_above == 1 else 's'} above you"
+    head.append((f"{who} · " if who else "") + f"{m.relation} · {levels}")
     head.append("")
     term = info["term_label"]
     if info["term_start"]:
@@ -349,19 +356,10 @@ def cmd_mentors_show(args: argparse.Namespace, store: Store) -> int:
 
 
 def _check_term_end(start: dt.date | None, months: int) -> None:
-    """Refuse a term that would end past the last representable date (year 9999): every
-    later term-clock computation would fail on it."""
-    if start is None:
-        return
-    from prepcoach.models import add_months
+    """Refuse a term that would end past the last representable date (year 9999)."""
+    from prepcoach.planning import check_term_fits
 
-    try:
-        add_months(start, months)
-    except (ValueError, OverflowError):
-        raise UsageError(
-            f"a {months}-month term starting {start.isoformat()} would end after the year 9999.",
-            hint="Check the --term-start date.",
-        ) from None
+    check_term_fits(start, months, hint="Check the --term-start date.")
 
 
 def cmd_mentors_add(args: argparse.Namespace, store: Store) -> int:
@@ -500,7 +498,10 @@ def session_markdown(s: Session, plan: Plan, *, meta: bool = True) -> str:
     mentor = plan.mentor(s.mentor)
     name = mentor.name if mentor else s.mentor
     objectives = {o.id: o.title for o in plan.objectives}
-    parts = [f"# Session with {name} — {s.date.isoformat()}", f"*{s.minutes} minutes*"]
+    parts = [
+        f"# Session with {name} — {s.date.isoformat()}",
+        f"*{s.minutes} minute{'' if s.minutes == 1 else 's'}*",
+    ]
     if s.accomplishments:
         parts.append(
             "## Accomplishments since last time\n\n"
@@ -529,7 +530,7 @@ def session_markdown(s: Session, plan: Plan, *, meta: bool = True) -> str:
             )
             t += item.minutes
         total = s.agenda.total()
-        note = f"Total {total} of {s.agenda.minutes} minutes"
+        note = f"Total {total} of {s.agenda.minutes} minute{'' if s.agenda.minutes == 1 else 's'}"
         if total != s.agenda.minutes:
             note += " (time boxes do not add up to the meeting length)"
         by = "offline engine" if s.agenda.engine == "offline" else f"model {s.agenda.model}"
@@ -640,13 +641,19 @@ def cmd_sessions_export(args: argparse.Namespace, store: Store) -> int:
 
 
 def _cmd(
-    group: Any, name: str, handler: Handler, help_text: str, description: str = ""
+    group: Any,
+    name: str,
+    handler: Handler,
+    help_text: str,
+    description: str = "",
+    *,
+    creates: bool = False,
 ) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = group.add_parser(
         name, help=help_text, description=description or help_text[:1].upper() + help_text[1:]
     )
     add_data_flag(p)
-    p.set_defaults(func=_run(handler))
+    p.set_defaults(func=_run(handler, creates=creates))
     return p
 
 
@@ -688,6 +695,9 @@ def register(sub: Any) -> None:
         "add",
         cmd_mentors_add,
         "add a mentor (a prospect unless --status says otherwise)",
+        "Add a mentor to the plan: a prospect unless --status says otherwise. Creates the "
+        "data directory if it does not exist yet.",
+        creates=True,
     )
     p.add_argument("name", metavar="NAME", help='full name, e.g. "Ana Lima"')
     p.add_argument("--title", default="", help="job title, e.g. VP Engineering")
@@ -742,7 +752,12 @@ def register(sub: Any) -> None:
         "--time", type=clock_time, metavar="HH:MM", help="meeting time (default: all-day events)"
     )
     p.add_argument(
-        "--minutes", type=positive_int, default=30, metavar="N", help="meeting length (default 30)"
+        "--minutes",
+        type=meeting_minutes,
+        default=DEFAULT_MEETING_MINUTES,
+        metavar="N",
+        help=f"meeting length with --time, {MIN_MEETING_MINUTES} to {MAX_MEETING_MINUTES} "
+        f"(default {DEFAULT_MEETING_MINUTES})",
     )
 
     # objectives -----------------------------------------------------------------
@@ -764,7 +779,15 @@ def register(sub: Any) -> None:
     )
     add_format_flag(p)
 
-    p = _cmd(osub, "add", cmd_objectives_add, "add an objective")
+    p = _cmd(
+        osub,
+        "add",
+        cmd_objectives_add,
+        "add an objective",
+        "Add an objective: what you want to achieve, the kind of support it needs and how "
+        "you will know it is met. Creates the data directory if it does not exist yet.",
+        creates=True,
+    )
     p.add_argument("title", metavar="TITLE", help="what you want to achieve")
     p.add_argument("--area", required=True, choices=SUPPORT_AREAS, help="kind of support it needs")
     p.add_argument("--done-when", default="", metavar="TEXT", help="how you will know it is met")

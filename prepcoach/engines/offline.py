@@ -43,6 +43,7 @@ from prepcoach.agenda import (
     fit_to_minutes,
     proposed_next_meeting,
     same_text,
+    term_close,
     win_cap,
 )
 from prepcoach.errors import UsageError
@@ -55,6 +56,7 @@ from prepcoach.lint import (
     content_words,
     find_topic,
     lint_outreach,
+    plural,
     words,
 )
 from prepcoach.models import (
@@ -217,7 +219,7 @@ def _agenda_summary(
         when = f" on {m.next_meeting.strftime('%a')} {m.next_meeting.isoformat()}"
     q_min = sum(it.minutes for it in items if it.kind == "question")
     win_min = sum(it.minutes for it in items if it.kind == "win")
-    parts = [f"{inp.minutes} minutes with {m.name}{when}."]
+    parts = [f"{plural(inp.minutes, 'minute')} with {m.name}{when}."]
     bits = []
     if carry:
         bits.append(f"{len(carry)} carried over")
@@ -231,11 +233,10 @@ def _agenda_summary(
         end = m.term_end()
         if end is not None and next_date is None and end >= inp.today:
             parts.append(
-                f"The term ends on {end.isoformat()}: this meeting decides renew or loosen."
+                f"The term ends on {end.isoformat()}: {term_close(inp.term_decision).summary}"
             )
         elif end is not None and next_date is not None and inp.today <= end <= next_date:
             parts.append(f"The term ends on {end.isoformat()}.")
-    parts.append("Composed offline (no model).")
     return " ".join(parts)
 
 
@@ -252,6 +253,9 @@ class OutreachInput:
     message concerns (renewal, wind-down, follow-up; the prospect for a first request), or
     None. ``objectives``: the plan's objectives. ``context``: free notes (follow-up: what I
     did with the advice). ``history``: sessions with this mentor. ``today``: the date.
+    ``recommendation``: for a wind-down, the checkpoint review's recommendation it goes
+    with: ``move_on`` closes the regular meetings; anything else (``loosen``, "") keeps
+    in touch, less often.
     """
 
     kind: str
@@ -266,6 +270,7 @@ class OutreachInput:
     context: str
     history: list[Session]
     today: dt.date
+    recommendation: str = ""
 
 
 @dataclass(frozen=True)
@@ -799,9 +804,15 @@ def _what_helped(inp: OutreachInput) -> list[str]:
     for s in reversed(hist):
         for p in s.objective_progress:
             if p.progressed and p.note.strip():
-                note = _short_words(scrub(p.note), 20).replace(":", ",").rstrip(".")
+                note = scrub(p.note).strip()
+                head, colon, rest = note.partition(":")
+                if colon and rest.strip() and len(head.split()) <= 3:
+                    note = rest.strip()  # "Agreed experiment: advise ..." -> "advise ..."
+                note = _short_words(note, 20).replace(":", ",").rstrip(".")
                 if note:
-                    out.append(f"What helped: {note[0].lower() + note[1:]}.")
+                    out.append(
+                        f"One thing I'm taking from our talks: {note[0].lower() + note[1:]}."
+                    )
                     break
         else:
             continue
@@ -859,13 +870,14 @@ def _renewal(inp: OutreachInput) -> Iterator[_Draft]:
     if len(content_words(raw_focus)) >= 2:
         focuses.insert(0, raw_focus)
     decline = "If your plate is full, no worries at all; this has already helped a lot."
-    subject = f"Proposing another {n} months"
+    term = plural(n, "month")
+    subject = f"Proposing another {term}"
     opener = _thanks_for_time(inp)
     for focus in [*focuses, ""]:
         ask = (
-            f"Would you be open to another {n} months, meeting {cadence}, focused on {focus}?"
+            f"Would you be open to another {term}, meeting {cadence}, focused on {focus}?"
             if focus
-            else f"Would you be open to another {n} months, meeting {cadence}?"
+            else f"Would you be open to another {term}, meeting {cadence}?"
         )
         variants = (
             [
@@ -881,6 +893,9 @@ def _renewal(inp: OutreachInput) -> Iterator[_Draft]:
 
 
 def _wind_down(inp: OutreachInput) -> Iterator[_Draft]:
+    if inp.recommendation == "move_on":
+        yield from _closing(inp)
+        return
     greet = _first_name(inp.to)
     sign = _sign(inp.profile)
     helped = _what_helped(inp)
@@ -904,6 +919,43 @@ def _wind_down(inp: OutreachInput) -> Iterator[_Draft]:
     variants.append([opener, shift_short])
     for parts in variants:
         yield _Draft(subject, _assemble(inp.channel, greet, parts, sign, "Thanks again"))
+
+
+def _closing(inp: OutreachInput) -> Iterator[_Draft]:
+    """A wind-down that goes with ``move_on``: a warm thank-you that closes the regular
+    meetings (no looser arrangement proposed), no fault, the door left open."""
+    greet = _first_name(inp.to)
+    sign = _sign(inp.profile)
+    helped = _what_helped(inp)
+    opener = _thanks_for_time(inp)
+    ended = inp.mentor is not None and inp.mentor.status == "ended"
+    if ended:
+        close_said = "Now that our meetings have come to an end, I wanted to say what they gave me."
+        close_plain = "Now that our meetings have come to an end, I wanted to say thank you."
+        close_short = "Now that our meetings have ended, thank you."
+    else:
+        close_said = (
+            "I've decided to bring our regular meetings to a close here, and I wanted to say "
+            "what they gave me."
+        )
+        close_plain = "I've decided to bring our regular meetings to a close here."
+        close_short = "I'm bringing our regular meetings to a close; thank you for them."
+    door = "Nothing has gone wrong; I'm grateful, and I'd be glad to stay in touch."
+    door_short = "I'd be glad to stay in touch."
+    subject = "Thank you for your time"
+    if inp.channel == "slack":
+        variants = [[close_short, helped[0] if helped else "", door_short]]
+    elif helped:
+        variants = [
+            [opener, close_said, *helped[:2], door],
+            [opener, close_said, helped[0], door],
+            [opener, close_plain, door],
+        ]
+    else:
+        variants = [[opener, close_plain, door]]
+    variants.append([close_short, door_short])
+    for parts in variants:
+        yield _Draft(subject, _assemble(inp.channel, greet, parts, sign, "With thanks"))
 
 
 def _follow_up(inp: OutreachInput) -> Iterator[_Draft]:
@@ -954,7 +1006,8 @@ def compose_outreach(inp: OutreachInput) -> OutreachDraft:
     recommendation: asks the network for a name two or three levels up, bigger scope,
     someone who likes helping people grow (not a self-promoter). renewal: thanks, what was
     achieved (met objectives), another term focused on the next objective. wind-down: a
-    no-fault shift to a looser relationship with thanks and what specifically helped.
+    no-fault shift to a looser relationship with thanks and what specifically helped (with
+    ``recommendation="move_on"``: a warm thank-you that closes the regular meetings).
     follow-up: thanks and what I did with the advice (``inp.context``, else the last
     session's completed actions).
 

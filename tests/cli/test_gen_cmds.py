@@ -123,12 +123,14 @@ def test_offline_agenda_markdown_is_labelled_and_save_stores_it(capsys, sample_d
         *TODAY,
     )
     assert code == 0
-    assert out.startswith("# Agenda: Marcus Bell, 30 minutes")
+    # the default meeting length is 45 minutes (as in the TUI)
+    assert out.startswith("# Agenda: Marcus Bell, 45 minutes")
     assert "Offline draft" in out
+    assert out.lower().count("offline") == 1  # labelled once, not again in the summary
     assert "saved session" in err
     saved = sorted((sample_dir / "sessions").glob("*marcus-bell*.json"))[-1]
     session = json.loads(saved.read_text())
-    assert session["engine"] == "offline" and session["agenda"]["minutes"] == 30
+    assert session["engine"] == "offline" and session["agenda"]["minutes"] == 45
 
 
 def test_review_gives_three_different_recommendations(capsys, sample_dir):
@@ -578,10 +580,30 @@ def test_drafts_show_prints_subject_body_and_lint(sample_dir, capsys, tmp_path):
 
 
 def test_drafts_list_on_an_empty_data_dir(tmp_path, capsys):
-    assert main(["drafts", "list", "--data", str(tmp_path / "none")]) == 0
+    (tmp_path / "empty").mkdir()
+    assert main(["drafts", "list", "--data", str(tmp_path / "empty")]) == 0
     assert "No outreach drafts saved yet" in capsys.readouterr().out
-    assert main(["drafts", "show", "x", "--data", str(tmp_path / "none")]) == 2
+    assert main(["drafts", "show", "x", "--data", str(tmp_path / "empty")]) == 2
     assert "none saved yet" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["drafts", "list"],
+        ["drafts", "show", "x"],
+        ["drafts", "sent", "x"],
+        ["review"],
+        ["agenda", "--mentor", "Priya"],
+        ["prompts", "render", "agenda", "--mentor", "Priya"],
+    ],
+)
+def test_reading_commands_name_a_missing_data_dir(tmp_path, capsys, argv):
+    missing = tmp_path / "typo"
+    code, out, err = run(capsys, *argv, "--data", str(missing))
+    assert code == 2 and out == ""
+    assert f"data directory {missing} (from --data) does not exist." in err
+    assert "offline engine" not in err and not missing.exists()
 
 
 def test_review_cli_marks_a_message_that_still_breaks_rules(server, sample_dir, capsys):
@@ -592,3 +614,214 @@ def test_review_cli_marks_a_message_that_still_breaks_rules(server, sample_dir, 
     assert rc == 1
     assert "Still breaks" in out and "✗ no-jargon" in out and "✗ subject" in out
     assert len(server.chat_requests) == 3
+
+
+# ------------------------------------------------------- new-user review fixes
+
+
+def test_saving_the_same_meeting_twice_updates_it(capsys, sample_dir):
+    argv = ["agenda", "--data", str(sample_dir), "--mentor", "Priya", "--save", *TODAY]
+    before = len(list((sample_dir / "sessions").glob("*.json")))
+    code, _, err = run(capsys, *argv, "--question", Q1)
+    assert code == 0 and "saved session 2026-12-01-priya-raman" in err
+    code, out, err = run(capsys, *argv, "--question", Q2, "--format", "json")
+    assert code == 0
+    assert "updated session 2026-12-01-priya-raman (this meeting was already saved)" in err
+    assert "saved session" not in err
+    data = json.loads(out)
+    assert data["session_id"] == "2026-12-01-priya-raman" and data["session_updated"] is True
+    assert len(list((sample_dir / "sessions").glob("*.json"))) == before + 1
+    stored = json.loads((sample_dir / "sessions" / "2026-12-01-priya-raman.json").read_text())
+    assert [q["text"] for q in stored["questions"]] == [Q2]
+
+
+@pytest.mark.parametrize("minutes", ["0", "1", "9", "241", "600", "-5", "x"])
+def test_minutes_out_of_bounds_is_exit_2_with_the_range(capsys, sample_dir, minutes):
+    code, out, err = run(
+        capsys, "agenda", "--data", str(sample_dir), "--mentor", "Priya", "--minutes", minutes
+    )
+    assert code == 2 and out == ""
+    assert "--minutes" in err and ("10 to 240" in err or "whole number" in err)
+    assert "offline engine" not in err  # nothing was generated
+
+
+@pytest.mark.parametrize("minutes", [10, 240])
+def test_minutes_at_the_bounds_sum_with_one_close(capsys, sample_dir, minutes):
+    qs = [f"Question {k} about the platform budget hand-over?" for k in range(14)]
+    argv = ["agenda", "--data", str(sample_dir), "--mentor", "Priya", "--format", "json"]
+    for q in qs:
+        argv += ["--question", q]
+    code, out, _ = run(capsys, *argv, "--minutes", str(minutes), *TODAY)
+    assert code == 0
+    items = json.loads(out)["agenda"]["items"]
+    assert sum(i["minutes"] for i in items) == minutes
+    text = "\n".join(i["title"] + "\n" + i["detail"] for i in items)
+    closes = sum(1 for i in items if i["kind"] == "close")
+    closes += sum(1 for line in text.splitlines() if line.startswith("- Close"))
+    assert closes == 1
+
+
+def test_default_minutes_in_help_and_render(capsys, sample_dir):
+    assert main(["agenda", "--help"]) == 0
+    assert "10 to 240 minutes (default 45)" in " ".join(capsys.readouterr().out.split())
+    code, out, _ = run(
+        capsys, "prompts", "render", "agenda", "--data", str(sample_dir), "--mentor", "Priya",
+        *TODAY,
+    )  # fmt: skip
+    assert code == 0 and "Meeting: 45 minutes with Priya Raman" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["outreach", "--to", "Elena"],  # a first request needs --ask
+        ["outreach", "--to", "Elena", "--kind", "renewal", "--mentor", "Nobody"],
+        ["agenda", "--mentor", "Nobody"],
+        ["review", "--mentor", "Nobody"],
+    ],
+)
+def test_bad_input_is_reported_before_any_banner(capsys, sample_dir, argv):
+    code, out, err = run(capsys, *argv, "--data", str(sample_dir))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("prepcoach: ")
+    assert "engine" not in err and "draft by" not in err
+
+
+def test_offline_banner_still_comes_when_all_is_well(capsys, sample_dir):
+    code, _, err = run(
+        capsys, "outreach", "--data", str(sample_dir), "--to", "Elena", "--ask", "the VP role"
+    )
+    assert code == 0 and "first-request draft by the offline engine" in err
+
+
+def test_review_is_labelled_offline_once(capsys, sample_dir):
+    code, out, err = run(capsys, "review", "--data", str(sample_dir), *TODAY)
+    assert code == 0
+    assert out.count("Offline review") == 1 and out.startswith("_Offline review")
+    assert out.count("# Review: ") == 3
+    assert "review by the offline engine" in err
+
+
+def test_review_move_on_message_closes_the_meetings(capsys, sample_dir):
+    code, out, _ = run(
+        capsys, "review", "--data", str(sample_dir), "--mentor", "Marcus", "--today", "2026-11-20"
+    )
+    assert code == 0 and "# Review: Marcus Bell: move on" in out
+    assert "bring our regular meetings to a close" in out
+    assert "something looser" not in out and "open door" not in out
+
+
+def test_llm_review_prompt_states_the_decision_and_its_goal(capsys, sample_dir):
+    code, out, _ = run(
+        capsys, "review", "--data", str(sample_dir), "--mentor", "Marcus", "--dry-run",
+        "--today", "2026-11-20",
+    )  # fmt: skip
+    assert code == 0
+    assert "Decision: move_on (message kind: wind-down)." in out
+    assert "The message must close the regular meetings warmly" in out
+    assert "wind-down with the decision move_on" in out  # the system part explains it
+
+
+def test_prompts_show_takes_short_names(capsys):
+    code, out, err = run(capsys, "prompts", "show", "agenda")
+    assert code == 0
+    assert out.startswith("----- agenda.system.j2 -----\n")
+    assert "\n----- agenda.user.j2 -----\n" in out and "{% block questions %}" in out
+    assert "agenda.system.j2: packaged" in err and "agenda.user.j2: packaged" in err
+    code, out, _ = run(capsys, "prompts", "show", "agenda.user")
+    assert code == 0 and out.startswith("{#") and "-----" not in out
+    code, out, err = run(capsys, "prompts", "show", "wind-down")
+    assert code == 0 and "outreach-wind-down.j2" in err
+    code, out, _ = run(capsys, "prompts", "show", "default/review")
+    assert code == 0 and "----- default/review.system.j2 -----" in out
+
+
+def test_prompts_show_ambiguous_and_unknown_names(capsys):
+    code, out, err = run(capsys, "prompts", "show", "repair")
+    assert code == 2 and out == ""
+    assert "outreach.repair.j2" in err and "review.repair.j2" in err and "several" in err
+    code, out, err = run(capsys, "prompts", "show", "agnda")
+    assert code == 2 and 'Did you mean "agenda"' in err
+
+
+def test_doctor_counts_warnings_and_failures(capsys, sample_dir, tmp_path):
+    sample_dir.chmod(0o700)
+    for path in sample_dir.rglob("*"):
+        path.chmod(0o700 if path.is_dir() else 0o600)
+    (sample_dir / "plan.json").chmod(0o644)  # readable by others: one warning
+    code, out, _ = run(capsys, "doctor", "--data", str(sample_dir))
+    assert code == 0
+    assert "warn  file modes" in out
+    assert out.rstrip().endswith("No failures; 1 warning: see the fixes above.")
+    assert "All checks passed." not in out
+    code, out, _ = run(capsys, "doctor", "--data", str(sample_dir), "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["ok"] and data["warnings"] == 1 and data["failures"] == 0
+    a_file = tmp_path / "not-a-dir"
+    a_file.write_text("x")
+    code, out, _ = run(capsys, "doctor", "--data", str(a_file))
+    assert code == 1 and out.rstrip().endswith("1 check failed: see the fixes above.")
+
+
+def test_doctor_all_clean(capsys, tmp_path):
+    code, out, _ = run(capsys, "doctor", "--data", str(tmp_path / "none"))
+    assert code == 0 and out.rstrip().endswith("All checks passed.")
+
+
+def test_no_hedged_plurals_in_outputs(capsys, sample_dir, tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text(GOOD.replace("20-minute call", "call"))  # breaks exactly one rule
+    outputs = []
+    code, out, err = run(capsys, "lint", str(one))
+    assert code == 1 and out.startswith("1 rule broken")
+    outputs.append(out + err)
+    for argv in (
+        ["review", "--data", str(sample_dir), *TODAY],
+        ["drafts", "list", "--data", str(sample_dir), *TODAY],
+        ["doctor", "--data", str(sample_dir)],
+        ["agenda", "--data", str(sample_dir), "--mentor", "Marcus", *TODAY],
+    ):
+        outputs.append("".join(run(capsys, *argv)[1:]))
+    for text in outputs:
+        assert "(s)" not in text, text
+        assert not re.search(r"\b1 (?:rules|days|minutes|words|files|sessions|mentors)\b", text)
+
+
+def test_every_subcommand_has_help_and_a_description():
+    import argparse
+
+    from prepcoach.cli import build_parser
+
+    missing = []
+
+    def walk(parser: argparse.ArgumentParser, path: list[str]) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                helps = {a.dest: a.help for a in action._choices_actions}
+                for name, sub in action.choices.items():
+                    if not helps.get(name) or not sub.description:
+                        missing.append(" ".join([*path, name]))
+                    walk(sub, [*path, name])
+
+    walk(build_parser(), [])
+    assert missing == []
+
+
+@pytest.mark.parametrize("argv", [["drafts", "list"], ["prompts", "list"], ["prompts", "show"]])
+def test_sub_subcommand_help_has_a_description(capsys, argv):
+    assert main([*argv, "--help"]) == 0
+    out = capsys.readouterr().out
+    head = out.split("\n\n")
+    assert head[0].startswith("usage: prepcoach " + " ".join(argv))
+    assert not head[1].startswith(("options:", "positional arguments:"))
+
+
+def test_a_literal_double_dash_value_is_kept(capsys, tmp_path):
+    data = str(tmp_path / "d")
+    code, _, _ = run(
+        capsys, "objectives", "add", "--area", "scope", "--data", data, "--done-when=--",
+        "--", "Own the budget",
+    )  # fmt: skip
+    assert code == 0
+    code, out, _ = run(capsys, "objectives", "list", "--format", "json", "--data", data)
+    assert json.loads(out)[0]["done_when"] == "--"

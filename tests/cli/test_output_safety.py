@@ -66,3 +66,18 @@ def test_model_text_with_escapes_is_streamed_inert(capsys, sample_dir, server):
     assert "Hi Elena," in out and "Could we have a 20-minute call" in out
     for ch in ("\x1b", "\x07", "\x9b"):
         assert ch not in out and ch not in err
+
+
+def test_json_output_escapes_c1_controls_and_round_trips(sample_dir, capsys) -> None:
+    import json
+
+    from prepcoach.cli import main
+
+    name = "\x9dOsc \x9bCsi \x7fDel"
+    assert main(["mentors", "add", "--data", str(sample_dir), "--", name]) == 0
+    capsys.readouterr()
+    assert main(["mentors", "list", "--format", "json", "--data", str(sample_dir)]) == 0
+    out = capsys.readouterr().out
+    assert not any(0x7F <= ord(c) <= 0x9F for c in out)
+    assert "\\u009dOsc" in out
+    assert name in [m["name"] for m in json.loads(out)]

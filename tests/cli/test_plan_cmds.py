@@ -178,7 +178,7 @@ def test_mentors_ics_term_calendar(run, sample_dir, tmp_path):
     cal = icalendar.Calendar.from_ical(out_file.read_bytes())
     first = next(iter(cal.walk("VEVENT")))
     assert first.start == dt.datetime(2026, 1, 31, 9, 30)
-    assert first.end - first.start == dt.timedelta(minutes=30)
+    assert first.end - first.start == dt.timedelta(minutes=45)
 
 
 def test_ics_for_a_prospect_needs_a_start(run, sample_dir):
@@ -298,11 +298,53 @@ def test_session_id_prefix_and_suggestions(run, sample_dir):
 
 def test_empty_data_dir_listings(run, tmp_path):
     empty = tmp_path / "empty"
+    empty.mkdir()
     for argv in (("mentors", "list"), ("objectives", "list"), ("sessions", "list")):
         code, out, _ = run(*argv, "--format", "json", data=empty)
         assert code == 0 and json.loads(out) == []
         code, out, _ = run(*argv, data=empty)
         assert code == 0 and out.startswith("No ")
+
+
+READING = [
+    ("mentors", "list"),
+    ("mentors", "show", "ana"),
+    ("mentors", "status", "ana", "active"),
+    ("mentors", "ics", "ana"),
+    ("objectives", "list"),
+    ("objectives", "met", "x"),
+    ("sessions", "list"),
+    ("sessions", "show", "x"),
+    ("sessions", "export", "x"),
+]
+
+
+@pytest.mark.parametrize("argv", READING)
+def test_a_mistyped_data_dir_is_named_not_shown_as_empty(run, tmp_path, argv):
+    missing = tmp_path / "no-such-dir"
+    code, out, err = run(*argv, data=missing)
+    assert code == 2 and out == ""
+    assert f"data directory {missing} (from --data) does not exist." in err
+    assert "Check the path" in err and "prepcoach mentors add" in err
+    assert "Traceback" not in err and not missing.exists()  # nothing was created
+
+
+def test_a_missing_default_data_dir_says_no_data_yet(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert main(["mentors", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "no data yet" in err and "prepcoach mentors add" in err and "prepcoach demo" in err
+
+
+def test_adding_creates_a_missing_data_dir(run, tmp_path):
+    fresh = tmp_path / "fresh"
+    code, out, _ = run("mentors", "add", "Ana Lima", data=fresh)
+    assert code == 0 and "Added Ana Lima" in out and (fresh / "plan.json").is_file()
+    other = tmp_path / "other"
+    code, out, _ = run("objectives", "add", "Own the budget", "--area", "scope", data=other)
+    assert code == 0 and (other / "plan.json").is_file()
+    code, out, _ = run("mentors", "list", data=fresh)
+    assert code == 0 and "Ana Lima" in out
 
 
 @pytest.mark.parametrize(

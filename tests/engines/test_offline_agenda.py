@@ -91,7 +91,8 @@ def test_layout_for_a_normal_meeting() -> None:
         it.minutes for it in a.items if it.kind in ("win", "close", "objective")
     )
     # a month after Dec 9 is 2027-01-11, after the term ends (2027-01-07): no date is
-    # proposed; the close says the term ends and this meeting decides renew or loosen
+    # proposed; the close says the term ends and what this meeting should settle (neutral
+    # here: no checkpoint recommendation was passed in)
     assert MENTOR.term_end() == dt.date(2027, 1, 7)
     assert a.next_meeting is None
     close = a.items[-1]
@@ -100,10 +101,12 @@ def test_layout_for_a_normal_meeting() -> None:
     longer = make(q, 45)
     longer.mentor = MENTOR.model_copy(update={"term_months": 12})
     assert compose_agenda(longer).next_meeting == dt.date(2027, 1, 11)
-    assert "offline" in a.summary.lower()
+    assert "renew or loosen" not in close.detail and "what comes next" in close.detail
     assert check_agenda(a, inp) == []
     md = agenda_markdown(a, MENTOR)
+    # labelled offline exactly once: the Markdown label, not again in the summary
     assert "Offline draft" in md and "Total: 45 of 45 minutes." in md
+    assert "offline" not in a.summary.lower() and md.lower().count("offline") == 1
 
 
 def test_objective_check_in_when_nothing_covers_it() -> None:
@@ -170,6 +173,48 @@ def test_boxes_sum_exactly_and_every_question_appears(
     text = "\n".join(f"{it.title}\n{it.detail}" for it in a.items)
     for q in inp.open_questions():
         assert q in text
+    assert _close_count(a.items) == 1
+
+
+def _close_count(items: list) -> int:  # type: ignore[type-arg]
+    """Close items plus closes merged into a block (one "- Close" line each)."""
+    merged = sum(
+        1 for it in items for line in it.detail.splitlines() if line.lower().startswith("- close")
+    )
+    return sum(1 for it in items if it.kind == "close") + merged
+
+
+def test_tiny_meetings_have_one_close_and_proper_plurals() -> None:
+    for minutes in range(1, 16):
+        inp = make(["How do I pitch it?", "Who else should I ask?"], minutes, ["Shipped"])
+        a = compose_agenda(inp)
+        assert _close_count(a.items) == 1, (minutes, a.items)
+        md = agenda_markdown(a, MENTOR)
+        words = md + a.summary
+        assert " 1 minutes" not in words and "1 blocks" not in words
+        if minutes == 1:
+            assert "# Agenda: Marcus Bell, 1 minute\n" in md
+            assert "do not fit 1 minute one per minute" in a.summary
+            assert "grouped into 1 block;" in a.summary
+
+
+def test_close_follows_the_term_decision() -> None:
+    q = ["How do I compare a VP Eng offer with a CTO role at a seed company?"]
+    said = {}
+    for decision in (None, "continue", "renew", "loosen", "move_on"):
+        inp = make(q, 45)
+        inp.term_decision = decision
+        a = compose_agenda(inp)
+        close = a.items[-1]
+        assert close.kind == "close" and "renew or loosen" not in close.detail + a.summary
+        said[decision] = (close.title, close.detail, a.summary)
+    assert said[None] == said["continue"]  # neutral
+    assert "what comes next" in said[None][1]
+    assert "another term with a new focus" in said["renew"][1]
+    assert "less often" in said["loosen"][1] and "lighter touch" in said["loosen"][0]
+    assert "close the regular meetings" in said["move_on"][1]
+    assert said["move_on"][0] == "Close: thanks and wrapping up"
+    assert "wrap up the regular meetings" in said["move_on"][2]
 
 
 def test_sample_data_agenda_45_minutes() -> None:

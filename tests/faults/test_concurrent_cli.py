@@ -1,25 +1,31 @@
 """Two prepcoach processes at once: one saving sessions (`agenda --save`) while editing the
-plan (`mentors add`), the other editing the plan (`objectives add`) and saving sessions with
-the same mentor on the same day (so their new ids race too). Neither may lose the other's
-writes."""
+plan (`mentors add`), the other editing the plan (`objectives add`) and saving the same
+meetings (same mentor, same day, so they race to create the same session). Neither may lose
+the other's plan writes, and a meeting saved by both is one session, never two."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
 
-from faults.helpers import TODAY, child_env, copy_sample, rounds
+from faults.helpers import child_env, copy_sample, rounds
 from prepcoach.store import Store
+
+# After Priya's booked meeting (2026-12-01): the meeting prepared on a day is that day's.
+FIRST_DAY = "2026-12-02"
 
 # One worker: a loop of real `prepcoach` CLI invocations (in-process main(), a fresh parser,
 # settings and store each time, exactly as a shell loop would run them), racing the other.
 WORKER = r"""
-import contextlib, io, sys
+import contextlib, datetime as dt, io, sys
 from prepcoach.cli import main
-root, tag, n, today = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+root, tag, n, first = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 for i in range(n):
+    # round i prepares the meeting on day i (both workers: the same meeting)
+    today = (dt.date.fromisoformat(first) + dt.timedelta(days=i)).isoformat()
     if tag == "A":
         plan_cmd = ["mentors", "add", f"Mentor A{i}", "--areas", "scope"]
     else:
@@ -47,7 +53,7 @@ def test_two_cli_processes_editing_plan_and_saving_sessions_lose_nothing(tmp_pat
     n = rounds(12, 60)
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(root), tag, str(n), TODAY],
+            [sys.executable, "-c", WORKER, str(root), tag, str(n), FIRST_DAY],
             env=child_env(),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -70,9 +76,15 @@ def test_two_cli_processes_editing_plan_and_saving_sessions_lose_nothing(tmp_pat
     assert len(plan.objectives) == n_objectives + n
     sessions = store.all_sessions()
     assert store.problems == []
-    assert len(sessions) == n_sessions + 2 * n
-    asked = {q.text for s in sessions for q in s.questions}
-    assert {f"question {t}{i}" for t in "AB" for i in range(n)} <= asked
+    assert len(sessions) == n_sessions + n  # one per meeting, though both saved each
+    days = [s.date for s in sessions if s.mentor == "priya-raman"]
+    assert len(days) == len(set(days))
+    first = dt.date.fromisoformat(FIRST_DAY)
+    for i in range(n):
+        (s,) = [x for x in sessions if x.date == first + dt.timedelta(days=i)]
+        # whichever saved last: its question, whole (the other's was replaced, not mixed)
+        assert [q.text for q in s.questions] in ([f"question A{i}"], [f"question B{i}"])
+        assert s.agenda is not None and s.agenda.total() == s.minutes
     # every file is whole JSON and nothing was set aside
     for path in root.rglob("*.json"):
         json.loads(path.read_bytes())
