@@ -60,6 +60,54 @@ async def test_prep_generate_offline_then_save_creates_the_session(make_app, sto
     assert not (store.root / "drafts" / "prep-priya-raman.json").exists()
 
 
+async def test_prep_saving_twice_keeps_one_session(make_app, store) -> None:
+    before = {p.name for p in store.sessions_dir.glob("*.json")}
+    app = make_app("prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _fill_prep(pilot, ["Budget accepted"], ["How do I hand over?"])
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        new = {p.name for p in store.sessions_dir.glob("*.json")} - before
+        assert len(new) == 1
+        session_id = app.screen.saved["priya-raman"][0]
+        await pilot.press("ctrl+s")  # nothing changed
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any(f"Already saved as session {session_id}" in m for m in messages)
+        await _fill_prep(pilot, ["Hired the SRE lead"], [])
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any(f"Updated session {session_id}" in m for m in messages)
+        assert f"Updated session {session_id}" in screen_text(app)
+    after = {p.name for p in store.sessions_dir.glob("*.json")} - before
+    assert after == new
+    saved = store.load_session(session_id)
+    assert saved.date.isoformat() == "2026-12-01"  # the meeting's date
+    assert saved.accomplishments == ["Budget accepted", "Hired the SRE lead"]
+
+
+async def test_prep_export_defaults_to_the_meeting_date_in_the_data_dir(make_app, store) -> None:
+    app = make_app("prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _fill_prep(pilot, ["A win"], ["A question"])
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        prompt = app.screen.query_one("#prompt-input", Input)
+        expected = store.root / "exports" / "agenda-priya-raman-2026-12-01.md"
+        assert prompt.value == str(expected)
+        assert str(expected) in screen_text(app) or "exports" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+    assert expected.read_text("utf-8").startswith("# Agenda: Priya Raman")
+
+
 async def test_prep_edit_items_changes_what_is_saved(make_app, store) -> None:
     before = {s.id for s in store.list_sessions()}
     app = make_app("prep")

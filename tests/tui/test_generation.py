@@ -142,7 +142,7 @@ async def test_outreach_lint_panel_reacts_to_edits(make_app) -> None:
         body = screen.query_one("#o-body", TextArea)
         screen.query_one("#o-subject", Input).value = "Your first budget cycle"
         body.text = (
-            "Hi Elena,\n\nNadia suggested I write. I run platform engineering at Lumen "
+            "Hi Sam,\n\nNadia suggested I write. I run platform engineering at Lumen "
             "Freight. Would you have 20 minutes to tell me how you ran your first budget "
             "cycle as a CTO? If now isn't a good time, no worries at all.\n\nThanks,\nDana"
         )
@@ -158,21 +158,102 @@ async def test_outreach_lint_panel_reacts_to_edits(make_app) -> None:
         assert "✗ no-mentor-word" in screen_text(app)
 
 
+CLEAN = (
+    "Hi Sam,\n\nNadia suggested I write. I run platform engineering at Lumen "
+    "Freight. Would you have 20 minutes to tell me how you ran your first budget "
+    "cycle as a CTO? If now isn't a good time, no worries at all.\n\nThanks,\nDana"
+)
+
+
+async def _fill_outreach(pilot, body: str, subject: str = "Your first budget cycle") -> None:
+    screen = pilot.app.screen
+    screen.query_one("#o-to", Input).value = "Sam Lee"
+    screen.query_one("#o-ask", Input).value = "how you ran your first budget cycle"
+    screen.query_one("#o-subject", Input).value = subject
+    screen.query_one("#o-body", TextArea).text = body
+    await pilot.pause(0.4)
+
+
 async def test_outreach_mark_sent_saves_with_date(make_app, store: Store) -> None:
     app = make_app("outreach")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = app.screen
-        screen.query_one("#o-to", Input).value = "Sam Lee"
-        screen.query_one("#o-ask", Input).value = "how you ran a reorg"
-        screen.query_one("#o-body", TextArea).text = "Hi Sam, 20 minutes on your reorg?"
-        await pilot.pause(0.4)
-        await pilot.press("ctrl+b")
+        await _fill_outreach(pilot, CLEAN)
+        assert app.screen.query_one("#o-lint", LintPanel).failed == []
+        await pilot.press("ctrl+b")  # all rules pass: no question asked
         await settle(pilot)
+        assert type(app.screen).__name__ == "OutreachScreen"
+        assert "Marked sent on 2026-11-24" in screen_text(app)
     sent = [d for d in store.list_outreach() if d.to == "Sam Lee"]
     assert len(sent) == 1
     assert sent[0].status == "sent" and sent[0].sent_on is not None
     assert sent[0].sent_on.isoformat() == "2026-11-24"
+    assert sent[0].violations == []
+
+
+async def test_outreach_mark_sent_with_broken_rules_asks_first(make_app, store: Store) -> None:
+    app = make_app("outreach")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await _fill_outreach(pilot, CLEAN + " You would be a great mentor.")
+        screen.query_one("#o-body", TextArea).focus()
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        text = screen_text(app)
+        assert "breaks" in text and "no-mentor-word" in text
+        await pilot.press("enter")  # the safe answer has focus: not sent
+        await settle(pilot)
+        assert app.screen is screen
+        assert not [d for d in store.list_outreach() if d.to == "Sam Lee"]
+        assert "Not marked sent" in screen_text(app)
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        assert not [d for d in store.list_outreach() if d.to == "Sam Lee"]
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
+    sent = [d for d in store.list_outreach() if d.to == "Sam Lee"]
+    assert len(sent) == 1 and sent[0].status == "sent"
+    assert "no-mentor-word" in sent[0].violations
+
+
+async def test_outreach_status_line_follows_the_text(make_app) -> None:
+    app = make_app("outreach")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await _fill_outreach(pilot, CLEAN)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        saved_id = screen.current.id
+        assert f"Saved as {saved_id}" in screen_text(app)
+        body = screen.query_one("#o-body", TextArea)
+        body.focus()
+        body.move_cursor(body.document.end)
+        await pilot.press(*" A mentor like you.")
+        await pilot.pause(0.4)
+        status = str(screen.query_one("#o-status").render())
+        assert "Saved as" not in status
+        assert f"Edited since {saved_id}" in status
+        assert "1 rule to fix: no-mentor-word" in status
+        for _ in " A mentor like you.":
+            await pilot.press("backspace")
+        await pilot.pause(0.4)
+        status = str(screen.query_one("#o-status").render())
+        assert f"Saved as {saved_id}" in status  # the text is as saved again
+        assert "no-mentor-word" not in status
+        body.move_cursor(body.document.end)
+        await pilot.press(*" Thanks again.")
+        await pilot.pause(0.4)
+        status = str(screen.query_one("#o-status").render())
+        assert "not saved" in status and "All rules pass" in status
 
 
 async def test_markup_and_escape_sequences_are_shown_as_text(make_app) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import Checkbox, DataTable, Input, OptionList, Static
 
 from prepcoach.store import Store
 from tui.helpers import SIZE, screen_text, settle
@@ -26,6 +26,11 @@ async def test_dashboard_shows_mentors_term_clock_and_next_action(make_app) -> N
         assert "Next:" in text
         table = app.screen.query_one("#objectives", DataTable)
         assert table.row_count == 4
+        mentors = app.screen.query_one("#mentors", DataTable)
+        labels = [str(c.label) for c in mentors.columns.values()]
+        assert "Held" in labels and "Met" not in labels  # meetings held, not objectives
+        assert "held" in str(mentors.tooltip) and "expected" in str(mentors.tooltip)
+        assert "6/6" in text and "4/5" in text
 
 
 async def test_dashboard_enter_opens_prep_for_that_mentor(make_app) -> None:
@@ -118,6 +123,44 @@ async def test_history_capture_saves_notes_actions_and_progress(make_app, store:
     assert new.text == "Send Priya the [bold]handover[/] doc"
     assert new.due is not None and new.due.isoformat() == "2026-12-05"
     assert not (store.root / "drafts" / f"capture-{session_id}.json").exists()
+
+
+async def test_capture_resolves_questions_carried_from_earlier_sessions(
+    make_app, store: Store
+) -> None:
+    import datetime as dt
+
+    from prepcoach.agenda import carried_over
+    from prepcoach.models import Session
+
+    def open_questions() -> list[str]:
+        history = store.sessions_for("priya-raman")
+        return [c.text for c in carried_over(history) if c.kind == "question"]
+
+    tomas = next(q for q in open_questions() if "Tomás" in q)
+    later = store.save_session(Session(mentor="priya-raman", date=dt.date(2026, 11, 20)))
+    app = make_app("history")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.session.id == later.id  # the newest session is selected
+        await pilot.press("c")
+        await settle(pilot)
+        capture = app.screen
+        assert type(capture).__name__ == "CaptureScreen"
+        assert "Earlier questions answered now" in screen_text(app)
+        index = next(i for i, c in enumerate(capture.earlier) if c.text == tomas)
+        box = capture.query_one(f"#c-e{index}", Checkbox)
+        box.focus()
+        await pilot.press("space")
+        assert box.value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.current_mode == "history"
+        messages = " ".join(n.message for n in app._notifications)
+        assert "Marked 1 earlier question answered." in messages
+    assert tomas not in open_questions()
+    source = store.load_session("2026-11-10-priya-raman")
+    assert [q.resolved for q in source.questions if q.text == tomas] == [True]
 
 
 async def test_capture_bad_due_date_is_refused_with_a_message(make_app) -> None:

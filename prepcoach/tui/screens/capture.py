@@ -1,10 +1,12 @@
-"""After the meeting: notes, answered questions, action items (owner, due) and objective
-progress for one session. Returns the updated Session (History saves it)."""
+"""After the meeting: notes, answered questions (this session's, and questions still open
+from earlier sessions with this mentor), action items (owner, due) and objective progress
+for one session. Returns a ``Captured`` (History saves it)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,8 +20,20 @@ from prepcoach.models import ActionItem, Objective, ObjectiveProgress, Session
 from prepcoach.tui import drafts
 from prepcoach.tui.text import one_line, plain, sanitize
 
+if TYPE_CHECKING:
+    from prepcoach.agenda import CarryOver
 
-class CaptureScreen(ModalScreen[Session | None]):
+
+@dataclass
+class Captured:
+    """What the capture screen returns: the session with its notes, and the earlier
+    questions (from other sessions) the user marked as answered now."""
+
+    session: Session
+    resolved_earlier: list[CarryOver] = field(default_factory=list)
+
+
+class CaptureScreen(ModalScreen[Captured | None]):
     LABEL = "Capture"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save notes, actions, progress"),
@@ -27,10 +41,17 @@ class CaptureScreen(ModalScreen[Session | None]):
     ]
 
     def __init__(
-        self, session: Session, mentor_name: str, objectives: list[Objective], today: dt.date
+        self,
+        session: Session,
+        mentor_name: str,
+        objectives: list[Objective],
+        today: dt.date,
+        earlier: list[CarryOver] | None = None,
     ) -> None:
         super().__init__()
         self.session = session.model_copy(deep=True)
+        # questions still open from earlier sessions with this mentor (carried over)
+        self.earlier = [c for c in earlier or [] if c.kind == "question"]
         self.mentor_name = mentor_name
         self.objectives = objectives
         self.today = today
@@ -57,6 +78,17 @@ class CaptureScreen(ModalScreen[Session | None]):
                     for i, q in open_q:
                         yield Checkbox(
                             Content(one_line(q.text, 70)), q.resolved, id=f"c-q{i}", compact=True
+                        )
+                if self.earlier:
+                    yield Static("Earlier questions answered now", classes="label")
+                    for i, c in enumerate(self.earlier):
+                        yield Checkbox(
+                            Content.assemble(
+                                plain(one_line(c.text, 48)), (f"  ← {c.source}", "dim italic")
+                            ),
+                            False,
+                            id=f"c-e{i}",
+                            compact=True,
                         )
                 yield Static("Action items (enter adds)", classes="label")
                 yield Static("", id="c-actions")
@@ -94,6 +126,10 @@ class CaptureScreen(ModalScreen[Session | None]):
                     self.new_actions.append(ActionItem.model_validate(raw))
                 except ValueError:
                     continue
+            ticked = {str(t) for t in draft.get("resolved_earlier", [])}
+            for i, c in enumerate(self.earlier):
+                if c.text in ticked:
+                    self.query_one(f"#c-e{i}", Checkbox).value = True
             self.notify("Restored what you typed last time.", markup=False)
         self._show_actions()
         self.query_one("#c-notes", TextArea).focus()
@@ -136,6 +172,11 @@ class CaptureScreen(ModalScreen[Session | None]):
     def _notes_changed(self) -> None:
         self._keep_draft()
 
+    @on(Checkbox.Changed)
+    def _ticked(self, event: Checkbox.Changed) -> None:
+        if (event.checkbox.id or "").startswith("c-e"):
+            self._keep_draft()
+
     def _keep_draft(self) -> None:
         app: Any = self.app
         app.guard(
@@ -145,10 +186,15 @@ class CaptureScreen(ModalScreen[Session | None]):
                 {
                     "notes": self.query_one("#c-notes", TextArea).text,
                     "new_actions": [a.model_dump(mode="json") for a in self.new_actions],
+                    "resolved_earlier": [c.text for c in self.resolved_earlier()],
                 },
             ),
             "Draft not kept",
         )
+
+    def resolved_earlier(self) -> list[CarryOver]:
+        """The earlier questions ticked as answered."""
+        return [c for i, c in enumerate(self.earlier) if self.query_one(f"#c-e{i}", Checkbox).value]
 
     def result(self) -> Session:
         s = self.session
@@ -176,7 +222,7 @@ class CaptureScreen(ModalScreen[Session | None]):
         if pending:
             self._add_action()
         # the draft is discarded by the caller once the session is safely saved
-        self.dismiss(self.result())
+        self.dismiss(Captured(self.result(), self.resolved_earlier()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -13,12 +13,17 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from prepcoach.tui.screens.base import BaseScreen
+from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.text import one_line, plain
 from prepcoach.tui.widgets.tables import fit_columns, flex_width
 
 if TYPE_CHECKING:
     from prepcoach.tui.state import Snapshot
 
+HELD_HELP = (
+    "Held: meetings held this term / meetings expected by today at the mentor's "
+    "cadence (monthly by default). 4/5 means one meeting behind."
+)
 MAX_ACTIVE = 3  # open objectives per mentor before the dashboard flags it (PRODUCT §4)
 STATUS_STYLE = {
     "prospect": "$text-muted",
@@ -30,7 +35,7 @@ STATUS_STYLE = {
 }
 
 
-class DashboardScreen(BaseScreen):
+class DashboardScreen(WaitForData, BaseScreen):
     LABEL = "Dashboard"
     MODE = "dashboard"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,6 +59,7 @@ class DashboardScreen(BaseScreen):
             return
         mentors: DataTable[Any] = DataTable(id="mentors", cursor_type="row")
         mentors.border_title = "Mentors · enter/p: prep"
+        mentors.tooltip = HELD_HELP
         objectives: DataTable[Any] = DataTable(id="objectives", cursor_type="row")
         objectives.border_title = "Objectives"
         notes = Static("", id="reminders", markup=False)
@@ -72,7 +78,7 @@ class DashboardScreen(BaseScreen):
                 ("Mentor", "name", None),
                 ("Status", "status", 8),
                 ("Term", "term", 12),
-                ("Met", "met", 3),
+                ("Held", "held", 4),
                 ("Next", "next", 12),
                 ("Ready", "ready", 14),
             ],

@@ -15,8 +15,9 @@ from textual.widgets import Static
 from prepcoach.tui.commands import _bindings
 
 ABOUT = {
-    "dashboard": "Mentors with term clock, meetings held vs expected, next meeting and "
-    "readiness; objectives; reminders for unanswered asks; the next best action.",
+    "dashboard": "Mentors with term clock, meetings held vs expected (Held 4/5: four "
+    "held, five expected by today at the mentor's cadence), next meeting and readiness; "
+    "objectives; reminders for unanswered asks; the next best action.",
     "prep": "Before a meeting: wins and questions in, a time-boxed agenda out. Earlier "
     "open questions and actions carry over. Typed input is kept as a draft.",
     "outreach": "Before asking: one small, specific ask. The rules panel checks the "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -14,9 +15,11 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Select, Static
 
+from prepcoach.lint import plural
 from prepcoach.models import Plan, Session
 from prepcoach.store import SessionSummary
 from prepcoach.tui.screens.base import BaseScreen
+from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.text import one_line, plain, sanitize
 from prepcoach.tui.widgets.tables import fit_columns, flex_width
 
@@ -38,7 +41,7 @@ def session_text(s: Session) -> str:
     return "\n".join(parts).lower()
 
 
-class HistoryScreen(BaseScreen):
+class HistoryScreen(WaitForData, BaseScreen):
     LABEL = "History"
     MODE = "history"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -278,32 +281,78 @@ class HistoryScreen(BaseScreen):
         elif event.data_table.id == "sessions":
             self.query_one("#h-actions", DataTable).focus()
 
+    def _earlier_open_questions(self, session: Session) -> list[Any]:
+        """Questions still open from this mentor's sessions before ``session`` (the ones
+        Prep carries over), except those this session asks again."""
+        from prepcoach.agenda import carried_over, norm
+
+        history = self.papp.guard(lambda: self.papp.store.sessions_for(session.mentor)) or []
+        earlier = [
+            s for s in history if s.id != session.id and (s.date, s.id) < (session.date, session.id)
+        ]
+        asked = {norm(q.text) for q in session.questions}
+        return [
+            c for c in carried_over(earlier) if c.kind == "question" and norm(c.text) not in asked
+        ]
+
     def action_capture(self) -> None:
         if self.session is None or self.data is None:
             self.notify("Pick a session first.", markup=False)
             return
-        from prepcoach.tui.screens.capture import CaptureScreen
+        from prepcoach.tui.screens.capture import Captured, CaptureScreen
 
         session = self.session
         objectives = self.data.plan.objectives_for(session.mentor) or [
             o for o in self.data.plan.objectives if o.status == "open"
         ]
         name = self._names().get(session.mentor, session.mentor)
+        earlier = self._earlier_open_questions(session)
 
-        def done(result: Session | None) -> None:
+        def done(result: Captured | None) -> None:
             if result is None:
                 return
-            saved = self.papp.guard(lambda: self.papp.store.save_session(result), "Not saved")
+            captured = result.session
+            saved = self.papp.guard(lambda: self.papp.store.save_session(captured), "Not saved")
+            if saved is None:
+                return
+            from prepcoach.tui import drafts
+
+            self.papp.guard(lambda: drafts.discard(self.papp.store, f"capture-{saved.id}"))
+            resolved = self._resolve_earlier(result.resolved_earlier)
+            also = f" Marked {plural(resolved, 'earlier question')} answered." if resolved else ""
+            self.notify(f"Saved session {saved.id}.{also}", markup=False)
+            self.papp.changed()
+            self.session = saved
+            self.reload()
+
+        self.app.push_screen(
+            CaptureScreen(session, name, objectives, self.papp.today, earlier), done
+        )
+
+    def _resolve_earlier(self, items: list[Any]) -> int:
+        """Mark each question resolved in the session it came from; returns how many."""
+        from prepcoach.agenda import clean_line, norm
+
+        store = self.papp.store
+        count = 0
+        by_session: dict[str, set[str]] = {}
+        for c in items:
+            by_session.setdefault(c.session_id, set()).add(norm(c.text))
+        for session_id, keys in by_session.items():
+            earlier = self.papp.guard(partial(store.load_session, session_id), "Not saved")
+            if earlier is None:
+                continue
+            changed = 0
+            for q in earlier.questions:
+                if not q.resolved and norm(clean_line(q.text)) in keys:
+                    q.resolved = True
+                    changed += 1
+            if not changed:
+                continue
+            saved = self.papp.guard(partial(store.save_session, earlier), "Not saved")
             if saved is not None:
-                from prepcoach.tui import drafts
-
-                self.papp.guard(lambda: drafts.discard(self.papp.store, f"capture-{saved.id}"))
-                self.notify(f"Saved session {saved.id}.", markup=False)
-                self.papp.changed()
-                self.session = saved
-                self.reload()
-
-        self.app.push_screen(CaptureScreen(session, name, objectives, self.papp.today), done)
+                count += changed
+        return count
 
     def action_leave(self) -> None:
         self.query_one("#sessions", DataTable).focus()

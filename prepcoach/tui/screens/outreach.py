@@ -17,10 +17,12 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from prepcoach.errors import PrepcoachError
+from prepcoach.lint import plural
 from prepcoach.models import OUTREACH_KINDS, OutreachDraft, Plan
 from prepcoach.tui import drafts
 from prepcoach.tui.generation import Job, money
 from prepcoach.tui.screens.base import BaseScreen
+from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.text import one_line, plain, sanitize
 from prepcoach.tui.widgets.lint_panel import LintPanel
 
@@ -36,7 +38,7 @@ class OutreachData:
     saved: list[OutreachDraft]
 
 
-class OutreachScreen(BaseScreen):
+class OutreachScreen(WaitForData, BaseScreen):
     LABEL = "Outreach"
     MODE = "outreach"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -65,6 +67,10 @@ class OutreachScreen(BaseScreen):
         self._restored = False
         self._base: OutreachDraft | None = None  # last generated draft (engine, model)
         self._pending_form: dict[str, Any] | None = None
+        # the form as it was when the status line last said something about it; once the
+        # text differs, the status line describes the text as it is now
+        self._said_for: tuple[Any, ...] | None = None
+        self._said: str | Content = ""
 
     def compose_body(self) -> Iterable[Widget]:
         with Vertical(id="o-form"):
@@ -137,7 +143,7 @@ class OutreachScreen(BaseScreen):
             form = self.papp.guard(lambda: drafts.load(self.papp.store, FORM_DRAFT))
             if form:
                 self._fill(form)
-                self._status("Restored your unsaved message.")
+                self._say("Restored your unsaved message.")
         self._lint_now()
 
     # ----------------------------------------------------------------- form
@@ -186,7 +192,7 @@ class OutreachScreen(BaseScreen):
         self.query_one("#o-saved", Select).clear()
         self._keep_form()
         if note:
-            self._status(note + ". ctrl+g drafts it.")
+            self._say(note + ". ctrl+g drafts it.")
         target = "#o-to" if not values.get("to") else "#o-ask"
         self.query_one(target, Input).focus()
 
@@ -216,6 +222,8 @@ class OutreachScreen(BaseScreen):
     def _field_changed(self, event: Input.Changed) -> None:
         if event.input.id in ("o-subject",):
             self._lint_soon()
+        else:
+            self._refresh_status()
         self._keep_form()
 
     @on(TextArea.Changed, "#o-body")
@@ -251,7 +259,7 @@ class OutreachScreen(BaseScreen):
             }
         )
         sent = f", sent {d.sent_on}" if d.sent_on else ""
-        self._status(f"Opened {d.id} ({d.status}{sent}).")
+        self._say(f"Opened {d.id} ({d.status}{sent}).")
 
     def _lint_soon(self) -> None:
         if self._lint_timer is not None:
@@ -259,6 +267,9 @@ class OutreachScreen(BaseScreen):
         self._lint_timer = self.set_timer(0.12, self._lint_now)
 
     def _lint_now(self) -> None:
+        if self._lint_timer is not None:
+            self._lint_timer.stop()
+            self._lint_timer = None
         kind = self.query_one("#o-kind", Select).value
         channel = self.query_one("#o-channel", Select).value
         self.query_one("#o-lint", LintPanel).check(
@@ -267,11 +278,47 @@ class OutreachScreen(BaseScreen):
             channel=str(channel),
             kind=str(kind),
         )
+        self._refresh_status()
 
     def _status(self, text: str | Content) -> None:
         self.query_one("#o-status", Static).update(
             text if isinstance(text, Content) else plain(text, "dim")
         )
+
+    def _form_state(self) -> tuple[Any, ...]:
+        values = self.form()
+        return tuple(str(values.get(k) or "") for k in (*FIELDS, "body", "kind", "channel"))
+
+    def _say(self, text: str | Content) -> None:
+        """Show ``text`` on the status line; it stands until the form is edited."""
+        self._status(text)
+        self._said = text
+        self._said_for = self._form_state()
+
+    def _refresh_status(self) -> None:
+        """After an edit: the status line describes the message as it is now."""
+        if self.job is not None:
+            return
+        if self._form_state() == self._said_for:
+            self._status(self._said)  # back as it was (e.g. an edit undone)
+        else:
+            self._status(self.text_status())
+
+    def text_status(self) -> Content:
+        """What the status line says about the message as it is now."""
+        panel = self.query_one("#o-lint", LintPanel)
+        body = self.query_one("#o-body", TextArea).text
+        if self.current is not None:
+            head = f"Edited since {self.current.id} was saved ({self.current.status}), not saved. "
+        else:
+            head = "Not saved yet. "
+        if not body.strip():
+            return Content.assemble(plain(head, "dim"), plain("ctrl+g drafts the message.", "dim"))
+        failed = panel.failed
+        if failed:
+            rules = f"✗ {len(failed)} rule{'s' * (len(failed) != 1)} to fix: {', '.join(failed)}"
+            return Content.assemble(plain(head, "dim"), plain(rules, "$warning"))
+        return Content.assemble(plain(head, "dim"), plain("✓ All rules pass.", "$success"))
 
     # ------------------------------------------------------------- generate
 
@@ -390,7 +437,7 @@ class OutreachScreen(BaseScreen):
         self.job.cancel.set()
         self._stop_job()
         self._restore_text()
-        self._status(Content.styled("Cancelled. Your text is as it was.", "$warning"))
+        self._say(Content.styled("Cancelled. Your text is as it was.", "$warning"))
 
     def _finished(self, job: Job, result: Any, error: BaseException | None) -> None:
         if job is not self.job:
@@ -400,9 +447,9 @@ class OutreachScreen(BaseScreen):
             self._restore_text()
             if error is not None:
                 self.papp.fail(error, "Message not drafted")
-                self._status(Content.styled("Failed; your text is as it was.", "$error"))
+                self._say(Content.styled("Failed; your text is as it was.", "$error"))
             else:
-                self._status(Content.styled("Cancelled.", "$warning"))
+                self._say(Content.styled("Cancelled.", "$warning"))
             return
         draft: OutreachDraft = result.draft
         self.query_one("#o-body", TextArea).text = sanitize(draft.body)
@@ -411,8 +458,10 @@ class OutreachScreen(BaseScreen):
         self._lint_now()
         engine = "offline engine" if draft.engine in ("", "offline") else draft.model or "model"
         failing = self.query_one("#o-lint", LintPanel).failed
-        tail = f"{len(failing)} rule(s) to fix, see Rules." if failing else "All rules pass."
-        self._status(plain(f"Drafted by {engine} ({result.attempts} attempt(s)). {tail}"))
+        tail = (
+            f"{plural(len(failing), 'rule')} to fix, see Rules." if failing else "All rules pass."
+        )
+        self._say(plain(f"Drafted by {engine} ({plural(result.attempts, 'attempt')}). {tail}"))
         self._keep_form()
         self.query_one("#o-body", TextArea).focus()
 
@@ -453,6 +502,7 @@ class OutreachScreen(BaseScreen):
         return saved
 
     def action_save(self) -> None:
+        self._lint_now()  # the rules as the text is now, not as it was 0.1 s ago
         try:
             draft = self._draft_from_form()
         except (PrepcoachError, ValueError) as exc:
@@ -460,9 +510,14 @@ class OutreachScreen(BaseScreen):
             return
         saved = self._save(draft)
         if saved is not None:
-            self._status(plain(f"Saved as {saved.id} ({saved.status}).", "$success"))
+            failed = saved.violations
+            tail = f" {plural(len(failed), 'rule')} still to fix." if failed else ""
+            self._say(plain(f"Saved as {saved.id} ({saved.status}).{tail}", "$success"))
 
     def action_mark_sent(self) -> None:
+        if self.job is not None:
+            return
+        self._lint_now()
         try:
             draft = self._draft_from_form()
         except (PrepcoachError, ValueError) as exc:
@@ -471,11 +526,41 @@ class OutreachScreen(BaseScreen):
         if not draft.body.strip():
             self.papp.fail(PrepcoachError("the message is empty; draft it first (ctrl+g)."))
             return
+        panel = self.query_one("#o-lint", LintPanel)
+        failed = dict(panel.reasons)
+        if not failed:
+            self._mark_sent(draft)
+            return
+        from prepcoach.tui.widgets.confirm import ConfirmScreen
+
+        n = len(failed)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._mark_sent(draft)
+            else:
+                self._say(
+                    plain(
+                        f"Not marked sent: {n} rule{'s' * (n != 1)} to fix, see Rules.", "$warning"
+                    )
+                )
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"This message breaks {n} rule{'s' * (n != 1)}:",
+                [f"{name}: {why}" for name, why in failed.items()],
+                "Mark it sent anyway?",
+                yes="Mark sent",
+            ),
+            answered,
+        )
+
+    def _mark_sent(self, draft: OutreachDraft) -> None:
         draft = draft.model_copy(update={"status": "sent", "sent_on": self.papp.today})
         saved = self._save(draft)
         if saved is not None:
             days = self.data.plan.reminder_days if self.data else 10
-            self._status(
+            self._say(
                 plain(
                     f"Marked sent on {saved.sent_on}. If there is no answer in {days} days "
                     "the dashboard reminds you with a nudge.",
@@ -500,4 +585,4 @@ class OutreachScreen(BaseScreen):
         if self.job is not None:
             return
         self.prefill(kind="first-request", channel="email")
-        self._status("New message.")
+        self._say("New message.")

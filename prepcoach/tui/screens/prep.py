@@ -27,6 +27,7 @@ from prepcoach.models import Agenda, AgendaItem, Mentor, Objective, Plan, Sessio
 from prepcoach.tui import drafts
 from prepcoach.tui.generation import Job, money
 from prepcoach.tui.screens.base import BaseScreen
+from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.text import one_line, plain, sanitize
 from prepcoach.tui.widgets.editable_list import EditableList
 
@@ -77,7 +78,7 @@ def parse_items(lines: list[str], original: list[AgendaItem]) -> list[AgendaItem
     return out
 
 
-class PrepScreen(BaseScreen):
+class PrepScreen(WaitForData, BaseScreen):
     LABEL = "Prep"
     MODE = "prep"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -114,6 +115,9 @@ class PrepScreen(BaseScreen):
         self._save_timer: Timer | None = None
         self._restoring = False
         self._pending: tuple[str, dict[str, Any]] | None = None
+        # mentor id -> (session id, what was saved): a second ctrl+s with nothing changed
+        # saves nothing; after a change the service updates that session in place
+        self.saved: dict[str, tuple[str, tuple[Any, ...]]] = {}
 
     # ---------------------------------------------------------------- layout
 
@@ -278,7 +282,9 @@ class PrepScreen(BaseScreen):
             last = [s.minutes for s in self.papp.store.list_sessions(self.mentor_id) if s.minutes]
             if last:
                 return last[-1]
-        return 30
+        from prepcoach.agenda import DEFAULT_MEETING_MINUTES
+
+        return DEFAULT_MEETING_MINUTES
 
     def _draft_payload(self) -> dict[str, Any]:
         wins = self.query_one("#p-wins", EditableList)
@@ -356,17 +362,24 @@ class PrepScreen(BaseScreen):
         )
 
     def _minutes(self, strict: bool = True) -> int:
+        from prepcoach.agenda import (
+            DEFAULT_MEETING_MINUTES,
+            MAX_MEETING_MINUTES,
+            MIN_MEETING_MINUTES,
+        )
+
         raw = self.query_one("#p-minutes", Input).value.strip()
         try:
             n = int(raw)
-            if not 5 <= n <= 600:
+            if not MIN_MEETING_MINUTES <= n <= MAX_MEETING_MINUTES:
                 raise ValueError
         except ValueError:
             if strict:
                 raise PrepcoachError(
-                    f"meeting length {raw!r} should be a number of minutes from 5 to 600."
+                    f"meeting length {raw!r} should be a number of minutes from "
+                    f"{MIN_MEETING_MINUTES} to {MAX_MEETING_MINUTES}."
                 ) from None
-            return 30
+            return DEFAULT_MEETING_MINUTES
         return n
 
     def _request(self) -> Any:
@@ -562,6 +575,7 @@ class PrepScreen(BaseScreen):
 
     def action_toggle_edit(self) -> None:
         if self.agenda is None:
+            self.notify("Generate the agenda first (ctrl+g); then ctrl+l edits it.", markup=False)
             return
         switcher = self.query_one("#p-out", ContentSwitcher)
         if switcher.current == "p-items":
@@ -570,6 +584,17 @@ class PrepScreen(BaseScreen):
         else:
             switcher.current = "p-items"
             self.call_after_refresh(self.query_one("#p-items", EditableList).option_list.focus)
+
+    def _fingerprint(self, req: Any) -> tuple[Any, ...]:
+        """What a saved session is made of: same fingerprint, nothing new to save."""
+        agenda = self.agenda.model_dump_json() if self.agenda is not None else ""
+        return (
+            req.mentor,
+            tuple(req.accomplishments),
+            tuple(req.questions),
+            req.minutes,
+            agenda,
+        )
 
     def action_save(self) -> None:
         if self.agenda is None or self.generating:
@@ -583,27 +608,43 @@ class PrepScreen(BaseScreen):
             self.papp.fail(exc, "Not saved")
             return
         req: AgendaRequest = current
+        fingerprint = self._fingerprint(req)
+        mentor_id = req.mentor
+        remembered = self.saved.get(mentor_id)
+        if remembered is not None and remembered[1] == fingerprint:
+            self.notify(
+                f"Already saved as session {remembered[0]}; nothing changed since.",
+                markup=False,
+            )
+            self._status(plain(f"Already saved as {remembered[0]}.", "$success"))
+            return
         result = AgendaResult(
             agenda=self.agenda,
             preview=getattr(self.result, "preview", None),
             usage=getattr(self.result, "usage", None),
         )
+        store = self.papp.store
+        before = self.papp.guard(lambda: {s.id for s in store.list_sessions(mentor_id)})
         session: Session | None = self.papp.guard(
             lambda: self.papp.services.save_session(req, result), "Not saved"
         )
         if session is None:
             return
-        if self.mentor_id:
-            name = drafts.prep_name(self.mentor_id)
-            self.papp.guard(lambda: drafts.discard(self.papp.store, name))
+        updated = session.id in (before or set()) or (
+            remembered is not None and remembered[0] == session.id
+        )
+        self.saved[mentor_id] = (session.id, fingerprint)
+        name = drafts.prep_name(mentor_id)
+        self.papp.guard(lambda: drafts.discard(store, name))
         self.papp.changed()
         self._seen_version = self.papp.data_version
+        verb = "Updated" if updated else "Saved"
         self.notify(
-            f"Saved session {session.id}. After the meeting, capture notes in History (5).",
-            title="Saved",
+            f"{verb} session {session.id}. After the meeting, capture notes in History (5).",
+            title=verb,
             markup=False,
         )
-        self._status(plain(f"Saved as {session.id}.", "$success"))
+        self._status(plain(f"{verb} session {session.id} ({session.date:%a %b %d}).", "$success"))
         self.set_focus(None)
 
     def action_copy(self) -> None:
@@ -614,6 +655,18 @@ class PrepScreen(BaseScreen):
         self.app.copy_to_clipboard(text)
         self.notify("Agenda copied to the clipboard (Markdown).", markup=False)
 
+    def meeting_date(self) -> dt.date:
+        """The date of the meeting being prepared (the date its session is saved under)."""
+        date: dt.date = self.papp.services.meeting_date(self._mentor(), self.papp.today)
+        return date
+
+    def export_dir(self) -> Path:
+        """Where exports go by default: ``exports/`` in the data directory; for the demo
+        (a temporary copy, removed on quit) the home directory."""
+        if self.papp.demo:
+            return Path.home()
+        return self.papp.settings.data_dir / "exports"
+
     def action_export(self) -> None:
         text = self.markdown()
         if not text:
@@ -622,14 +675,19 @@ class PrepScreen(BaseScreen):
         from prepcoach.tui.widgets.prompt import PromptScreen
 
         mentor = slugify(self.mentor_id or "mentor")
-        date = (self.agenda.next_meeting if self.agenda else None) or self.papp.today
-        default = str(Path.cwd() / f"agenda-{mentor}-{date.isoformat()}.md")
+        default = str(self.export_dir() / f"agenda-{mentor}-{self.meeting_date().isoformat()}.md")
 
         def write(path: str | None) -> None:
             if path:
                 self._export_to(Path(path).expanduser(), text)
 
-        self.app.push_screen(PromptScreen("Export the agenda as Markdown to:", default), write)
+        self.app.push_screen(
+            PromptScreen(
+                "Export the agenda as Markdown to (edit the path; folders are created):",
+                default,
+            ),
+            write,
+        )
 
     def _export_to(self, path: Path, text: str) -> None:
         from prepcoach.store import atomic_write_bytes

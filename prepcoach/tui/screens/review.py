@@ -14,9 +14,11 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
+from prepcoach.lint import plural
 from prepcoach.models import ReviewRecord
 from prepcoach.tui.generation import Job
 from prepcoach.tui.screens.base import BaseScreen
+from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.state import MentorView, Snapshot
 from prepcoach.tui.text import plain, sanitize
 
@@ -40,7 +42,7 @@ def message_kind(rec: ReviewRecord) -> str:
     return review_message_kind(rec)
 
 
-class ReviewScreen(BaseScreen):
+class ReviewScreen(WaitForData, BaseScreen):
     LABEL = "Review"
     MODE = "review"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -113,7 +115,7 @@ class ReviewScreen(BaseScreen):
         out: list[Content] = [
             Content.assemble(
                 plain(v.mentor.name, "bold"),
-                (" · recommendation: ", ""),
+                (" · recommendation:", ""),
                 (f" {label} ", f"bold reverse {style}"),
             ),
             plain(REC_MEANING[rec.recommendation], "italic dim"),
@@ -132,7 +134,8 @@ class ReviewScreen(BaseScreen):
             Content.assemble(
                 "  drift: ",
                 (
-                    f"{rec.drift_sessions} recent session(s) with no progress and no new actions",
+                    f"{plural(rec.drift_sessions, 'recent session')} with no progress and no new "
+                    "actions",
                     "$warning" if rec.drift_sessions else "$success",
                 )
                 if rec.drift_sessions

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from prepcoach.models import SUPPORT_AREA_LABELS, SUPPORT_AREAS
 from prepcoach.tui.screens.base import BaseScreen
+from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.state import COVERING, Snapshot
 from prepcoach.tui.text import plain
 from prepcoach.tui.widgets.tables import fit_columns, flex_width
@@ -27,7 +28,7 @@ MARK = {
 }
 
 
-class TeamScreen(BaseScreen):
+class TeamScreen(WaitForData, BaseScreen):
     LABEL = "Team"
     MODE = "team"
     BINDINGS: ClassVar[list[BindingType]] = [

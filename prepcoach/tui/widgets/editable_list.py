@@ -1,6 +1,7 @@
 """A list of short texts edited from the keyboard: type + enter adds; on the list, enter
 edits, delete removes, shift+up / shift+down (or ctrl+up / ctrl+down) reorder, and typing
-any letter starts a new item (so no keystroke is lost on the list)."""
+any letter starts a new item (so no keystroke is lost on the list); the app's own keys
+(1-6, ?) keep their meaning there."""
 
 from __future__ import annotations
 
@@ -26,9 +27,13 @@ class ItemList(OptionList):
     ]
 
     def on_key(self, event: events.Key) -> None:
-        """A printable key on the list starts a new item with that character."""
+        """A printable key on the list starts a new item with that character, except the
+        app's own keys (1-6 switch screens, ? help): the list is not a text field."""
         parent = self.parent
-        if event.is_printable and event.character and isinstance(parent, EditableList):
+        if not (event.is_printable and event.character and isinstance(parent, EditableList)):
+            return
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or active.node is not self.app:
             event.stop()
             event.prevent_default()
             parent.start_add(event.character)

@@ -14,6 +14,7 @@ class LintPanel(Static):
         self.border_title = "Rules"
         self.failed: list[str] = []
         self.passed: list[str] = []
+        self.reasons: dict[str, str] = {}  # failed rule -> why
 
     def check(self, body: str, *, subject: str, channel: str, kind: str) -> None:
         from prepcoach.lint import RULES, applicable_rules, lint_outreach
@@ -41,6 +42,7 @@ class LintPanel(Static):
         skipped = [n for n, _ in RULES if n not in applicable]
         if skipped:
             lines.append(plain(f"n/a for {kind}/{channel}: {', '.join(skipped)}", "dim italic"))
+        self.reasons = {name: reasons[name] for name in self.failed}
         self.update(Content("\n").join(lines))
         n = len(self.failed)
         self.border_subtitle = "all pass" if not n else f"{n} to fix"

@@ -1,0 +1,57 @@
+"""A small modal asking yes or no (e.g. "It breaks 2 rules: … Mark sent anyway?")."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from prepcoach.tui.text import plain
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Dismissed with True (y, enter on "yes") or False (n, escape, "no")."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, title: str, lines: list[str], question: str, yes: str = "Yes") -> None:
+        super().__init__()
+        self.title_text = title
+        self.lines = lines
+        self.question = question
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm"):
+            yield Static(plain(self.title_text, "bold $warning"), id="confirm-title")
+            body = [plain(f"✗ {line}") for line in self.lines]
+            if body:
+                yield Static(Content("\n").join(body), id="confirm-lines")
+            yield Static(plain(self.question, "bold"), id="confirm-question")
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} (y)", id="confirm-yes", variant="warning", compact=True)
+                yield Button("No (n/esc)", id="confirm-no", compact=True)
+
+    def on_mount(self) -> None:
+        # the safe answer has focus: enter alone never confirms
+        self.query_one("#confirm-no", Button).focus()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    @on(Button.Pressed, "#confirm-yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm-no")
+    def _no(self) -> None:
+        self.dismiss(False)
