@@ -181,6 +181,14 @@ def main() -> int:
         py = sys.executable
         prep_cmd = [py, "-m", "prepcoach", "--data", str(data)]
         bare_cmd = [py, str(bare)]
+        # Bytecode as an installed copy has it (pip compiles on install): an editable
+        # checkout run with PYTHONDONTWRITEBYTECODE=1 would otherwise compile every
+        # prepcoach module from source at each start, which no installed user pays.
+        import compileall
+
+        import prepcoach
+
+        compileall.compile_dir(Path(prepcoach.__file__).parent, quiet=1)
         # warm the OS file cache and the bytecode of both once
         first_seen(bare_cmd, ["bare app ready"], env, args.timeout)
         first_seen(prep_cmd, ["1 Dashboard", "Priya Raman"], env, args.timeout)

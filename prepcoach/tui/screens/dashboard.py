@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
@@ -18,6 +18,8 @@ from prepcoach.tui.text import one_line, plain
 from prepcoach.tui.widgets.tables import fit_columns, flex_width
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
     from prepcoach.tui.state import Snapshot
 
 HELD_HELP = (
@@ -55,6 +57,8 @@ class DashboardScreen(WaitForData, BaseScreen):
             yield Static("Loading…", id="hint", markup=False)
 
     def _ensure_tables(self) -> None:
+        from textual.widgets import DataTable
+
         if self.query("#mentors"):
             return
         mentors: DataTable[Any] = DataTable(id="mentors", cursor_type="row")
@@ -68,6 +72,8 @@ class DashboardScreen(WaitForData, BaseScreen):
         mentors.focus()
 
     def show(self, data: Any) -> None:
+        from textual.widgets import DataTable
+
         snap: Snapshot = data
         self.snap = snap
         self._ensure_tables()
@@ -175,6 +181,8 @@ class DashboardScreen(WaitForData, BaseScreen):
     # ---------------------------------------------------------------- actions
 
     def _selected_mentor(self) -> str | None:
+        from textual.widgets import DataTable
+
         found = self.query("#mentors").results(DataTable)
         table = next(found, None)
         if table is None:

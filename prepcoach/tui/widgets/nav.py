@@ -10,22 +10,22 @@ class NavBar(Static):
     """Shows the screens and their keys; the current one is highlighted; clickable."""
 
     def __init__(self, current: str) -> None:
-        super().__init__(id="nav")
+        # the content is there from the start, so the first frame already shows it
+        super().__init__(self._content(current), id="nav")
         self.current = current
 
-    def on_mount(self) -> None:
+    @staticmethod
+    def _content(current: str) -> Content:
         from prepcoach.tui.app import SCREENS
 
         parts: list[Content | tuple[str, str] | str] = []
         for name, (key, label, _) in SCREENS.items():
             style = (
-                "$block-cursor-foreground on $block-cursor-background"
-                if name == self.current
-                else ""
+                "$block-cursor-foreground on $block-cursor-background" if name == current else ""
             )
             item = Content.assemble((f" {key} ", "bold $accent"), (f"{label} ", style))
             parts.append(item.stylize(f"@click=app.goto('{name}')"))
         parts.append(
             Content.assemble((" ? ", "bold $accent"), ("Help", "")).stylize("@click=app.help")
         )
-        self.update(Content.assemble(*parts))
+        return Content.assemble(*parts)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual.widgets import DataTable
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
 
 
 def fit_columns(table: DataTable[Any], columns: list[tuple[str, str, int | None]]) -> None:
