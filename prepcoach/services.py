@@ -29,7 +29,10 @@ API (all errors are PrepcoachError subclasses; ``Cancelled`` when ``cancel`` is 
                                             when one is already saved (same mentor and date)
       .upsert_session(AgendaRequest, AgendaResult) -> (Session, updated: bool)
       .meeting_date(mentor, today=None) -> date     the date a prepared meeting is saved under
-      .existing_session(mentor_id, date) -> Session | None
+      .existing_session(mentor_id, date) -> Session | None   still in prep (not held)
+      .prep_session(mentor, today=None) -> Session | None    the meeting's saved prep
+      .capture(base, captured, resolved_earlier) -> (Session, n)  after-meeting notes
+      .set_action_done(session_id, index, done, today=None) -> Session
       .preview_outreach(OutreachRequest) -> Preview
       .outreach(OutreachRequest, *, on_text, cancel, on_restart=None) -> OutreachResult
       .save_outreach(OutreachDraft | OutreachResult) -> OutreachDraft
@@ -109,6 +112,11 @@ class AgendaRequest:
     questions: list[str] = field(default_factory=list)
     minutes: int = 45  # prepcoach.agenda.DEFAULT_MEETING_MINUTES (not imported: light import)
     today: dt.date | None = None
+    # False (the CLI): wins and questions already saved for this meeting (a session still
+    # in prep, see Services.prep_session) are added to these, so preparing a meeting over
+    # several runs accumulates. True (the TUI, which shows the saved items in its lists and
+    # lets the user delete them): these lists are the meeting's whole prep.
+    complete: bool = False
 
 
 @dataclass
@@ -351,6 +359,37 @@ class _JsonField:
 # ------------------------------------------------------------------ services
 
 
+def held(session: Session) -> bool:
+    """Whether the session's meeting has happened: something was captured after it
+    (notes, action items, objective progress, an answered or resolved question)."""
+    return bool(
+        session.notes.strip()
+        or session.action_items
+        or session.objective_progress
+        or any(q.resolved or q.answer for q in session.questions)
+    )
+
+
+def _union(first: Sequence[str], then: Sequence[str]) -> list[str]:
+    """``first`` followed by the items of ``then`` not already in it (compared as the
+    agenda compares text: case, spacing and punctuation aside)."""
+    from prepcoach.agenda import norm
+
+    seen = {norm(x) for x in first}
+    out = list(first)
+    for x in then:
+        if norm(x) not in seen:
+            seen.add(norm(x))
+            out.append(x)
+    return out
+
+
+def _id_order(session_id: str) -> tuple[str, int]:
+    """Sort key for ids of one day: ``2026-12-01-ann``, ``...-ann-2``, ``...-ann-10``."""
+    base, _, n = session_id.rpartition("-")
+    return (base, int(n)) if n.isdigit() and base else (session_id, 0)
+
+
 class Services:
     def __init__(self, settings: Settings, store: Store, llm: Any = None) -> None:
         self.settings = settings
@@ -470,14 +509,18 @@ class Services:
         kept.reverse()
         return kept, len(sessions) - len(kept)
 
-    def _agenda_history(self, mentor: Mentor, today: dt.date) -> _LazyHistory:
+    def _agenda_history(
+        self, mentor: Mentor, today: dt.date, exclude: str | None = None
+    ) -> _LazyHistory:
         """The mentor's sessions up to ``today`` from the store's index, with only those
         an agenda needs parsed: the newest one, and every session from the oldest one
         with an open question or action item onward (carry-over needs them all: a newer
         session that mentions an item again, resolved, keeps it from being carried).
         Older sessions are all settled and cannot change the carry-over; the prompt's
         history parses more of them, newest first, only as the token budget allows."""
-        summaries = [x for x in self.store.list_sessions(mentor.id) if x.date <= today]
+        summaries = [
+            x for x in self.store.list_sessions(mentor.id) if x.date <= today and x.id != exclude
+        ]
         lazy = _LazyHistory(self.store, summaries)
         first_open = next(
             (i for i, x in enumerate(summaries) if x.open_questions or x.open_action_items),
@@ -518,14 +561,26 @@ class Services:
         plan = self.plan()
         mentor = find_mentor(plan, req.mentor)
         today = self._today(req.today)
-        history = self._agenda_history(mentor, today)
+        # the meeting's own session (saved earlier, still in prep) is not its history:
+        # its wins and questions are this meeting's, not carried over from another
+        date = self.meeting_date(mentor, today)
+        prep = self.existing_session(mentor.id, date)
+        if date > today and mentor.next_meeting != date:
+            # the meeting on the mentor's date was held already: prepare the one after it
+            mentor = mentor.model_copy(update={"next_meeting": date})
+        history = self._agenda_history(mentor, today, exclude=prep.id if prep else None)
         decision = self._term_decision(plan, mentor, history, today)
+        wins = [a for a in req.accomplishments if a.strip()]
+        questions = [q for q in req.questions if q.strip()]
+        if prep is not None and not req.complete:
+            wins = _union(prep.accomplishments, wins)
+            questions = _union([q.text for q in prep.questions], questions)
         inp = AgendaInput(
             mentor=mentor,
             objectives=list(plan.objectives),
             history=history.loaded(),
-            accomplishments=[a for a in req.accomplishments if a.strip()],
-            questions=[q for q in req.questions if q.strip()],
+            accomplishments=wins,
+            questions=questions,
             minutes=req.minutes,
             today=today,
             profile=plan.profile,
@@ -539,6 +594,7 @@ class Services:
             "preview": None,
             "redactor": None,
             "objectives": objectives,
+            "prep": prep,
         }
         if not prompt:  # the offline composer needs no prompt: skip rendering and counting
             return setup
@@ -581,12 +637,13 @@ class Services:
     ) -> AgendaResult:
         from prepcoach.agenda import check_agenda, normalise_agenda
 
-        setup = self._agenda_setup(req, prompt=self.use_llm)
+        use_llm = self.use_llm  # read once: the engine can be switched meanwhile (TUI)
+        setup = self._agenda_setup(req, prompt=use_llm)
         mentor: Mentor = setup["mentor"]
         inp = setup["inp"]
         preview: Preview = setup["preview"]
         _check_cancel(cancel)
-        if not self.use_llm:
+        if not use_llm:
             from prepcoach.engines.offline import compose_agenda
 
             agenda = compose_agenda(inp)
@@ -648,54 +705,79 @@ class Services:
         )
 
     def meeting_date(self, mentor: Mentor | None, today: dt.date | None = None) -> dt.date:
-        """The date a prepared meeting is saved under: the mentor's next meeting when that
-        is still ahead (or today), else today. (``Agenda.next_meeting`` is the one after.)"""
-        day = self._today(today)
-        if mentor is not None and mentor.next_meeting is not None and mentor.next_meeting >= day:
-            return mentor.next_meeting
-        return day
+        """The date of the meeting being prepared: the mentor's next meeting when that is
+        today or later, else today; but when a meeting on that date has already been held
+        (its session has notes, action items, progress or answers), the one after it by
+        cadence. (``Agenda.next_meeting`` is the meeting after the one prepared.)"""
+        from prepcoach.agenda import next_meeting_date
 
-    def existing_session(self, mentor_id: str, date: dt.date) -> Session | None:
-        """The saved session with ``mentor_id`` on ``date``, if any (the first prepared
-        one when there are several; one that became unreadable is skipped)."""
+        day = self._today(today)
+        if mentor is None:
+            return day
+        date = (
+            mentor.next_meeting
+            if mentor.next_meeting is not None and mentor.next_meeting >= day
+            else day
+        )
+        if any(held(s) for s in self._sessions_on(mentor.id, date)):
+            date = next_meeting_date(mentor.model_copy(update={"next_meeting": date}), date)
+        return date
+
+    def _sessions_on(self, mentor_id: str, date: dt.date) -> list[Session]:
+        """The readable sessions with ``mentor_id`` on ``date`` (by id, in number order)."""
         from prepcoach.errors import FutureSchemaError, StoreError
 
         same = [x for x in self.store.list_sessions(mentor_id) if x.date == date]
-        same.sort(key=lambda x: (not x.has_agenda, x.id))
+        same.sort(key=lambda x: _id_order(x.id))
+        out: list[Session] = []
         for summary in same:
             try:
-                return self.store.load_session(summary.id)
+                out.append(self.store.load_session(summary.id))
             except FutureSchemaError:
-                raise
+                continue  # named in store.problems by the listing; never touched
             except StoreError as exc:  # NotFoundError too: it vanished since the listing
                 if not isinstance(exc, NotFoundError):
-                    self.store.problems.append(exc.message)
-        return None
+                    self.store.problems.append(exc.message + (f" {exc.hint}" if exc.hint else ""))
+        return out
+
+    def prep_session(self, mentor: Mentor | str, today: dt.date | None = None) -> Session | None:
+        """The session saved for the meeting being prepared with ``mentor`` that is still in
+        prep (nothing captured after the meeting yet), if any."""
+        if isinstance(mentor, str):
+            from prepcoach.lookup import find_mentor
+
+            mentor = find_mentor(self.plan(), mentor)
+        date = self.meeting_date(mentor, today)
+        return next((s for s in self._sessions_on(mentor.id, date) if not held(s)), None)
+
+    def existing_session(self, mentor_id: str, date: dt.date) -> Session | None:
+        """The session still in prep with ``mentor_id`` on ``date``, if any."""
+        return next((s for s in self._sessions_on(mentor_id, date) if not held(s)), None)
 
     def save_session(self, req: AgendaRequest, result: AgendaResult) -> Session:
         """Store the prepared meeting as a session (engine, model, token counts, agenda).
-        Saving the same meeting again (same mentor, same date) updates that session: see
-        ``upsert_session``."""
+        Saving the same meeting again updates that session: see ``upsert_session``."""
         return self.upsert_session(req, result)[0]
 
     def upsert_session(self, req: AgendaRequest, result: AgendaResult) -> tuple[Session, bool]:
-        """Save the prepared meeting; returns (session, updated). When a session with this
-        mentor on the meeting's date exists, it is updated in place (``updated`` True): its
-        id, notes, action items and objective progress (captured after the meeting) are
-        kept, and an answer or resolution recorded for a question is kept when the same
-        question is asked again (an answered question no longer asked is kept too). The
-        agenda, accomplishments, questions, minutes, engine, model and token counts are
-        replaced. Read and write happen under the store's writer lock."""
-        from prepcoach.agenda import norm
+        """Save the prepared meeting; returns (session, updated).
+
+        The meeting is the one ``meeting_date`` names. When a session for it is already
+        saved and still in prep, it is updated in place (``updated`` True): its id is
+        kept, the agenda, minutes, engine, model and token counts are replaced, and its
+        wins and questions are kept with the new ones added (``req.complete``: replaced
+        by the request's, which then holds the whole prep). A meeting already held is
+        never touched: ``meeting_date`` has moved on to the next one. Read and write
+        happen under the store's writer lock."""
         from prepcoach.models import Question
 
         agenda = result.agenda
         mentor = result.mentor or self.plan().mentor(agenda.mentor)
         date = self.meeting_date(mentor, req.today)
-        questions = [Question(text=q) for q in req.questions if q.strip()]
+        wins = [a for a in req.accomplishments if a.strip()]
+        asked = [q for q in req.questions if q.strip()]
         fresh: dict[str, Any] = {
             "minutes": agenda.minutes,
-            "accomplishments": [a for a in req.accomplishments if a.strip()],
             "agenda": agenda,
             "engine": agenda.engine,
             "model": agenda.model,
@@ -704,20 +786,98 @@ class Services:
         with self.store.locked():
             old = self.existing_session(agenda.mentor, date)
             if old is None:
-                session = Session(mentor=agenda.mentor, date=date, questions=questions, **fresh)
-                return self.store.save_session(session), False
-            before = {norm(q.text): q for q in old.questions if q.resolved or q.answer}
-            merged = []
-            for q in questions:
-                prior = before.pop(norm(q.text), None)
-                merged.append(
-                    q
-                    if prior is None
-                    else q.model_copy(update={"resolved": prior.resolved, "answer": prior.answer})
+                session = Session(
+                    mentor=agenda.mentor,
+                    date=date,
+                    accomplishments=wins,
+                    questions=[Question(text=q) for q in asked],
+                    **fresh,
                 )
-            merged += before.values()
-            session = old.model_copy(update={**fresh, "questions": merged})
+                return self.store.save_session(session), False
+            if not req.complete:
+                wins = _union(old.accomplishments, wins)
+                asked = _union([q.text for q in old.questions], asked)
+            session = old.model_copy(
+                update={
+                    **fresh,
+                    "accomplishments": wins,
+                    "questions": [Question(text=q) for q in asked],
+                }
+            )
             return self.store.save_session(session), True
+
+    # ----------------------------------------------------------------- capture
+
+    def capture(
+        self,
+        base: Session,
+        captured: Session,
+        resolved_earlier: Sequence[Any] = (),
+    ) -> tuple[Session, int]:
+        """Save what was captured after a meeting; returns (session, earlier questions
+        marked resolved).
+
+        ``base`` is the session as it was when the capture started and ``captured`` the
+        edited copy. Under the writer lock the session is read again and only what the
+        capture changed is applied, so a save made meanwhile (another window, an agenda
+        saved again) is kept: notes and objective progress when the capture changed
+        them; questions by text (answers and resolved marks; new ones added); action
+        items the capture added, appended. ``resolved_earlier`` (``agenda.CarryOver``
+        items) are marked resolved in the sessions they came from, in the same lock."""
+        from prepcoach.agenda import clean_line, norm
+
+        with self.store.locked():
+            current = self.store.load_session(base.id)
+            update: dict[str, Any] = {}
+            if captured.notes != base.notes:
+                update["notes"] = captured.notes
+            if captured.objective_progress != base.objective_progress:
+                update["objective_progress"] = captured.objective_progress
+            before = {norm(q.text): q for q in base.questions}
+            changed = {norm(q.text): q for q in captured.questions if before.get(norm(q.text)) != q}
+            questions = [changed.pop(norm(q.text), q) for q in current.questions]
+            questions += [q for q in captured.questions if norm(q.text) in changed]
+            update["questions"] = questions
+            known = {(a.text, a.owner, a.due) for a in current.action_items}
+            added = [
+                a
+                for a in captured.action_items[len(base.action_items) :]
+                if (a.text, a.owner, a.due) not in known
+            ]
+            update["action_items"] = [*current.action_items, *added]
+            saved = self.store.save_session(current.model_copy(update=update))
+
+            count = 0
+            by_session: dict[str, set[str]] = {}
+            for c in resolved_earlier:
+                by_session.setdefault(c.session_id, set()).add(norm(c.text))
+            for session_id, keys in by_session.items():
+                try:
+                    earlier = self.store.load_session(session_id)
+                except NotFoundError:
+                    continue
+                marked = 0
+                for q in earlier.questions:
+                    if not q.resolved and norm(clean_line(q.text)) in keys:
+                        q.resolved = True
+                        marked += 1
+                if marked:
+                    self.store.save_session(earlier)
+                    count += marked
+        return saved, count
+
+    def set_action_done(
+        self, session_id: str, index: int, done: bool, today: dt.date | None = None
+    ) -> Session:
+        """Mark a session's action item done or not (read and written under the lock)."""
+        with self.store.locked():
+            session = self.store.load_session(session_id)
+            if not 0 <= index < len(session.action_items):
+                raise UsageError(f"session {session_id} has no action item {index + 1}.")
+            item = session.action_items[index]
+            item.done = done
+            item.done_on = self._today(today) if done else None
+            return self.store.save_session(session)
 
     # ---------------------------------------------------------------- outreach
 
@@ -842,11 +1002,12 @@ class Services:
         ``on_text``). What still breaks a rule is in ``violations`` and ``draft.violations``."""
         from prepcoach.lint import lint_outreach, split_subject
 
-        setup = self._outreach_setup(req, prompt=self.use_llm)
+        use_llm = self.use_llm  # read once: the engine can be switched meanwhile (TUI)
+        setup = self._outreach_setup(req, prompt=use_llm)
         preview: Preview = setup["preview"]
         mentor = setup["mentor"]
         _check_cancel(cancel)
-        if not self.use_llm:
+        if not use_llm:
             from prepcoach.engines.offline import compose_outreach
 
             draft = compose_outreach(setup["inp"])
@@ -1131,11 +1292,12 @@ class Services:
         day = self._today(today)
         plan, mentors = self._review_mentors(mentor)
         out: list[ReviewRecord] = []
+        use_llm = self.use_llm  # read once: one engine for every mentor of this review
         for m in mentors:
             _check_cancel(cancel)
-            s = self._review_setup(plan, m, day, prompt=self.use_llm)
+            s = self._review_setup(plan, m, day, prompt=use_llm)
             rec: ReviewRecord = s["record"]
-            if self.use_llm:
+            if use_llm:
                 preview: Preview = s["preview"]
                 redactor = s["redactor"]
                 if on_text is not None:

@@ -132,13 +132,26 @@ CONFIG_KEYS: dict[str, tuple[type, ...]] = {
 _TYPE_WORDS = {str: "a string in quotes", int: "a whole number", float: "a number", dict: "a table"}
 
 
+# environment variable names someone may write in config.toml, and the key meant
+_ENV_NAMES = {
+    "openai_api_key": "api_key",
+    "openai_base_url": "base_url",
+    "prepcoach_model": "model",
+    "prepcoach_home": "data_dir",
+    "prepcoach_timeout": "timeout",
+    "prepcoach_history_budget": "history_budget",
+}
+
+
 def _check_config(cfg: dict[str, Any], path: Path) -> None:
-    """Unknown keys and values of the wrong type are errors that name the key."""
+    """Unknown keys and values of the wrong type are errors that name the key (never the
+    value of api_key)."""
     import difflib
 
     for key, value in cfg.items():
         if key not in CONFIG_KEYS:
-            close = difflib.get_close_matches(key, list(CONFIG_KEYS), n=1)
+            close = [_ENV_NAMES[key.lower()]] if key.lower() in _ENV_NAMES else []
+            close = close or difflib.get_close_matches(key, list(CONFIG_KEYS), n=1)
             hint = f'Did you mean "{close[0]}"? ' if close else ""
             raise UsageError(
                 f'unknown setting "{key}" in {path}.',
@@ -147,8 +160,9 @@ def _check_config(cfg: dict[str, Any], path: Path) -> None:
         types = CONFIG_KEYS[key]
         if isinstance(value, bool) or not isinstance(value, types):
             want = " or ".join(dict.fromkeys(_TYPE_WORDS[t] for t in types))
+            shown = f"a {type(value).__name__}" if key == "api_key" else repr(value)
             raise UsageError(
-                f'setting "{key}" in {path} must be {want}, not {value!r}.',
+                f'setting "{key}" in {path} must be {want}, not {shown}.',
                 hint=f"For example: {_EXAMPLES[key]}",
             )
 
@@ -214,6 +228,8 @@ def load_settings(
     cfg = _read_config(cfg_path)
     _check_config(cfg, cfg_path)
 
+    if data is not None and not str(data).strip():
+        raise UsageError("--data is empty.", hint="Name a data directory, or leave --data out.")
     if data:
         data_dir, sources["data_dir"] = Path(data).expanduser(), "--data"
     elif env.get("PREPCOACH_HOME"):
@@ -256,9 +272,19 @@ def load_settings(
     budget = _number("history_budget", raw_budget, where("history_token_budget"), int, 200, 200_000)
     retries = _number("max_retries", cfg.get("max_retries", 3), str(cfg_path), int, 0, 10)
 
+    if isinstance(cfg.get("data_dir"), str) and not cfg["data_dir"].strip():
+        raise UsageError(
+            f'setting "data_dir" in {cfg_path} is empty.', hint="Remove it or name a directory."
+        )
     prices = dict(DEFAULT_PRICES)
     for name, row in (cfg.get("prices") or {}).items():
         try:
+            if isinstance(row, dict) and set(row) > {"input", "output"}:
+                extra = ", ".join(sorted(set(row) - {"input", "output"}))
+                raise UsageError(
+                    f'price for "{name}" in {cfg_path} has unknown keys ({extra}); '
+                    "only `input` and `output` (USD per 1M tokens)."
+                )
             if not isinstance(row, dict) or set(row) != {"input", "output"}:
                 raise KeyError(name)
             pair = (row["input"], row["output"])

@@ -44,6 +44,9 @@ def test_precedence_flag_env_config_default(tmp_path: Path) -> None:
         ("[prices.m]\ninput = 1\n", ['price for "m"', "input", "output"]),
         ("[prices.m]\ninput = -1\noutput = 2\n", ['price for "m"']),
         ('[prices.m]\ninput = "1"\noutput = 2\n', ['price for "m"']),
+        ("[prices.m]\ninput = 1\noutput = 2\ncached = 1\n", ["unknown keys (cached)"]),
+        ('OPENAI_API_KEY = "sk-x"\n', ['Did you mean "api_key"']),
+        ('data_dir = " "\n', ['"data_dir"', "is empty"]),
     ],
 )
 def test_bad_config_names_the_key(tmp_path: Path, text: str, words: list[str]) -> None:
@@ -82,3 +85,17 @@ def test_bad_config_exits_2_from_the_cli(
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert 'setting "model"' in err and "Traceback" not in err
+
+
+def test_config_errors_never_show_the_key(tmp_path: Path) -> None:
+    cfg = _cfg(tmp_path, 'api_key = ["sk-SECRET123"]\n')
+    with pytest.raises(UsageError) as info:
+        load_settings(config_dir=cfg, environ={})
+    said = f"{info.value.message} {info.value.hint or ''}"
+    assert "SECRET" not in said and 'setting "api_key"' in said and "a list" in said
+
+
+def test_empty_data_flag_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as info:
+        load_settings(data="", config_dir=tmp_path, environ={})
+    assert "--data is empty" in info.value.message

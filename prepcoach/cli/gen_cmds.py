@@ -161,6 +161,26 @@ def _print_dry_run(previews: list[Preview], fmt: str) -> None:
 # ---------------------------------------------------------------------- agenda
 
 
+def _note_saved_prep(svc: Any, req: Any) -> None:
+    """Say when wins and questions saved earlier for this meeting were added to the
+    agenda (preparing a meeting over several runs accumulates; nothing is dropped)."""
+    from prepcoach.agenda import norm
+
+    prep = svc.prep_session(req.mentor, req.today)
+    if prep is None:
+        return
+    given = {norm(x) for x in [*req.accomplishments, *req.questions]}
+    wins = [a for a in prep.accomplishments if norm(a) not in given]
+    qs = [q for q in prep.questions if norm(q.text) not in given]
+    if wins or qs:
+        parts = [_plural(len(wins), "win")] if wins else []
+        parts += [_plural(len(qs), "question")] if qs else []
+        _err(
+            f"also on the agenda: {' and '.join(parts)} saved earlier for this meeting "
+            f"(session {prep.id})"
+        )
+
+
 def cmd_agenda(args: argparse.Namespace) -> int:
     from prepcoach.services import AgendaRequest
 
@@ -183,6 +203,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         result = svc.agenda(req, on_text=progress if svc.use_llm else None)
         if not svc.use_llm:
             _err(f"agenda by the {svc.settings.engine_label}")
+        _note_saved_prep(svc, req)
         preview = result.preview
         session, updated = svc.upsert_session(req, result) if args.save else (None, False)
         from prepcoach.agenda import agenda_markdown

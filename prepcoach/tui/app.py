@@ -203,6 +203,13 @@ class PrepcoachApp(App[None]):
                 timeout=8,
             )
             return
+        if any(w.group == "gen" and w.is_running for w in self.workers):
+            self.notify(
+                "A draft is being written; switch the engine once it is done (or cancel it).",
+                title="Engine",
+                markup=False,
+            )
+            return
         self.settings.offline = not self.settings.offline
         self._show_engine()
         now = "the offline engine" if self.settings.offline else f"model {self.settings.model}"

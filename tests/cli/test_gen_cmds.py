@@ -628,11 +628,12 @@ def test_saving_the_same_meeting_twice_updates_it(capsys, sample_dir):
     assert code == 0
     assert "updated session 2026-12-01-priya-raman (this meeting was already saved)" in err
     assert "saved session" not in err
+    assert "also on the agenda: 1 question saved earlier for this meeting" in err
     data = json.loads(out)
     assert data["session_id"] == "2026-12-01-priya-raman" and data["session_updated"] is True
     assert len(list((sample_dir / "sessions").glob("*.json"))) == before + 1
     stored = json.loads((sample_dir / "sessions" / "2026-12-01-priya-raman.json").read_text())
-    assert [q["text"] for q in stored["questions"]] == [Q2]
+    assert [q["text"] for q in stored["questions"]] == [Q1, Q2]  # nothing lost
 
 
 @pytest.mark.parametrize("minutes", ["0", "1", "9", "241", "600", "-5", "x"])

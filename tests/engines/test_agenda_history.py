@@ -202,8 +202,12 @@ def test_prompt_equals_the_full_history_path(
     write(root, scattered_history(250, seed))
     new = services(root).preview_agenda(REQ)
 
-    def everything(self: Services, mentor: Mentor, today: dt.date) -> _LazyHistory:
-        summaries = [x for x in self.store.list_sessions(mentor.id) if x.date <= today]
+    def everything(
+        self: Services, mentor: Mentor, today: dt.date, exclude: str | None = None
+    ) -> _LazyHistory:
+        summaries = [
+            x for x in self.store.list_sessions(mentor.id) if x.date <= today and x.id != exclude
+        ]
         lazy = _LazyHistory(self.store, summaries)
         for i in range(len(summaries)):
             lazy.get(i)

@@ -37,12 +37,45 @@ def prepare(svc: Services, mentor: str, questions: list[str], **kw: Any) -> Any:
 def test_saving_the_same_meeting_twice_updates_the_session(sample_dir: Path) -> None:
     svc = services(sample_dir)
     before = len(svc.store.list_sessions())
-    req, res = prepare(svc, "Priya", ["How do I hand over the budget?"], minutes=30)
+    req, res = prepare(
+        svc, "Priya", ["How do I hand over the budget?", "Q two?"], accomplishments=["Won"]
+    )
     first = svc.save_session(req, res)
     assert first.date == dt.date(2026, 12, 1)  # the meeting being prepared
     assert len(svc.store.list_sessions()) == before + 1
 
-    # after the meeting: notes, action items, progress and an answer are captured
+    # a second run with fewer inputs: nothing saved earlier for this meeting is lost
+    req2, res2 = prepare(svc, "Priya", ["What should the next term focus on?"], minutes=60)
+    assert [i.title for i in res2.agenda.items if "Q two" in i.title]  # saved items in it
+    again, updated = svc.upsert_session(req2, res2)
+    assert updated is True and again.id == first.id
+    assert len(svc.store.list_sessions()) == before + 1  # no duplicate
+    stored = svc.store.load_session(first.id)
+    assert stored.minutes == 60 and stored.agenda is not None and stored.agenda.minutes == 60
+    assert stored.accomplishments == ["Won"]
+    assert [q.text for q in stored.questions] == [
+        "How do I hand over the budget?",
+        "Q two?",
+        "What should the next term focus on?",
+    ]
+    assert svc.prep_session("priya", TODAY) == stored
+
+
+def test_complete_request_replaces_the_saved_prep(sample_dir: Path) -> None:
+    svc = services(sample_dir)
+    req, res = prepare(svc, "Priya", ["Keep?", "Drop?"], accomplishments=["Old win"])
+    first = svc.save_session(req, res)
+    req2, res2 = prepare(svc, "Priya", ["Keep?"], complete=True)
+    again = svc.save_session(req2, res2)
+    assert again.id == first.id
+    assert [q.text for q in again.questions] == ["Keep?"] and again.accomplishments == []
+
+
+def test_a_held_meeting_is_never_touched(sample_dir: Path) -> None:
+    svc = services(sample_dir)
+    req, res = prepare(svc, "Priya", ["How do I hand over the budget?"], accomplishments=["W"])
+    first = svc.save_session(req, res)
+    # the meeting happens on its date; notes, actions, progress and an answer are captured
     captured = svc.store.load_session(first.id)
     captured.notes = "She suggested a written hand-over plan."
     captured.action_items = [ActionItem(text="Draft the hand-over plan")]
@@ -51,57 +84,26 @@ def test_saving_the_same_meeting_twice_updates_the_session(sample_dir: Path) -> 
         Question(text="How do I hand over the budget?", resolved=True, answer="In writing."),
     ]
     svc.store.save_session(captured)
+    held_copy = svc.store.load_session(first.id)
 
-    req2, res2 = prepare(
-        svc,
-        "Priya",
-        ["How do I hand over the budget?", "What should the next term focus on?"],
-        accomplishments=["Shipped the wrap-up"],
-        minutes=60,
-    )
-    again, updated = svc.upsert_session(req2, res2)
-    assert updated is True
-    assert again.id == first.id
-    assert len(svc.store.list_sessions()) == before + 1  # no duplicate
-    stored = svc.store.load_session(first.id)
-    # replaced: the preparation
-    assert stored.minutes == 60 and stored.agenda is not None and stored.agenda.minutes == 60
-    assert stored.accomplishments == ["Shipped the wrap-up"]
-    assert [q.text for q in stored.questions] == [
-        "How do I hand over the budget?",
-        "What should the next term focus on?",
-    ]
-    # kept: what was captured after the meeting
-    assert stored.notes == "She suggested a written hand-over plan."
-    assert [a.text for a in stored.action_items] == ["Draft the hand-over plan"]
-    assert [p.objective_id for p in stored.objective_progress] == ["budget-cycle"]
-    assert stored.questions[0].resolved and stored.questions[0].answer == "In writing."
-    assert not stored.questions[1].resolved
-    assert svc.existing_session("priya-raman", dt.date(2026, 12, 1)) == stored
+    # the same day, right after the meeting: the next meeting is prepared, not this one
+    meeting_day = dt.date(2026, 12, 1)
+    req2, res2 = prepare(svc, "Priya", ["Next question?"], today=meeting_day)
+    titles = " ".join(i.title for i in res2.agenda.items)
+    assert "hand over the budget" not in titles  # resolved, not carried over
+    second, updated = svc.upsert_session(req2, res2)
+    assert not updated and second.id != first.id and second.date > meeting_day
+    assert svc.store.load_session(first.id) == held_copy  # byte for byte the same
 
 
-def test_save_session_keeps_its_signature_and_returns_the_same_id(sample_dir: Path) -> None:
+def test_the_meetings_own_session_is_not_carried_over(sample_dir: Path) -> None:
     svc = services(sample_dir)
-    req, res = prepare(svc, "Priya", ["Q one?"])
-    a = svc.save_session(req, res)
-    b = svc.save_session(req, res)
-    assert a.id == b.id
-    ids = [x.id for x in svc.store.list_sessions("priya-raman") if x.date == a.date]
-    assert ids == [a.id]
-
-
-def test_an_answered_question_no_longer_asked_is_kept(sample_dir: Path) -> None:
-    svc = services(sample_dir)
-    req, res = prepare(svc, "Priya", ["Old question?"])
-    s = svc.save_session(req, res)
-    s.questions = [Question(text="Old question?", resolved=True, answer="Yes.")]
-    svc.store.save_session(s)
-    req2, res2 = prepare(svc, "Priya", ["New question?"])
-    stored = svc.save_session(req2, res2)
-    assert [(q.text, q.answer) for q in stored.questions] == [
-        ("New question?", ""),
-        ("Old question?", "Yes."),
-    ]
+    day = dt.date(2026, 12, 1)  # the booked meeting's day: the session is dated today
+    req, res = prepare(svc, "Priya", ["Unique question one?"], today=day)
+    svc.save_session(req, res)
+    _, res2 = prepare(svc, "Priya", [], today=day)
+    carried = [i for i in res2.agenda.items if "Unique question one" in i.title]
+    assert carried and all(i.kind == "question" and not i.source for i in carried)
 
 
 def test_another_mentor_or_another_date_is_a_new_session(sample_dir: Path) -> None:
@@ -210,3 +212,57 @@ def test_review_holds_one_mentors_history_at_a_time(sample_dir: Path) -> None:
     assert len(records) == 3 and len(still_alive_at_next_read) == 3
     assert alive and still_alive_at_next_read == [0, 0, 0]
     assert all(r.message for r in records)
+
+
+# ------------------------------------------------------------------ capture
+
+
+def test_capture_applies_only_what_it_changed(sample_dir: Path) -> None:
+    svc = services(sample_dir)
+    req, res = prepare(svc, "Priya", ["Q one?", "Q two?"])
+    base = svc.save_session(req, res)
+    captured = base.model_copy(deep=True)
+    captured.notes = "Good meeting."
+    captured.questions[0].resolved = True
+    captured.action_items.append(ActionItem(text="Send the plan"))
+    # meanwhile another window saves the agenda again with one more question
+    req2, res2 = prepare(svc, "Priya", ["Q three?"])
+    svc.save_session(req2, res2)
+
+    saved, n = svc.capture(base, captured)
+    assert n == 0
+    assert saved.notes == "Good meeting."
+    assert [(q.text, q.resolved) for q in saved.questions] == [
+        ("Q one?", True),
+        ("Q two?", False),
+        ("Q three?", False),  # the concurrent save is kept
+    ]
+    assert [a.text for a in saved.action_items] == ["Send the plan"]
+    assert svc.store.load_session(base.id) == saved
+
+
+def test_capture_marks_earlier_questions_resolved(sample_dir: Path) -> None:
+    from prepcoach.agenda import carried_over
+
+    svc = services(sample_dir)
+    history = svc.store.sessions_for("priya-raman")
+    earlier = [c for c in carried_over(history) if c.kind == "question"]
+    assert earlier
+    req, res = prepare(svc, "Priya", ["Q?"])
+    base = svc.save_session(req, res)
+    captured = base.model_copy(update={"notes": "n"})
+    _, n = svc.capture(base, captured, earlier[:1])
+    assert n == 1
+    after = svc.store.sessions_for("priya-raman")
+    left = [c.text for c in carried_over([s for s in after if s.id != base.id])]
+    assert earlier[0].text not in left
+
+
+def test_set_action_done_under_the_lock(sample_dir: Path) -> None:
+    svc = services(sample_dir)
+    s = next(x for x in svc.store.sessions_for("priya-raman") if x.action_items)
+    saved = svc.set_action_done(s.id, 0, True, today=TODAY)
+    assert saved.action_items[0].done and saved.action_items[0].done_on == TODAY
+    assert not svc.set_action_done(s.id, 0, False).action_items[0].done
+    with pytest.raises(UsageError):
+        svc.set_action_done(s.id, 99, True)

@@ -54,3 +54,25 @@ async def test_first_load_waits_for_the_first_paint(make_app, monkeypatch) -> No
         # the data was read after the first frame, then the tables were mounted
         assert app.screen.query("#mentors")
     assert seen == [True]
+
+
+async def test_engine_is_not_switched_during_a_generation(sample_dir: Path, tmp_path: Path) -> None:
+    import threading
+
+    settings = load_settings(
+        data=sample_dir, config_dir=tmp_path / "c", environ={"OPENAI_API_KEY": "sk-x"}
+    )
+    app = create_app(settings, Store(sample_dir), today=TODAY)
+    release = threading.Event()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.run_worker(lambda: release.wait(5), thread=True, group="gen")
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert not settings.offline and app.sub_title.startswith("model")
+        assert any("being written" in n.message for n in app._notifications)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+e")
+        assert settings.offline
