@@ -223,13 +223,13 @@ def analyse(plan: Plan, mentor: Mentor, history: list[Session], today: dt.date) 
                 f"Month {tm[0]} of a {mentor.term_months}-month term that started on "
                 f"{mentor.term_start.isoformat()} and ends on {end.isoformat()}."
             )
-    if mentor.term_start is not None:
+    if mentor.term_start is not None and tm is not None:
         facts.append(
             f"{held} of {expected} expected meetings held so far ({mentor.cadence} cadence)."
         )
     if objs:
         if met:
-            facts.append(f"Met with {first}: {_titles(met)}.")
+            facts.append(f"Objectives met with {first}: {_titles(met)}.")
         if open_:
             facts.append(f"Still open with {first}: {_titles(open_)}.")
     elif mentor.status not in ("prospect", "asked"):
@@ -273,6 +273,14 @@ def analyse(plan: Plan, mentor: Mentor, history: list[Session], today: dt.date) 
         rec, why = "continue", ["Asked, waiting for an answer: send a short nudge if none comes."]
     elif mentor.status == "ended":
         rec, why = "move_on", ["This relationship has ended; thank them and keep in touch."]
+    elif mentor.term_start is not None and mentor.term_start > today:
+        rec, why = (
+            "continue",
+            [
+                f"The term with {first} starts on {mentor.term_start.isoformat()}: nothing to "
+                "review yet; prepare the first meeting."
+            ],
+        )
     elif mentor.status == "loosened":
         rec, why = (
             "continue",

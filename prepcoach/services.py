@@ -1162,11 +1162,19 @@ class Services:
 
     _find_draft = find_draft
 
-    def mark_sent(self, draft_id: str, on: dt.date | None = None) -> OutreachDraft:
+    def mark_sent(
+        self, draft_id: str, on: dt.date | None = None, today: dt.date | None = None
+    ) -> OutreachDraft:
         """Mark a draft sent (``on``: the day, default today); starts the reminder clock.
         Marking it sent again moves the date; an answered draft stays answered."""
         d = self.find_draft(draft_id)
-        day = on or dt.date.today()
+        now = self._today(today)
+        day = on or now
+        if day > now:
+            raise UsageError(
+                f"{day.isoformat()} is in the future; mark a draft sent once it is sent.",
+                hint="Leave out --on for today, or pass the day you sent it.",
+            )
         if day < d.created:
             raise UsageError(
                 f"{d.id} was created on {d.created.isoformat()}; it cannot have been sent "
@@ -1183,11 +1191,19 @@ class Services:
         d.sent_on = day
         return self.store.save_outreach(d)
 
-    def mark_answered(self, draft_id: str, on: dt.date | None = None) -> OutreachDraft:
+    def mark_answered(
+        self, draft_id: str, on: dt.date | None = None, today: dt.date | None = None
+    ) -> OutreachDraft:
         """Mark a draft answered (``on``: the day, default today); a draft never marked
         sent counts as sent that day."""
         d = self.find_draft(draft_id)
-        day = on or dt.date.today()
+        now = self._today(today)
+        day = on or now
+        if day > now:
+            raise UsageError(
+                f"{day.isoformat()} is in the future; mark a draft answered once it is.",
+                hint="Leave out --on for today, or pass the day the answer came.",
+            )
         floor = d.sent_on or d.created
         if day < floor:
             what = "sent" if d.sent_on else "created"

@@ -68,6 +68,7 @@ class Settings:
     max_retries: int = 3
     history_token_budget: int = 3000
     offline: bool = False
+    offline_reason: str = "--offline"  # what made it offline, for the engine label
     redact: bool = False
     prices: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(DEFAULT_PRICES))
     sources: dict[str, str] = field(default_factory=dict)
@@ -93,7 +94,7 @@ class Settings:
         if self.use_llm:
             return f"model {self.model}"
         if self.offline:
-            return "offline engine (--offline)"
+            return f"offline engine ({self.offline_reason})"
         return "offline engine (no API key set)"
 
     def price_for(self, model: str | None = None) -> tuple[float, float] | None:
@@ -159,7 +160,7 @@ def _check_config(cfg: dict[str, Any], path: Path) -> None:
             )
         types = CONFIG_KEYS[key]
         if isinstance(value, bool) or not isinstance(value, types):
-            want = " or ".join(dict.fromkeys(_TYPE_WORDS[t] for t in types))
+            want = "a number" if float in types else _TYPE_WORDS[types[0]]
             shown = f"a {type(value).__name__}" if key == "api_key" else repr(value)
             raise UsageError(
                 f'setting "{key}" in {path} must be {want}, not {shown}.',

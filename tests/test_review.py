@@ -147,6 +147,15 @@ def test_status_rules(status: str, rec: str) -> None:
     assert analyse(plan_with(m, [obj("a")]), m, [], TODAY).recommendation == rec
 
 
+def test_term_not_started_yet_has_nothing_to_review() -> None:
+    m = mentor(term_start=dt.date(2027, 1, 4), next_meeting=None)
+    r = analyse(plan_with(m, [obj("a")]), m, [], TODAY)
+    assert r.recommendation == "continue"
+    text = " ".join(r.reasons)
+    assert "starts on 2027-01-04: nothing to review yet" in text
+    assert "expected meetings held" not in text and "Mid-term" not in text
+
+
 def test_mid_term_continue_with_notes() -> None:
     m = mentor(term_start=dt.date(2026, 9, 1), next_meeting=None)
     objectives = [obj(f"o{k}") for k in range(4)]

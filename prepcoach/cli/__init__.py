@@ -30,8 +30,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     class _Parser(argparse.ArgumentParser):
         def error(self, message: str) -> None:  # type: ignore[override]
-            self.print_usage(sys.stderr)
-            self.exit(EXIT_USAGE, f"prepcoach: {message}\nTry `{self.prog} --help`.\n")
+            # one line (PRODUCT §5): what is wrong and where to look, no usage block
+            import re
+
+            bad = re.match(
+                r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message
+            )
+            if bad:
+                import difflib
+
+                arg, given = bad.group(1), bad.group(2)
+                choices = re.findall(r"'([^']*)'", bad.group(3))
+                close = difflib.get_close_matches(given, choices, n=1)
+                what = (
+                    "unknown command" if arg in ("COMMAND", "ACTION") else f"{arg}: invalid choice"
+                )
+                message = f"{what} '{given}'" + (
+                    f"; did you mean '{close[0]}'?" if close else f"; one of: {', '.join(choices)}"
+                )
+            self.exit(
+                EXIT_USAGE,
+                f"{self.prog}: {message.rstrip('.')}{'' if message.endswith('?') else '.'} "
+                f"Try `{self.prog} --help`.\n",
+            )
 
     parser = _Parser(
         prog="prepcoach",
@@ -156,7 +177,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
         conflict = _merge_top_options(args)
         if conflict:
-            parser.print_usage(sys.stderr)
             print(f"prepcoach: {conflict}", file=sys.stderr)
             return EXIT_USAGE
     func = getattr(args, "func", None)

@@ -449,7 +449,7 @@ def cmd_drafts(args: argparse.Namespace) -> int:
         if action == "show":
             return _drafts_show(svc, args)
         if action == "sent":
-            d = svc.mark_sent(args.id, on=args.on)
+            d = svc.mark_sent(args.id, on=args.on, today=getattr(args, "today", None))
             days = svc.plan().reminder_days
             print_text(
                 f"{d.id}: marked sent on {d.sent_on}. With no answer after "
@@ -457,7 +457,7 @@ def cmd_drafts(args: argparse.Namespace) -> int:
                 "`prepcoach drafts list` shows a reminder with a nudge."
             )
             return 0
-        d = svc.mark_answered(args.id, on=args.on)
+        d = svc.mark_answered(args.id, on=args.on, today=getattr(args, "today", None))
         print_text(f"{d.id}: marked answered on {d.answered_on} (sent on {d.sent_on}).")
         return 0
     finally:
@@ -1047,6 +1047,8 @@ def register(sub: Any) -> None:
         q.add_argument(
             "--on", type=_iso_date, metavar="DATE", help="the day it happened (default: today)"
         )
+    for q in (dsent, dans):
+        _today_flag(q)
     for q in (dl, ds, dsent, dans):
         add_data_flag(q)
         add_format_flag(q)

@@ -67,6 +67,7 @@ from prepcoach.models import (
     OutreachDraft,
     Profile,
     Session,
+    add_months,
 )
 
 ENGINE = "offline"
@@ -843,6 +844,9 @@ def _thanks_for_time(inp: OutreachInput) -> str:
     k = (inp.today.year - m.term_start.year) * 12 + inp.today.month - m.term_start.month
     if inp.today.day < m.term_start.day:
         k -= 1
+    # whole months, rounded: 5 months and 22 days together reads as "the last 6 months"
+    if (inp.today - add_months(m.term_start, k)).days >= 15:
+        k += 1
     k = min(max(k, 0), m.term_months)
     if k < 2:
         return "Thank you for your time and help."

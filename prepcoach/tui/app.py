@@ -70,13 +70,16 @@ class PrepcoachApp(App[None]):
             for name, (key, label, _) in SCREENS.items()
         ),
         Binding("f1,question_mark", "app.help", "Help", show=False),
+        # F2 works even while typing in a field (ctrl+e is "end of line" there)
         Binding(
-            "ctrl+e",
+            "f2",
             "app.toggle_offline",
             "Switch engine",
             show=False,
+            priority=True,
             tooltip="Switch between the model and the offline engine",
         ),
+        Binding("ctrl+e", "app.toggle_offline", "Switch engine", show=False),
     ]
 
     def __init__(
@@ -211,6 +214,7 @@ class PrepcoachApp(App[None]):
             )
             return
         self.settings.offline = not self.settings.offline
+        self.settings.offline_reason = "switched with F2"
         self._show_engine()
         now = "the offline engine" if self.settings.offline else f"model {self.settings.model}"
         self.notify(f"Now using {now}.", title="Engine", markup=False)

@@ -526,7 +526,8 @@ def test_drafts_sent_then_answered_by_prefix(sample_dir, capsys):
     main(["drafts", "list", "--data", d, "--format", "json", "--today", "2026-12-05"])
     rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)["drafts"]}
     assert rows[did]["status"] == "sent" and rows[did]["reminder"]["days_since_sent"] == 14
-    assert main(["drafts", "answered", did, "--data", d, "--on", "2026-12-06"]) == 0
+    argv = ["drafts", "answered", did, "--data", d, "--on", "2026-12-06", "--today", "2026-12-07"]
+    assert main(argv) == 0
     assert "marked answered on 2026-12-06" in capsys.readouterr().out
     main(["drafts", "list", "--data", d, "--format", "json", "--today", "2026-12-20"])
     rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)["drafts"]}
@@ -826,3 +827,15 @@ def test_a_literal_double_dash_value_is_kept(capsys, tmp_path):
     assert code == 0
     code, out, _ = run(capsys, "objectives", "list", "--format", "json", "--data", data)
     assert json.loads(out)[0]["done_when"] == "--"
+
+
+def test_drafts_cannot_be_marked_sent_or_answered_in_the_future(sample_dir, capsys):
+    import datetime as _dt
+
+    future = (_dt.date.today() + _dt.timedelta(days=3)).isoformat()
+    draft_id = "2026-11-20-elena-sorensen-first-request"
+    for verb in ("sent", "answered"):
+        code, out, err = run(
+            capsys, "drafts", verb, draft_id, "--on", future, "--data", str(sample_dir)
+        )
+        assert code == 2 and "is in the future" in err and err.count("\n") == 1

@@ -105,3 +105,22 @@ def test_undecodable_argument_is_refused(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert "not valid UTF-8" in err and err.count("\n") == 1
     assert not (tmp_path / "d" / "plan.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["agenda", "--mentor", "p", "--minutes", "0"], "10 to 240"),
+        (["agenda", "--mentor", "p", "--today", "yesterday"], "not a date"),
+        (["agenda"], "required: --mentor"),
+        (["mentros", "list"], "did you mean 'mentors'?"),
+        (["mentors", "lst"], "did you mean 'list'?"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_bad_usage_is_one_line(argv: list[str], words: str, capsys) -> None:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and words in captured.err
+    assert captured.err.startswith("prepcoach") and "--help`." in captured.err

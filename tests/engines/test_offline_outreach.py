@@ -151,7 +151,7 @@ def test_renewal_names_objectives_met() -> None:
 
 def test_wind_down_is_no_fault_and_specific() -> None:
     d = compose_outreach(make("wind-down", "email", ""))
-    assert "Thank you for the last 5 months." in d.body
+    assert "Thank you for the last 6 months." in d.body
     assert "budget cycle" in d.body  # what helped
     assert "looser" in d.body
 

@@ -1,4 +1,4 @@
-"""The app-level engine switch (ctrl+e) and the first load after the first paint."""
+"""The app-level engine switch (F2, ctrl+e) and the first load after the first paint."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ async def test_switch_engine_with_a_key(sample_dir: Path, tmp_path: Path) -> Non
         assert app.sub_title.startswith("model gpt-4o-mini")
         assert app.services.use_llm
         await pilot.press("ctrl+e")
-        assert app.sub_title.startswith("offline engine")
+        assert app.sub_title.startswith("offline engine (switched with F2)")
         assert not app.services.use_llm
         await pilot.press("ctrl+e")
         assert app.sub_title.startswith("model gpt-4o-mini") and app.services.use_llm
@@ -76,3 +76,21 @@ async def test_engine_is_not_switched_during_a_generation(sample_dir: Path, tmp_
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+e")
         assert settings.offline
+
+
+async def test_f2_switches_the_engine_even_in_a_text_field(
+    sample_dir: Path, tmp_path: Path
+) -> None:
+    from textual.widgets import Input
+
+    settings = load_settings(
+        data=sample_dir, config_dir=tmp_path / "c", environ={"OPENAI_API_KEY": "sk-x"}
+    )
+    app = create_app(settings, Store(sample_dir), today=TODAY, start="outreach")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        field = app.screen.query(Input).first()
+        field.focus()
+        await pilot.pause()
+        await pilot.press("f2")
+        assert settings.offline and app.sub_title.startswith("offline engine")

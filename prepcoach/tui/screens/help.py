@@ -32,6 +32,7 @@ GENERAL = [
     ("1-6", "switch screen (in a field, press escape first)"),
     ("tab / shift+tab", "move between fields"),
     ("ctrl+p", "command palette: every action, searchable"),
+    ("F2 / ctrl+e", "switch between the model and the offline engine (this run only)"),
     ("? / F1", "this help"),
     ("ctrl+q", "quit (drafts are kept)"),
 ]
@@ -60,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
                 Content.styled(f"  {ABOUT[name]}", "italic"),
             ]
             for b in _bindings(cls):
-                keys = b.key.replace("ctrl+", "^").replace(",", " / ")
+                keys = b.key.replace("ctrl+", "^").replace(",", " / ").replace("slash", "/")
                 lines.append(Content.assemble((f"  {keys:<16}", "bold"), b.description))
             if name == "prep":
                 lines.append(
