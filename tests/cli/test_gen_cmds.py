@@ -838,4 +838,4 @@ def test_drafts_cannot_be_marked_sent_or_answered_in_the_future(sample_dir, caps
         code, out, err = run(
             capsys, "drafts", verb, draft_id, "--on", future, "--data", str(sample_dir)
         )
-        assert code == 2 and "is in the future" in err and err.count("\n") == 1
+        assert code == 2 and out == "" and "is in the future" in err and err.count("\n") == 1

@@ -7,7 +7,7 @@ import threading
 import time
 from typing import Any
 
-from prepcoach.models import Agenda, AgendaItem, OutreachDraft, Session, TokenUsage
+from prepcoach.models import Agenda, AgendaItem, OutreachDraft, TokenUsage
 from prepcoach.services import (
     AgendaRequest,
     AgendaResult,
@@ -75,16 +75,6 @@ class SlowServices(Services):
             items=[AgendaItem(title="Slow item", minutes=req.minutes, kind="question")],
         )
         return AgendaResult(agenda=agenda, preview=None, usage=TokenUsage())
-
-    def save_session(self, req: AgendaRequest, result: AgendaResult) -> Session:
-        session = Session(
-            mentor=req.mentor,
-            date=req.today or TODAY,
-            minutes=req.minutes,
-            accomplishments=req.accomplishments,
-            agenda=result.agenda,
-        )
-        return self.store.save_session(session)
 
     def outreach(
         self,

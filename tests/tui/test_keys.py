@@ -7,7 +7,7 @@ import threading
 from typing import Any
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from prepcoach.tui.screens.dashboard import DashboardScreen
 from prepcoach.tui.screens.prep import PrepScreen
@@ -63,6 +63,69 @@ async def test_prep_keys_held_until_the_mentor_is_known(make_app, gate) -> None:
         assert screen.agenda is not None  # generated once the mentor was there
         messages = " ".join(n.message for n in app._notifications)
         assert "pick a mentor" not in messages.lower()
+
+
+async def test_keys_typed_after_the_data_but_before_the_replay_come_after(
+    make_app, gate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prepcoach.tui.screens.loading import WaitForData
+
+    original = WaitForData._release
+
+    def late(self: Any) -> None:  # a slow first frame: the replay comes later
+        self.set_timer(0.5, lambda: original(self))
+
+    monkeypatch.setattr(WaitForData, "_release", late)
+    app = make_app("dashboard")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.1)
+        await pilot.press("down", "down")  # held: the mentors are not read yet
+        gate.set()
+        screen = app.screen
+        for _ in range(40):
+            await pilot.pause(0.02)
+            if getattr(screen, "_last_data", None) is not None:
+                break
+        # the mentors are shown, the held keys not replayed yet: this key waits its turn
+        assert getattr(screen, "_last_data", None) is not None and not screen.data_ready
+        await pilot.press("up")
+        await pilot.pause(0.7)
+        await settle(pilot)
+        assert screen.query_one("#mentors", DataTable).cursor_row == 1  # down, down, up
+
+
+async def test_held_keys_act_only_on_the_screen_they_were_typed_for(make_app) -> None:
+    app = make_app("prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        prep = app.screen
+        app.switch_mode("outreach")
+        await settle(pilot)
+        outreach = app.screen
+        to = outreach.query_one("#o-to", Input)
+        to.focus()
+        await pilot.pause()
+        before = to.value
+        # keys held for Prep whose replay comes once Outreach is on top
+        prep._held_keys = [("x", "x"), ("enter", None)]
+        prep._release()
+        await settle(pilot)
+        assert to.value == before
+        assert prep.query_one("#p-wins", EditableList).items == []
+        assert prep._held_keys == []
+
+
+async def test_a_held_key_that_opens_another_screen_leaves_the_rest_behind(make_app, gate) -> None:
+    app = make_app("dashboard")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.1)
+        await pilot.press("down", "enter", *"abc")  # Marcus, open his prep, then letters
+        gate.set()
+        await settle(pilot)
+        await settle(pilot)
+        assert app.current_mode == "prep" and app.screen.mentor_id == "marcus-bell"
+        wins = app.screen.query_one("#p-wins", EditableList)
+        assert wins.items == [] and wins.pending == ""  # typed for the dashboard
 
 
 async def test_number_keys_switch_screens_while_loading(make_app, gate) -> None:

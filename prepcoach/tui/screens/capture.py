@@ -1,6 +1,10 @@
 """After the meeting: notes, answered questions (this session's, and questions still open
 from earlier sessions with this mentor), action items (owner, due) and objective progress
-for one session. Returns a ``Captured`` (History saves it)."""
+for one session. Returns a ``Captured`` (History saves it).
+
+What is typed and ticked is kept in ``<data dir>/drafts/capture-<session>.json`` (written
+0.3 s after the last change, and when the screen closes) and restored when the capture
+is opened again; History discards it once the session is saved."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
 from prepcoach.models import ActionItem, Objective, ObjectiveProgress, Session
@@ -57,6 +62,9 @@ class CaptureScreen(ModalScreen[Captured | None]):
         self.today = today
         self.new_actions: list[ActionItem] = []
         self._draft_name = f"capture-{session.id}"
+        self._draft_timer: Timer | None = None
+        self._pending_draft: dict[str, Any] | None = None
+        self._blank: dict[str, Any] | None = None  # the form as opened, nothing typed
 
     def compose(self) -> ComposeResult:
         s = self.session
@@ -118,21 +126,42 @@ class CaptureScreen(ModalScreen[Captured | None]):
                 yield Button("Close", id="c-cancel", compact=True)
 
     def on_mount(self) -> None:
+        self._blank = self._draft_payload()
         draft = drafts.load(self.app.store, self._draft_name)  # type: ignore[attr-defined]
         if draft:
-            self.query_one("#c-notes", TextArea).text = str(draft.get("notes", ""))
-            for raw in draft.get("new_actions", []):
-                try:
-                    self.new_actions.append(ActionItem.model_validate(raw))
-                except ValueError:
-                    continue
-            ticked = {str(t) for t in draft.get("resolved_earlier", [])}
-            for i, c in enumerate(self.earlier):
-                if c.text in ticked:
-                    self.query_one(f"#c-e{i}", Checkbox).value = True
+            self._restore(draft)
             self.notify("Restored what you typed last time.", markup=False)
         self._show_actions()
         self.query_one("#c-notes", TextArea).focus()
+
+    def _restore(self, draft: dict[str, Any]) -> None:
+        self.query_one("#c-notes", TextArea).text = str(draft.get("notes", ""))
+        for raw in draft.get("new_actions", []):
+            try:
+                self.new_actions.append(ActionItem.model_validate(raw))
+            except ValueError:
+                continue
+        ticked = {str(t) for t in draft.get("resolved_earlier", [])}
+        for i, c in enumerate(self.earlier):
+            if c.text in ticked:
+                self.query_one(f"#c-e{i}", Checkbox).value = True
+        answered = draft.get("answered")
+        if isinstance(answered, dict):
+            for i, q in enumerate(self.session.questions):
+                if q.text in answered:
+                    self.query_one(f"#c-q{i}", Checkbox).value = bool(answered[q.text])
+        progress = draft.get("progress")
+        if isinstance(progress, dict):
+            for o in self.objectives:
+                entry = progress.get(o.id)
+                if isinstance(entry, dict):
+                    self.query_one(f"#c-o-{o.id}", Checkbox).value = bool(entry.get("moved"))
+                    self.query_one(f"#c-on-{o.id}", Input).value = str(entry.get("note", ""))
+        pending = draft.get("pending_action")
+        if isinstance(pending, dict):
+            for key in ("act", "owner", "due"):
+                if key in pending:
+                    self.query_one(f"#c-{key}", Input).value = str(pending[key])
 
     def _show_actions(self) -> None:
         lines: list[Content] = []
@@ -173,24 +202,60 @@ class CaptureScreen(ModalScreen[Captured | None]):
         self._keep_draft()
 
     @on(Checkbox.Changed)
-    def _ticked(self, event: Checkbox.Changed) -> None:
-        if (event.checkbox.id or "").startswith("c-e"):
-            self._keep_draft()
+    def _ticked(self) -> None:
+        self._keep_draft()
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        self._keep_draft()
+
+    def _draft_payload(self) -> dict[str, Any]:
+        return {
+            "notes": self.query_one("#c-notes", TextArea).text,
+            "new_actions": [a.model_dump(mode="json") for a in self.new_actions],
+            "resolved_earlier": [c.text for c in self.resolved_earlier()],
+            "answered": {
+                q.text: self.query_one(f"#c-q{i}", Checkbox).value
+                for i, q in enumerate(self.session.questions)
+            },
+            "progress": {
+                o.id: {
+                    "moved": self.query_one(f"#c-o-{o.id}", Checkbox).value,
+                    "note": self.query_one(f"#c-on-{o.id}", Input).value,
+                }
+                for o in self.objectives
+            },
+            "pending_action": {
+                key: self.query_one(f"#c-{key}", Input).value for key in ("act", "owner", "due")
+            },
+        }
 
     def _keep_draft(self) -> None:
+        """Take what is on the form now; write it shortly (a burst of typing is one
+        write, not one fsync per key)."""
+        if not self.is_attached:
+            return
+        self._pending_draft = self._draft_payload()
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(0.3, self._flush_draft)
+
+    def _flush_draft(self) -> None:
+        """Write the pending draft now (if any)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        payload, self._pending_draft = self._pending_draft, None
+        if payload is None:
+            return
         app: Any = self.app
-        app.guard(
-            lambda: drafts.save(
-                app.store,
-                self._draft_name,
-                {
-                    "notes": self.query_one("#c-notes", TextArea).text,
-                    "new_actions": [a.model_dump(mode="json") for a in self.new_actions],
-                    "resolved_earlier": [c.text for c in self.resolved_earlier()],
-                },
-            ),
-            "Draft not kept",
-        )
+        if payload == self._blank:  # nothing typed (or all of it undone): no draft
+            app.guard(lambda: drafts.discard(app.store, self._draft_name), "Draft")
+        else:
+            app.guard(lambda: drafts.save(app.store, self._draft_name, payload), "Draft not kept")
+
+    def on_unmount(self) -> None:
+        self._flush_draft()
 
     def resolved_earlier(self) -> list[CarryOver]:
         """The earlier questions ticked as answered."""
@@ -221,10 +286,13 @@ class CaptureScreen(ModalScreen[Captured | None]):
         pending = self.query_one("#c-act", Input).value.strip()
         if pending:
             self._add_action()
-        # the draft is discarded by the caller once the session is safely saved
+        # on disk before the save starts; the caller discards it once the session is
+        # safely saved, so a failed save loses nothing
+        self._flush_draft()
         self.dismiss(Captured(self.result(), self.resolved_earlier()))
 
     def action_cancel(self) -> None:
+        self._flush_draft()
         self.dismiss(None)
 
     @on(Button.Pressed, "#c-save")

@@ -4,6 +4,7 @@ a half-built screen (no "pick a mentor first" because the mentors were not read 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -21,15 +22,21 @@ else:
 class WaitForData(_Base):
     """Mixin for the app's screens (list it before ``BaseScreen``).
 
-    Until the first load (the worker in group ``"load"``) has finished, keys that the app
-    itself does not handle (1-6, ?, ctrl+p, ctrl+q act at once) are kept; then they are
-    replayed in order, after the data is shown. ``when_loaded`` does the same for code
-    (the command palette uses it to run an action on a screen it just opened)."""
+    Until the first load (the worker in group ``"load"``) has finished and its data is
+    shown, keys that the app itself does not handle (1-6, ?, ctrl+p, ctrl+q act at once)
+    are kept. Then they are replayed in the order they were typed, to this screen's
+    focused widget, and only while this screen is the one on top: keys typed for a screen
+    never act on another one. Keys typed after the data arrived but before the replay are
+    kept too, behind the earlier ones. ``when_loaded`` does the same for code (the command
+    palette uses it to run an action on a screen it just opened)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.data_ready = False
+        self._holding = True  # keys are held (until the replay, after the data is shown)
+        self._release_scheduled = False
         self._held_keys: list[tuple[str, str | None]] = []
+        self._replayed: weakref.WeakSet[events.Key] = weakref.WeakSet()
         self._after_data: list[Callable[[], Any]] = []
 
     def when_loaded(self, callback: Callable[[], Any]) -> None:
@@ -44,31 +51,54 @@ class WaitForData(_Base):
         return active is not None and active.node is self.app
 
     def on_key(self, event: events.Key) -> None:
-        if self.data_ready or self._app_key(event.key):
+        if event in self._replayed:
+            self._replayed.discard(event)
+            if not self.is_active:
+                # a held key still on its way up while another screen took over (an
+                # earlier held key opened it): it was typed for this screen, so it stops
+                # here instead of reaching the other screen's bindings
+                event.stop()
+                event.prevent_default()
+            return
+        if not self._holding or self._app_key(event.key):
             return
         event.stop()
         event.prevent_default()
         self._held_keys.append((event.key, event.character))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if self.data_ready or event.worker.group != "load":
+        if self.data_ready or self._release_scheduled or event.worker.group != "load":
             return
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
             # the data (or the error) is shown: act on what was asked for meanwhile,
-            # after this frame (so the widgets mounted with the data have focus)
-            self.data_ready = True
+            # after this frame (so the widgets mounted with the data have focus); keys
+            # are still held until then, so none overtakes the ones typed earlier
+            self._release_scheduled = True
             self.call_after_refresh(self._release)
 
     def _release(self) -> None:
+        self.data_ready = True
         calls, self._after_data = self._after_data, []
-        keys, self._held_keys = self._held_keys, []
         for callback in calls:
             callback()
+        # focus moves asked for while the data was shown (or by the callbacks) are queued
+        # on the app: replay once they are done, so keys reach the field meant for them
+        self.app.call_later(self._replay)
+
+    def _replay(self) -> None:
+        self._holding = False
+        keys, self._held_keys = self._held_keys, []
+        if not keys or not self.is_attached or not self.is_active:
+            return  # typed for this screen; another one is on top now
+        # as if typed, in order: each goes to this screen's focused widget (or the screen)
+        # right now, and bubbles up through the screen to the bindings as a typed key
+        # would; keys typed from now on queue up behind them
+        target = self.focused or self
         for key, character in keys:
-            # as if typed: the app forwards it to the focused widget, and it bubbles up
             event = events.Key(key, character)
             event.set_sender(self.app)
-            self.app.post_message(event)
+            self._replayed.add(event)
+            target._forward_event(event)
 
     def on_screen_suspend(self) -> None:
         # keys were pressed for this screen while it was shown; once the user has moved

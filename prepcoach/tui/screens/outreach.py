@@ -316,7 +316,7 @@ class OutreachScreen(WaitForData, BaseScreen):
             return Content.assemble(plain(head, "dim"), plain("ctrl+g drafts the message.", "dim"))
         failed = panel.failed
         if failed:
-            rules = f"✗ {len(failed)} rule{'s' * (len(failed) != 1)} to fix: {', '.join(failed)}"
+            rules = f"✗ {plural(len(failed), 'rule')} to fix: {', '.join(failed)}"
             return Content.assemble(plain(head, "dim"), plain(rules, "$warning"))
         return Content.assemble(plain(head, "dim"), plain("✓ All rules pass.", "$success"))
 
@@ -540,14 +540,12 @@ class OutreachScreen(WaitForData, BaseScreen):
                 self._mark_sent(draft)
             else:
                 self._say(
-                    plain(
-                        f"Not marked sent: {n} rule{'s' * (n != 1)} to fix, see Rules.", "$warning"
-                    )
+                    plain(f"Not marked sent: {plural(n, 'rule')} to fix, see Rules.", "$warning")
                 )
 
         self.app.push_screen(
             ConfirmScreen(
-                f"This message breaks {n} rule{'s' * (n != 1)}:",
+                f"This message breaks {plural(n, 'rule')}:",
                 [f"{name}: {why}" for name, why in failed.items()],
                 "Mark it sent anyway?",
                 yes="Mark sent",

@@ -2,7 +2,10 @@
 time-boxed agenda (streamed, cancellable), edit it, save it as a session, copy or export.
 
 Everything typed is kept in ``<data dir>/drafts/prep-<mentor>.json`` as you type and
-restored when the mentor is picked again (after a quit or a crash).
+restored when the mentor is picked again (after a quit or a crash). With no draft, the
+wins and questions already saved for the meeting (its session, still in prep) are loaded
+into the lists; the lists are then the meeting's whole prep, so an item deleted here is
+removed from the session on the next save.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -23,6 +27,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, Label, Log, Markdown, OptionList, Select, Static
 
 from prepcoach.errors import PrepcoachError
+from prepcoach.lint import plural
 from prepcoach.models import Agenda, AgendaItem, Mentor, Objective, Plan, Session, slugify
 from prepcoach.tui import drafts
 from prepcoach.tui.generation import Job, money
@@ -78,6 +83,27 @@ def parse_items(lines: list[str], original: list[AgendaItem]) -> list[AgendaItem
     return out
 
 
+def merged(first: list[str], then: list[str]) -> list[str]:
+    """``first`` followed by the items of ``then`` not already in it (compared as the
+    services compare them: case, spacing and punctuation aside)."""
+    from prepcoach.agenda import norm
+
+    seen = {norm(x) for x in first}
+    out = list(first)
+    for x in then:
+        key = norm(x)
+        if key not in seen:
+            seen.add(key)
+            out.append(x)
+    return out
+
+
+def loaded_line(wins: int, questions: int) -> str:
+    """``Loaded 2 wins and 1 question saved for this meeting.``"""
+    parts = [plural(n, word) for n, word in ((wins, "win"), (questions, "question")) if n]
+    return f"Loaded {' and '.join(parts)} saved for this meeting."
+
+
 class PrepScreen(WaitForData, BaseScreen):
     LABEL = "Prep"
     MODE = "prep"
@@ -115,9 +141,20 @@ class PrepScreen(WaitForData, BaseScreen):
         self._save_timer: Timer | None = None
         self._restoring = False
         self._pending: tuple[str, dict[str, Any]] | None = None
-        # mentor id -> (session id, what was saved): a second ctrl+s with nothing changed
-        # saves nothing; after a change the service updates that session in place
+        # mentor id -> (session id, what was saved, for which meeting date): a second ctrl+s
+        # with nothing changed saves nothing; after a change the service updates that
+        # session in place
         self.saved: dict[str, tuple[str, tuple[Any, ...]]] = {}
+        # mentor id -> the lists hold the meeting's whole prep (its saved wins and
+        # questions were loaded into them, or there were none): saved with
+        # ``complete=True``, so deleting an item removes it from the session. Until then
+        # (the saved prep not read yet, or an older draft) a save adds to the saved prep.
+        self.complete: dict[str, bool] = {}
+        # mentor id -> the date of the meeting being prepared (read in a worker)
+        self.meeting_dates: dict[str, dt.date] = {}
+        self.saving = False
+        self._mentor_token = 0
+        self._fill_pending: str | None = None  # mentor whose saved prep is still to fill in
 
     # ---------------------------------------------------------------- layout
 
@@ -164,6 +201,9 @@ class PrepScreen(WaitForData, BaseScreen):
         if prev is not None and prev.plan == data.plan and self.mentor_id:
             with select.prevent(Select.Changed):
                 select.value = self.mentor_id
+            # something else was saved meanwhile: what carries over (and the meeting's
+            # date) may have changed; the lists are left as they are
+            self._start_mentor_load(self.mentor_id, fill=False)
             return
         mentor = self.mentor_id or self._default_mentor(data.plan)
         if mentor is not None:
@@ -190,6 +230,8 @@ class PrepScreen(WaitForData, BaseScreen):
             return
         if self.mentor_id and self.mentor_id != mentor_id:
             self._save_draft()
+        elif self.mentor_id:
+            self._flush_draft()  # the draft read back below is the latest
         if self.data.plan.mentor(mentor_id) is None:
             return
         self.mentor_id = mentor_id
@@ -197,32 +239,98 @@ class PrepScreen(WaitForData, BaseScreen):
         with select.prevent(Select.Changed):
             select.value = mentor_id
         self.agenda = self.result = self.request = None
-        self._restore_draft()
+        had_draft = self._restore_draft()
         if focus:  # ready to type the first win
             self.call_after_refresh(self.query_one("#p-wins", EditableList).input.focus)
-        self.run_worker(self._load_mentor, thread=True, exclusive=True, group="mentor")
+        self._start_mentor_load(mentor_id, fill=not had_draft)
 
-    def _load_mentor(self) -> None:
-        mentor_id = self.mentor_id
-        if mentor_id is None or self.data is None:
+    def _start_mentor_load(self, mentor_id: str, *, fill: bool) -> None:
+        """Read what carries over and the meeting's saved prep in a worker; with ``fill``
+        (no draft was restored) the saved wins and questions go into the lists."""
+        if self.data is None:
             return
+        mentor = self.data.plan.mentor(mentor_id)
+        if mentor is None:
+            return
+        # a load that supersedes one still to fill the lists fills them itself (filling
+        # only adds the saved items to what is there, so it never loses input)
+        fill = fill or self._fill_pending == mentor_id
+        self._fill_pending = mentor_id if fill else None
+        self._mentor_token += 1
+        work = partial(self._load_mentor, self._mentor_token, mentor, self.data.plan, fill)
+        self.run_worker(work, thread=True, exclusive=True, group="mentor")
+
+    def _load_mentor(self, token: int, mentor: Mentor, plan: Plan, fill: bool) -> None:
+        """Runs in a worker thread (no widget access)."""
+        app = self.papp
+        today = app.today
+        prep: Session | None = None
+        date: dt.date | None = None
+        prep_error: BaseException | None = None
+        try:
+            services = app.services
+            prep = services.prep_session(mentor, today)
+            date = prep.date if prep is not None else services.meeting_date(mentor, today)
+        except Exception as exc:
+            prep_error = exc
         try:
             from prepcoach.agenda import carried_over
 
-            history = self.papp.store.sessions_for(mentor_id)
-            today = self.papp.today
-            past = [s for s in history if s.date <= today]
-            objectives = self.data.plan.objectives_for(mentor_id)
-            carried = carried_over(past, objectives)
+            history = app.store.sessions_for(mentor.id)
+            # the meeting's own saved prep is this meeting's, not carried over
+            past = [s for s in history if s.date <= today and (prep is None or s.id != prep.id)]
+            carried = carried_over(past, plan.objectives_for(mentor.id))
         except Exception as exc:
-            self.app.call_from_thread(self.papp.fail, exc, "Could not read history")
-            return
-        self.app.call_from_thread(self._show_carried, mentor_id, carried)
+            app.call_from_thread(app.fail, exc, "Could not read history")
+            carried = None
+        app.call_from_thread(
+            self._show_mentor_data, token, mentor.id, carried, prep, date, prep_error, fill
+        )
 
-    def _show_carried(self, mentor_id: str, carried: list[Any]) -> None:
-        if mentor_id != self.mentor_id:
-            return
+    def _show_mentor_data(
+        self,
+        token: int,
+        mentor_id: str,
+        carried: list[Any] | None,
+        prep: Session | None,
+        date: dt.date | None,
+        prep_error: BaseException | None,
+        fill: bool,
+    ) -> None:
+        if token != self._mentor_token or mentor_id != self.mentor_id:
+            return  # another mentor was picked meanwhile
+        self._fill_pending = None
         self.papp.report_problems()
+        if carried is not None:
+            self._show_carried(carried)
+        if date is not None:
+            self.meeting_dates[mentor_id] = date
+        if prep_error is not None:
+            # the lists may lack what is saved: a save adds to it (never drops any)
+            self.papp.fail(prep_error, "Could not read the saved prep")
+            return
+        if fill:
+            self._fill_saved_prep(mentor_id, prep)
+
+    def _fill_saved_prep(self, mentor_id: str, prep: Session | None) -> None:
+        """Put the meeting's saved wins and questions into the lists (after anything
+        typed before they were read); the lists are then the whole prep."""
+        saved_wins = list(prep.accomplishments) if prep is not None else []
+        saved_questions = [q.text for q in prep.questions] if prep is not None else []
+        typed = False
+        for selector, saved in (("#p-wins", saved_wins), ("#p-questions", saved_questions)):
+            lst = self.query_one(selector, EditableList)
+            typed = typed or bool(lst.items)
+            items = merged(saved, lst.items)
+            if items != lst.items:
+                lst.set_items(items, lst.pending)
+        self.complete[mentor_id] = True
+        if saved_wins or saved_questions:
+            self._status(loaded_line(len(saved_wins), len(saved_questions)))
+        if typed:
+            self._schedule_draft()
+
+    def _show_carried(self, carried: list[Any]) -> None:
         options = self.query_one("#p-carried", OptionList)
         options.clear_options()
         for c in carried:
@@ -239,10 +347,15 @@ class PrepScreen(WaitForData, BaseScreen):
 
     # --------------------------------------------------------------- drafts
 
-    def _restore_draft(self) -> None:
+    def _restore_draft(self) -> bool:
+        """Fill the form from the mentor's draft (empty without one); True if there was
+        a draft."""
         if self.mentor_id is None:
-            return
+            return False
         draft = self.papp.guard(lambda: drafts.load_prep(self.papp.store, self.mentor_id or ""))
+        # a draft written since the lists held the saved prep says so; an older one is
+        # saved as an addition to the saved prep
+        self.complete[self.mentor_id] = bool(draft and draft.get("complete") is True)
         self._restoring = True
         try:
             wins = self.query_one("#p-wins", EditableList)
@@ -276,6 +389,7 @@ class PrepScreen(WaitForData, BaseScreen):
                 self._status("")
         finally:
             self._restoring = False
+        return bool(draft)
 
     def _default_minutes(self) -> int:
         if self.data and self.mentor_id:
@@ -298,6 +412,7 @@ class PrepScreen(WaitForData, BaseScreen):
             "pending_question": questions.pending,
             "agenda": self.agenda.model_dump(mode="json") if self.agenda else None,
             "generated_at": self.generated_at,
+            "complete": self.complete.get(self.mentor_id or "", False),
             "saved": dt.datetime.now().isoformat(timespec="seconds"),
         }
 
@@ -398,6 +513,7 @@ class PrepScreen(WaitForData, BaseScreen):
             questions=qs,
             minutes=self._minutes(),
             today=self.papp.today,
+            complete=self.complete.get(self.mentor_id, False),
         )
 
     @property
@@ -409,7 +525,10 @@ class PrepScreen(WaitForData, BaseScreen):
             return self.generating
         if action == "generate":
             return None if self.generating else True
-        if action in ("save", "copy", "export", "toggle_edit"):
+        if action == "save":
+            ready = self.agenda is not None and not self.generating and not self.saving
+            return True if ready else None
+        if action in ("copy", "export", "toggle_edit"):
             return True if self.agenda is not None and not self.generating else None
         return True
 
@@ -586,7 +705,8 @@ class PrepScreen(WaitForData, BaseScreen):
             self.call_after_refresh(self.query_one("#p-items", EditableList).option_list.focus)
 
     def _fingerprint(self, req: Any) -> tuple[Any, ...]:
-        """What a saved session is made of: same fingerprint, nothing new to save."""
+        """What a saved session is made of: same fingerprint (and the same meeting date,
+        added when saving), nothing new to save."""
         agenda = self.agenda.model_dump_json() if self.agenda is not None else ""
         return (
             req.mentor,
@@ -596,9 +716,18 @@ class PrepScreen(WaitForData, BaseScreen):
             agenda,
         )
 
+    def _current_fingerprint(self) -> tuple[Any, ...] | None:
+        """The form's fingerprint now (None when it cannot make a request)."""
+        try:
+            return self._fingerprint(self._request())
+        except PrepcoachError:
+            return None
+
     def action_save(self) -> None:
         if self.agenda is None or self.generating:
             self.notify("Generate the agenda first (ctrl+g).", markup=False)
+            return
+        if self.saving:
             return
         from prepcoach.services import AgendaRequest, AgendaResult
 
@@ -608,34 +737,82 @@ class PrepScreen(WaitForData, BaseScreen):
             self.papp.fail(exc, "Not saved")
             return
         req: AgendaRequest = current
-        fingerprint = self._fingerprint(req)
-        mentor_id = req.mentor
-        remembered = self.saved.get(mentor_id)
-        if remembered is not None and remembered[1] == fingerprint:
-            self.notify(
-                f"Already saved as session {remembered[0]}; nothing changed since.",
-                markup=False,
-            )
-            self._status(plain(f"Already saved as {remembered[0]}.", "$success"))
-            return
         result = AgendaResult(
             agenda=self.agenda,
             preview=getattr(self.result, "preview", None),
             usage=getattr(self.result, "usage", None),
+            mentor=self._mentor(),
         )
-        store = self.papp.store
-        before = self.papp.guard(lambda: {s.id for s in store.list_sessions(mentor_id)})
-        session: Session | None = self.papp.guard(
-            lambda: self.papp.services.save_session(req, result), "Not saved"
+        self.saving = True
+        self.refresh_bindings()
+        self._status(Content.styled("Saving…", "$accent"))
+        work = partial(
+            self._save_in_thread, req, result, self._fingerprint(req), self.saved.get(req.mentor)
         )
-        if session is None:
+        self.run_worker(work, thread=True, group="save")
+
+    def _save_in_thread(
+        self,
+        req: Any,
+        result: Any,
+        fingerprint: tuple[Any, ...],
+        remembered: tuple[str, tuple[Any, ...]] | None,
+    ) -> None:
+        """Runs in a worker thread: the save may wait for another writer's lock."""
+        app = self.papp
+        try:
+            services = app.services
+            date = services.meeting_date(result.mentor, req.today)
+            if remembered is not None and remembered[1] == (*fingerprint, date):
+                app.call_from_thread(self._save_finished, req, fingerprint, None, False, None)
+                return
+            session, updated = services.upsert_session(req, result)
+        except Exception as exc:
+            app.call_from_thread(self._save_finished, req, fingerprint, None, False, exc)
             return
-        updated = session.id in (before or set()) or (
-            remembered is not None and remembered[0] == session.id
-        )
-        self.saved[mentor_id] = (session.id, fingerprint)
-        name = drafts.prep_name(mentor_id)
-        self.papp.guard(lambda: drafts.discard(store, name))
+        app.call_from_thread(self._save_finished, req, fingerprint, session, updated, None)
+
+    def _save_finished(
+        self,
+        req: Any,
+        fingerprint: tuple[Any, ...],
+        session: Session | None,
+        updated: bool,
+        error: BaseException | None,
+    ) -> None:
+        self.saving = False
+        self.refresh_bindings()
+        mentor_id = req.mentor
+        here = mentor_id == self.mentor_id
+        if error is not None:
+            self.papp.fail(error, "Not saved")
+            if here:
+                self._status(Content.styled("Not saved; your input is kept.", "$error"))
+            return
+        if session is None:  # nothing changed since the last save of this meeting
+            remembered = self.saved[mentor_id]
+            self.notify(
+                f"Already saved as session {remembered[0]}; nothing changed since.",
+                markup=False,
+            )
+            if here:
+                self._status(plain(f"Already saved as {remembered[0]}.", "$success"))
+            return
+        self.meeting_dates[mentor_id] = session.date
+        unchanged = here and self._current_fingerprint() == fingerprint
+        if unchanged and not req.complete:
+            # saved as an addition to the meeting's saved prep: show all of it
+            self._fill_saved_prep(mentor_id, session)
+            fingerprint = self._current_fingerprint() or fingerprint
+        self.saved[mentor_id] = (session.id, (*fingerprint, session.date))
+        if unchanged:
+            # the form is what was saved: no draft needed (typing since keeps it)
+            if self._save_timer is not None:
+                self._save_timer.stop()
+                self._save_timer = None
+            self._pending = None
+            name = drafts.prep_name(mentor_id)
+            self.papp.guard(lambda: drafts.discard(self.papp.store, name))
         self.papp.changed()
         self._seen_version = self.papp.data_version
         verb = "Updated" if updated else "Saved"
@@ -644,8 +821,12 @@ class PrepScreen(WaitForData, BaseScreen):
             title=verb,
             markup=False,
         )
-        self._status(plain(f"{verb} session {session.id} ({session.date:%a %b %d}).", "$success"))
-        self.set_focus(None)
+        if here:
+            self._status(
+                plain(f"{verb} session {session.id} ({session.date:%a %b %d}).", "$success")
+            )
+            if unchanged:
+                self.set_focus(None)
 
     def action_copy(self) -> None:
         text = self.markdown()
@@ -656,7 +837,11 @@ class PrepScreen(WaitForData, BaseScreen):
         self.notify("Agenda copied to the clipboard (Markdown).", markup=False)
 
     def meeting_date(self) -> dt.date:
-        """The date of the meeting being prepared (the date its session is saved under)."""
+        """The date of the meeting being prepared (the date its session is saved under),
+        as read with the mentor's data (``services.meeting_date``)."""
+        known = self.meeting_dates.get(self.mentor_id or "")
+        if known is not None:
+            return known
         date: dt.date = self.papp.services.meeting_date(self._mentor(), self.papp.today)
         return date
 
