@@ -130,6 +130,9 @@ class OutreachRequest:
     mentor: str | None = None  # for renewal / wind-down / follow-up: which mentor
     context: str = ""  # follow-up: what I did with the advice; free notes otherwise
     today: dt.date | None = None
+    # wind-down: the checkpoint review's recommendation it goes with (move_on closes the
+    # regular meetings; loosen or "" keeps in touch less often)
+    recommendation: str = ""
 
 
 @dataclass
@@ -935,6 +938,7 @@ class Services:
             context=req.context.strip(),
             history=history,
             today=today,
+            recommendation=req.recommendation,
         )
         setup: dict[str, Any] = {
             "plan": plan,

@@ -57,6 +57,7 @@ class OutreachScreen(WaitForData, BaseScreen):
         self.current: OutreachDraft | None = None  # the saved draft being edited, if any
         self.mentor: str | None = None
         self.context = ""
+        self.recommendation = ""  # wind-down: the review's recommendation it goes with
         self.job: Job | None = None
         self._body_before = ""
         self._subject_before = ""
@@ -165,6 +166,7 @@ class OutreachScreen(WaitForData, BaseScreen):
                 self.query_one("#o-channel", Select).value = values["channel"]
             self.mentor = values.get("mentor") or None
             self.context = str(values.get("context") or "")
+            self.recommendation = str(values.get("recommendation") or "")
             saved_id = values.get("id")
             self.current = None
             if saved_id and self.data:
@@ -189,7 +191,9 @@ class OutreachScreen(WaitForData, BaseScreen):
         blank: dict[str, Any] = dict.fromkeys(FIELDS, "")
         blank.update(body="", id=None)
         self._fill({**blank, **values})
-        self.query_one("#o-saved", Select).clear()
+        select = self.query_one("#o-saved", Select)
+        with select.prevent(Select.Changed):
+            select.clear()
         self._keep_form()
         if note:
             self._say(note + ". ctrl+g drafts it.")
@@ -220,11 +224,35 @@ class OutreachScreen(WaitForData, BaseScreen):
 
     @on(Input.Changed)
     def _field_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "o-to" and not self._filling:
+            self._recipient_changed(event.value)
         if event.input.id in ("o-subject",):
             self._lint_soon()
         else:
             self._refresh_status()
         self._keep_form()
+
+    def _recipient_changed(self, to: str) -> None:
+        """Another recipient is another message: the saved draft (and whatever was tied
+        to its recipient: mentor, referrer context, review recommendation) is let go, so
+        saving makes a new draft and never rewrites the old one's recipient."""
+        old = self.current
+        if old is not None and " ".join(to.lower().split()) != " ".join(old.to.lower().split()):
+            self.current = None
+            self._base = None
+            self.mentor = None
+            self.context = ""
+            self.recommendation = ""
+            select = self.query_one("#o-saved", Select)
+            with select.prevent(Select.Changed):
+                select.clear()
+            self._say(f"New message; the saved draft to {old.to} stays as it was.")
+        elif old is None and self.mentor is not None and self.data is not None:
+            m = self.data.plan.mentor(self.mentor)
+            if m is not None and m.name.lower() != to.strip().lower():
+                self.mentor = None
+                self.context = ""
+                self.recommendation = ""
 
     @on(TextArea.Changed, "#o-body")
     def _body_changed(self) -> None:
@@ -239,7 +267,11 @@ class OutreachScreen(WaitForData, BaseScreen):
 
     @on(Select.Changed, "#o-saved")
     def _open_saved(self, event: Select.Changed) -> None:
-        if not isinstance(event.value, str) or self.data is None:
+        if not isinstance(event.value, str):
+            if not self._filling:  # "new message" chosen: a blank form, a new draft
+                self.action_new()
+            return
+        if self.data is None:
             return
         d = next((x for x in self.data.saved if x.id == event.value), None)
         if d is None:
@@ -354,6 +386,7 @@ class OutreachScreen(WaitForData, BaseScreen):
             mentor=mentor,
             context=self.context,
             today=self.papp.today,
+            recommendation=self.recommendation,
         )
 
     def action_generate(self) -> None:

@@ -171,9 +171,10 @@ class ReviewScreen(WaitForData, BaseScreen):
         kind = message_kind(rec)
         m = v.mentor
         asks = {
-            "renewal": "another six-month term, same monthly rhythm",
-            "wind-down": "shift to an occasional catch-up when something comes up",
-            "follow-up": "thank you, and what I did with your advice",
+            "renew": f"another {m.term_months}-month term, same {m.cadence} rhythm",
+            "loosen": "shift to an occasional catch-up when something comes up",
+            "move_on": "bring our regular meetings to a close, with thanks",
+            "continue": "thank you, and what I did with your advice",
         }
         titles = {o.id: o.title for o in self.snap.plan.objectives} if self.snap else {}
         met = "; ".join(titles.get(o, o) for o in rec.objectives_met)
@@ -183,9 +184,10 @@ class ReviewScreen(WaitForData, BaseScreen):
             organisation=m.organisation,
             channel="email",
             kind=kind,
-            ask=asks.get(kind, ""),
+            ask="" if kind == "first-request" else asks.get(rec.recommendation, ""),
             body=rec.message,
             mentor=m.id,
+            recommendation=rec.recommendation,
             context=(f"Objectives met: {met}. " if met else "") + " ".join(rec.reasons),
             note=f"{kind} for {m.name} ({rec.recommendation})",
             generate=not rec.message,
