@@ -265,6 +265,12 @@ def load_settings(
         src = sources.get(name, "default")
         return str(cfg_path) if src == "config.toml" else src
 
+    if base_url and not str(base_url).strip().lower().startswith(("http://", "https://")):
+        raise UsageError(
+            f"base_url from {where('base_url')} must be an http:// or https:// address, "
+            f"not {str(base_url)!r}.",
+            hint="For example: http://localhost:11434/v1 (Ollama) or https://api.openai.com/v1.",
+        )
     raw_timeout = pick("timeout", None, "PREPCOACH_TIMEOUT", "timeout", 60.0)
     timeout = _number("timeout", raw_timeout, where("timeout"), float, 0.1, 3600)
     raw_budget = pick(

@@ -47,6 +47,7 @@ def test_precedence_flag_env_config_default(tmp_path: Path) -> None:
         ("[prices.m]\ninput = 1\noutput = 2\ncached = 1\n", ["unknown keys (cached)"]),
         ('OPENAI_API_KEY = "sk-x"\n', ['Did you mean "api_key"']),
         ('data_dir = " "\n', ['"data_dir"', "is empty"]),
+        ('base_url = "not a url"\n', ["base_url from", "http:// or https://"]),
     ],
 )
 def test_bad_config_names_the_key(tmp_path: Path, text: str, words: list[str]) -> None:

@@ -570,6 +570,12 @@ def cmd_lint(args: argparse.Namespace) -> int:
     from prepcoach.services import Services
 
     text = _read_input(args.file)
+    if not text.strip():
+        where = "standard input" if args.file == "-" else args.file
+        raise UsageError(
+            f"nothing to check: {where} is empty.",
+            hint="Pass a file with the message, or pipe it in.",
+        )
     violations = Services.lint(text, channel=args.channel, kind=args.kind)
     from prepcoach.lint import applicable_rules
 

@@ -168,7 +168,7 @@ def test_lint_accepts_a_good_ask_from_stdin(capsys, monkeypatch):
     assert code == 0 and "clean" in out
 
 
-@pytest.mark.parametrize("content", [None, b"\xff\xfe\x00bad", "dir"])
+@pytest.mark.parametrize("content", [None, b"\xff\xfe\x00bad", "dir", b"", b"  \n\n"])
 def test_lint_unreadable_input_is_exit_2(capsys, tmp_path, content):
     f = tmp_path / "x.txt"
     if content == "dir":

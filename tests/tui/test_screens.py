@@ -81,6 +81,10 @@ async def test_history_lists_filters_and_searches(make_app) -> None:
         app.screen.query_one("#h-search", Input).value = "no-such-text-anywhere"
         await settle(pilot)
         assert sessions.row_count == 0
+        # case and accents aside: "TOMAS" finds the sessions that mention Tomás
+        app.screen.query_one("#h-search", Input).value = "TOMAS"
+        await settle(pilot)
+        assert sessions.row_count >= 1
 
 
 async def test_history_toggle_action_item_persists(make_app, store: Store) -> None:

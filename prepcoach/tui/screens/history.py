@@ -35,15 +35,23 @@ class HistoryData:
     summaries: list[SessionSummary]
 
 
+def fold(text: str) -> str:
+    """``text`` for searching: case and accents aside ("tomas" finds "Tomás")."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def session_text(s: Session) -> str:
-    """Everything searchable in a session, lower-cased."""
+    """Everything searchable in a session, folded (case and accents aside)."""
     parts = [s.notes, *s.accomplishments]
     parts += [q.text + " " + q.answer for q in s.questions]
     parts += [a.text + " " + a.owner for a in s.action_items]
     parts += [p.note for p in s.objective_progress]
     if s.agenda:
         parts += [i.title + " " + i.detail for i in s.agenda.items]
-    return "\n".join(parts).lower()
+    return fold("\n".join(parts))
 
 
 class HistoryScreen(WaitForData, BaseScreen):
@@ -237,7 +245,7 @@ class HistoryScreen(WaitForData, BaseScreen):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
-        q = query.strip().lower()
+        q = fold(query.strip())
         if not q or self.data is None:
             matches: set[str] | None = None
         else:
@@ -245,7 +253,7 @@ class HistoryScreen(WaitForData, BaseScreen):
             names = self._names()
             store = self.papp.store
             for s in self.data.summaries:
-                if q in s.first_line.lower() or q in names.get(s.mentor, "").lower():
+                if q in fold(s.first_line) or q in fold(names.get(s.mentor, "")):
                     matches.add(s.id)
                     continue
                 try:
