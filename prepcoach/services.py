@@ -1608,7 +1608,7 @@ def session_text(s: Session, objective_titles: dict[str, str] | None = None) -> 
     titles = objective_titles or {}
     lines = [f"- {s.date.isoformat()} ({s.minutes} min)"]
     if s.accomplishments:
-        lines.append("  Wins: " + "; ".join(_clip(a, 160) for a in s.accomplishments))
+        lines.append("  Wins: " + "; ".join(_clip(a, 160).rstrip(" .;") for a in s.accomplishments))
     for q in s.questions:
         state = (
             f"answered: {_clip(q.answer, 200)}"

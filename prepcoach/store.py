@@ -56,7 +56,7 @@ M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
 INDEX_NAME = ".index.json"
-INDEX_VERSION = 2  # 2: the key has the file mode too
+INDEX_VERSION = 3  # 2: the key has the file mode too; 3: first_line clipped at a word
 # Below this many sessions parsing is quicker than any cache, and small data directories
 # (sample_sessions/ in the repository) stay free of generated files.
 INDEX_MIN_SESSIONS = 100
@@ -284,6 +284,16 @@ def _read_bytes(path: Path) -> tuple[bytes, list[int]]:
 # ----------------------------------------------------------------------- store
 
 
+def _clip(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut at a word with "…" when shortened."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
 @dataclass(frozen=True)
 class SessionSummary:
     """What a listing needs, without parsing the whole session."""
@@ -316,7 +326,7 @@ class SessionSummary:
             open_action_items=sum(1 for a in s.action_items if not a.done),
             has_agenda=s.agenda is not None,
             engine=s.engine,
-            first_line=first[0][:120] if first else "",
+            first_line=_clip(first[0], 120) if first else "",
         )
 
     def to_json(self) -> dict[str, Any]:

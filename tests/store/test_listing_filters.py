@@ -89,3 +89,13 @@ def test_outreach_and_review_listings_skip_temp_files_and_dotfiles(
     for path, data in strays.items():
         assert path.read_bytes() == data, path
     assert not (store.root / "corrupt").exists()
+
+
+def test_summary_first_line_is_clipped_at_a_word() -> None:
+    from prepcoach.store import _clip
+
+    text = "Moved the carrier-data migration onto the roadmap " * 5
+    out = _clip(text, 120)
+    assert len(out) <= 120 and out.endswith("…")
+    assert text.startswith(out[:-1]) and text[len(out) - 1] in " ,;:.-"
+    assert _clip("short", 120) == "short"
