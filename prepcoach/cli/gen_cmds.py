@@ -737,7 +737,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         real_dir = default_config_dir()
         settings = load_settings(data=args.data, config_dir=Path(os.devnull) / "none")
         settings.config_dir = real_dir
-        settings.sources["config_file"] = "invalid (ignored for the checks below)"
+        settings.sources["config_file"] = "invalid, ignored for the checks below"
     else:
         cfg = settings.config_file
         state = "found" if cfg.exists() else "not present (defaults and environment used)"
@@ -987,7 +987,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--to", required=True, metavar="NAME", help="who the message is for")
     p.add_argument("--title", metavar="TITLE", help="their title, e.g. 'VP Engineering'")
-    p.add_argument("--organisation", metavar="ORG", help="their organisation")
+    p.add_argument("--organisation", "--org", metavar="ORG", help="their organisation")
     p.add_argument("--ask", metavar="TEXT", help="the one specific thing you are asking about")
     p.add_argument("--channel", choices=CHANNELS, default="email", help="default: email")
     p.add_argument("--kind", choices=OUTREACH_KINDS, default="first-request")
@@ -1119,7 +1119,7 @@ def register(sub: Any) -> None:
     )
     pr.add_argument("--to", metavar="NAME")
     pr.add_argument("--title", metavar="TITLE")
-    pr.add_argument("--organisation", metavar="ORG")
+    pr.add_argument("--organisation", "--org", metavar="ORG")
     pr.add_argument("--ask", metavar="TEXT")
     pr.add_argument("--channel", choices=CHANNELS, default="email")
     pr.add_argument("--kind", choices=OUTREACH_KINDS, default="first-request")

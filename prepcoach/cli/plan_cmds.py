@@ -701,7 +701,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("name", metavar="NAME", help='full name, e.g. "Ana Lima"')
     p.add_argument("--title", default="", help="job title, e.g. VP Engineering")
-    p.add_argument("--org", default="", metavar="ORG", help="organisation")
+    p.add_argument("--org", "--organisation", default="", metavar="ORG", help="organisation")
     p.add_argument("--relation", choices=("internal", "external"), default="internal")
     p.add_argument(
         "--levels", type=levels, default=2, metavar="N", help="levels above you (default 2)"

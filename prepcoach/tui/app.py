@@ -173,6 +173,9 @@ class PrepcoachApp(App[None]):
         """Show an error as a notification (never a crash)."""
         is_ours = isinstance(exc, PrepcoachError)
         message = str(exc) if is_ours else f"{type(exc).__name__}: {exc}"
+        if is_ours and "--offline" in message:
+            # the CLI's way to switch engine; in the app it is a key
+            message = message.replace("--offline", "the offline engine (F2)")
         self.notify(message, title=title, severity="error", markup=False, timeout=12)
 
     def guard(self, fn: Callable[[], T], title: str = "Error") -> T | None:

@@ -196,7 +196,15 @@ class OutreachScreen(WaitForData, BaseScreen):
             select.clear()
         self._keep_form()
         if note:
-            self._say(note + ". ctrl+g drafts it.")
+            drafted = bool(str(values.get("body") or "").strip())
+            self._say(
+                note
+                + (
+                    ". ctrl+s saves it; ctrl+g writes it again."
+                    if drafted
+                    else ". ctrl+g drafts it."
+                )
+            )
         target = "#o-to" if not values.get("to") else "#o-ask"
         self.query_one(target, Input).focus()
 

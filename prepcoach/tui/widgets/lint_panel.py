@@ -29,8 +29,15 @@ class LintPanel(Static):
         lines: list[Content] = []
         self.failed, self.passed = [], []
         empty = not body.strip()
-        for name, _description in RULES:
+        if empty:
+            lines.append(plain("Each rule is checked as you type:", "dim"))
+        for name, description in RULES:
             if name not in applicable:
+                continue
+            if empty:  # nothing written yet: what will be checked, not a row of failures
+                (self.failed if name in reasons else self.passed).append(name)
+                lines.append(Content.assemble(("· ", "dim"), (name, "bold")))
+                lines.append(plain(f"  {description}", "dim"))
                 continue
             if name in reasons:
                 self.failed.append(name)
@@ -45,5 +52,8 @@ class LintPanel(Static):
         self.reasons = {name: reasons[name] for name in self.failed}
         self.update(Content("\n").join(lines))
         n = len(self.failed)
-        self.border_subtitle = "all pass" if not n else f"{n} to fix"
-        self.set_class(bool(n), "-failing")
+        if empty:
+            self.border_subtitle = "nothing written yet"
+        else:
+            self.border_subtitle = "all pass" if not n else f"{n} to fix"
+        self.set_class(bool(n) and not empty, "-failing")
