@@ -79,6 +79,7 @@ from prepcoach.store import Store
 if TYPE_CHECKING:
     from prepcoach.engines.llm import LLM
     from prepcoach.redact import Redactor
+    from prepcoach.store import SessionSummary
     from prepcoach.templating import Prompts
 
 __all__ = [
@@ -513,7 +514,11 @@ class Services:
         return kept, len(sessions) - len(kept)
 
     def _agenda_history(
-        self, mentor: Mentor, today: dt.date, exclude: str | None = None
+        self,
+        mentor: Mentor,
+        today: dt.date,
+        exclude: str | None = None,
+        listing: Sequence[SessionSummary] | None = None,
     ) -> _LazyHistory:
         """The mentor's sessions up to ``today`` from the store's index, with only those
         an agenda needs parsed: the newest one, and every session from the oldest one
@@ -521,9 +526,9 @@ class Services:
         session that mentions an item again, resolved, keeps it from being carried).
         Older sessions are all settled and cannot change the carry-over; the prompt's
         history parses more of them, newest first, only as the token budget allows."""
-        summaries = [
-            x for x in self.store.list_sessions(mentor.id) if x.date <= today and x.id != exclude
-        ]
+        if listing is None:
+            listing = self.store.list_sessions(mentor.id)
+        summaries = [x for x in listing if x.date <= today and x.id != exclude]
         lazy = _LazyHistory(self.store, summaries)
         first_open = next(
             (i for i, x in enumerate(summaries) if x.open_questions or x.open_action_items),
@@ -566,12 +571,15 @@ class Services:
         today = self._today(req.today)
         # the meeting's own session (saved earlier, still in prep) is not its history:
         # its wins and questions are this meeting's, not carried over from another
-        date = self.meeting_date(mentor, today)
-        prep = self.existing_session(mentor.id, date)
+        listing = self.store.list_sessions(mentor.id)  # one listing for all of the below
+        date = self.meeting_date(mentor, today, listing=listing)
+        prep = self.existing_session(mentor.id, date, listing=listing)
         if date > today and mentor.next_meeting != date:
             # the meeting on the mentor's date was held already: prepare the one after it
             mentor = mentor.model_copy(update={"next_meeting": date})
-        history = self._agenda_history(mentor, today, exclude=prep.id if prep else None)
+        history = self._agenda_history(
+            mentor, today, exclude=prep.id if prep else None, listing=listing
+        )
         decision = self._term_decision(plan, mentor, history, today)
         wins = [a for a in req.accomplishments if a.strip()]
         questions = [q for q in req.questions if q.strip()]
@@ -707,7 +715,13 @@ class Services:
             structured_mode=result.mode,
         )
 
-    def meeting_date(self, mentor: Mentor | None, today: dt.date | None = None) -> dt.date:
+    def meeting_date(
+        self,
+        mentor: Mentor | None,
+        today: dt.date | None = None,
+        *,
+        listing: Sequence[SessionSummary] | None = None,
+    ) -> dt.date:
         """The date of the meeting being prepared: the mentor's next meeting when that is
         today or later, else today; but when a meeting on that date has already been held
         (its session has notes, action items, progress or answers), the one after it by
@@ -722,15 +736,20 @@ class Services:
             if mentor.next_meeting is not None and mentor.next_meeting >= day
             else day
         )
-        if any(held(s) for s in self._sessions_on(mentor.id, date)):
+        if any(held(s) for s in self._sessions_on(mentor.id, date, listing)):
             date = next_meeting_date(mentor.model_copy(update={"next_meeting": date}), date)
         return date
 
-    def _sessions_on(self, mentor_id: str, date: dt.date) -> list[Session]:
-        """The readable sessions with ``mentor_id`` on ``date`` (by id, in number order)."""
+    def _sessions_on(
+        self, mentor_id: str, date: dt.date, listing: Sequence[SessionSummary] | None = None
+    ) -> list[Session]:
+        """The readable sessions with ``mentor_id`` on ``date`` (by id, in number order);
+        ``listing``: the mentor's session listing, when the caller has it already."""
         from prepcoach.errors import FutureSchemaError, StoreError
 
-        same = [x for x in self.store.list_sessions(mentor_id) if x.date == date]
+        if listing is None:
+            listing = self.store.list_sessions(mentor_id)
+        same = [x for x in listing if x.date == date]
         same.sort(key=lambda x: _id_order(x.id))
         out: list[Session] = []
         for summary in same:
@@ -750,12 +769,20 @@ class Services:
             from prepcoach.lookup import find_mentor
 
             mentor = find_mentor(self.plan(), mentor)
-        date = self.meeting_date(mentor, today)
-        return next((s for s in self._sessions_on(mentor.id, date) if not held(s)), None)
+        listing = self.store.list_sessions(mentor.id)
+        date = self.meeting_date(mentor, today, listing=listing)
+        return self.existing_session(mentor.id, date, listing=listing)
 
-    def existing_session(self, mentor_id: str, date: dt.date) -> Session | None:
+    def existing_session(
+        self,
+        mentor_id: str,
+        date: dt.date,
+        *,
+        listing: Sequence[SessionSummary] | None = None,
+    ) -> Session | None:
         """The session still in prep with ``mentor_id`` on ``date``, if any."""
-        return next((s for s in self._sessions_on(mentor_id, date) if not held(s)), None)
+        sessions = self._sessions_on(mentor_id, date, listing)
+        return next((s for s in sessions if not held(s)), None)
 
     def save_session(self, req: AgendaRequest, result: AgendaResult) -> Session:
         """Store the prepared meeting as a session (engine, model, token counts, agenda).
@@ -776,7 +803,6 @@ class Services:
 
         agenda = result.agenda
         mentor = result.mentor or self.plan().mentor(agenda.mentor)
-        date = self.meeting_date(mentor, req.today)
         wins = [a for a in req.accomplishments if a.strip()]
         asked = [q for q in req.questions if q.strip()]
         fresh: dict[str, Any] = {
@@ -787,7 +813,9 @@ class Services:
             "tokens": result.usage,
         }
         with self.store.locked():
-            old = self.existing_session(agenda.mentor, date)
+            listing = self.store.list_sessions(agenda.mentor)
+            date = self.meeting_date(mentor, req.today, listing=listing)
+            old = self.existing_session(agenda.mentor, date, listing=listing)
             if old is None:
                 session = Session(
                     mentor=agenda.mentor,

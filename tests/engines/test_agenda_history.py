@@ -203,7 +203,11 @@ def test_prompt_equals_the_full_history_path(
     new = services(root).preview_agenda(REQ)
 
     def everything(
-        self: Services, mentor: Mentor, today: dt.date, exclude: str | None = None
+        self: Services,
+        mentor: Mentor,
+        today: dt.date,
+        exclude: str | None = None,
+        listing: object = None,
     ) -> _LazyHistory:
         summaries = [
             x for x in self.store.list_sessions(mentor.id) if x.date <= today and x.id != exclude
