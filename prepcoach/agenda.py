@@ -374,7 +374,10 @@ def beyond_term(mentor: Mentor, day: dt.date) -> bool:
 def proposed_next_meeting(mentor: Mentor, today: dt.date) -> dt.date | None:
     """The next meeting date to propose in an agenda's close, or None when the cadence
     would put it after the term's end (that meeting is for deciding renew or loosen, not
-    for booking past the term)."""
+    for booking past the term). None too without regular meetings to follow: a prospect or
+    an open ask (no cadence agreed yet), or a relationship loosened or ended."""
+    if mentor.status in ("prospect", "asked", "loosened", "ended"):
+        return None
     nxt = next_meeting_date(mentor, today)
     return None if beyond_term(mentor, nxt) else nxt
 

@@ -364,3 +364,17 @@ def test_next_meeting_date_never_overflows_at_the_end_of_the_calendar() -> None:
         m = Mentor(id="a", name="A", cadence=cadence)
         for today in (_dt.date(9999, 12, 25), _dt.date.max):
             assert next_meeting_date(m, today) <= _dt.date.max
+
+
+def test_no_next_meeting_is_proposed_without_regular_meetings() -> None:
+    import datetime as _dt
+
+    from prepcoach.agenda import proposed_next_meeting
+    from prepcoach.models import Mentor
+
+    today = _dt.date(2026, 11, 24)
+    for status in ("prospect", "asked", "loosened", "ended"):
+        assert proposed_next_meeting(Mentor(id="a", name="A", status=status), today) is None
+    active = Mentor(id="a", name="A", status="active", next_meeting=_dt.date(2026, 12, 1))
+    nxt = proposed_next_meeting(active, today)
+    assert nxt is not None and nxt > _dt.date(2026, 12, 1)
