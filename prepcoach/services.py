@@ -198,6 +198,9 @@ class AgendaResult:
     objectives: list[Objective] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # agenda rules still broken (none)
     structured_mode: str = ""  # json_schema | json_object | text (LLM only)
+    # the meeting's session saved earlier and still in prep, if any; unless
+    # AgendaRequest.complete, its wins and questions were added to the request's
+    prep: Session | None = None
 
 
 @dataclass
@@ -484,6 +487,21 @@ class Services:
             exact=exact,
         )
 
+    def _with_prompt(
+        self,
+        setup: dict[str, Any],
+        job: str,
+        context: dict[str, Any],
+        redactor: Redactor | None,
+        history: tuple[int, int],
+        mentor_id: str,
+    ) -> dict[str, Any]:
+        """``setup`` with the rendered ``job`` prompt's preview and the redactor added."""
+        messages = self.prompts.messages(job, context)
+        setup["preview"] = self._preview(job, messages, redactor, history=history, mentor=mentor_id)
+        setup["redactor"] = redactor
+        return setup
+
     # ------------------------------------------------------------ history text
 
     def _history(
@@ -571,9 +589,7 @@ class Services:
         today = self._today(req.today)
         # the meeting's own session (saved earlier, still in prep) is not its history:
         # its wins and questions are this meeting's, not carried over from another
-        listing = self.store.list_sessions(mentor.id)  # one listing for all of the below
-        date = self.meeting_date(mentor, today, listing=listing)
-        prep = self.existing_session(mentor.id, date, listing=listing)
+        date, prep, listing = self._meeting(mentor, mentor.id, today)
         if date > today and mentor.next_meeting != date:
             # the meeting on the mentor's date was held already: prepare the one after it
             mentor = mentor.model_copy(update={"next_meeting": date})
@@ -628,13 +644,9 @@ class Services:
             "history_omitted": omitted,
             "term_close": _term_close_line(mentor, inp),
         }
-        redactor = self._redactor(plan)
-        messages = self.prompts.messages("agenda", context)
-        setup["preview"] = self._preview(
-            "agenda", messages, redactor, history=(len(sessions), omitted), mentor=mentor.id
+        return self._with_prompt(
+            setup, "agenda", context, self._redactor(plan), (len(sessions), omitted), mentor.id
         )
-        setup["redactor"] = redactor
-        return setup
 
     def preview_agenda(self, req: AgendaRequest) -> Preview:
         return self._agenda_setup(req)["preview"]
@@ -670,6 +682,7 @@ class Services:
                 mentor=mentor,
                 objectives=setup["objectives"],
                 problems=check_agenda(agenda, inp),
+                prep=setup["prep"],
             )
         redactor: Redactor | None = setup["redactor"]
         sink = _restoring_sink(on_text, redactor, lambda s: _ItemLines(s)) if on_text else None
@@ -713,6 +726,7 @@ class Services:
             objectives=setup["objectives"],
             problems=check_agenda(agenda, inp),
             structured_mode=result.mode,
+            prep=setup["prep"],
         )
 
     def meeting_date(
@@ -769,9 +783,17 @@ class Services:
             from prepcoach.lookup import find_mentor
 
             mentor = find_mentor(self.plan(), mentor)
-        listing = self.store.list_sessions(mentor.id)
+        return self._meeting(mentor, mentor.id, today)[1]
+
+    def _meeting(
+        self, mentor: Mentor | None, mentor_id: str, today: dt.date | None
+    ) -> tuple[dt.date, Session | None, list[SessionSummary]]:
+        """The meeting being prepared: its date (``meeting_date``), its session still in
+        prep (``existing_session``) and the mentor's session listing they were read from
+        (one listing for all three)."""
+        listing = self.store.list_sessions(mentor_id)
         date = self.meeting_date(mentor, today, listing=listing)
-        return self.existing_session(mentor.id, date, listing=listing)
+        return date, self.existing_session(mentor_id, date, listing=listing), listing
 
     def existing_session(
         self,
@@ -813,9 +835,7 @@ class Services:
             "tokens": result.usage,
         }
         with self.store.locked():
-            listing = self.store.list_sessions(agenda.mentor)
-            date = self.meeting_date(mentor, req.today, listing=listing)
-            old = self.existing_session(agenda.mentor, date, listing=listing)
+            date, old, _ = self._meeting(mentor, agenda.mentor, req.today)
             if old is None:
                 session = Session(
                     mentor=agenda.mentor,
@@ -1005,17 +1025,16 @@ class Services:
             "history_omitted": omitted,
             "today": today.isoformat(),
         }
+        setup["context"] = context
         redactor = self._redactor(plan, people=[to_name], orgs=[org] if org else [])
-        messages = self.prompts.messages("outreach", context)
-        preview = self._preview(
+        return self._with_prompt(
+            setup,
             "outreach",
-            messages,
+            context,
             redactor,
-            history=(len(sessions), omitted),
-            mentor=mentor.id if mentor else "",
+            (len(sessions), omitted),
+            mentor.id if mentor else "",
         )
-        setup.update(context=context, preview=preview, redactor=redactor)
-        return setup
 
     def preview_outreach(self, req: OutreachRequest) -> Preview:
         return self._outreach_setup(req)["preview"]
@@ -1309,13 +1328,9 @@ class Services:
             "history_omitted": omitted,
             "today": today.isoformat(),
         }
-        redactor = self._redactor(plan)
-        messages = self.prompts.messages("review", context)
-        setup["preview"] = self._preview(
-            "review", messages, redactor, history=(len(sessions), omitted), mentor=m.id
+        return self._with_prompt(
+            setup, "review", context, self._redactor(plan), (len(sessions), omitted), m.id
         )
-        setup["redactor"] = redactor
-        return setup
 
     def preview_review(
         self, mentor: str | None = None, *, today: dt.date | None = None

@@ -119,18 +119,22 @@ class Settings:
         ]
 
 
-# config.toml keys and the type each must have (prices is a table, checked on its own)
-CONFIG_KEYS: dict[str, tuple[type, ...]] = {
-    "data_dir": (str,),
-    "model": (str,),
-    "base_url": (str,),
-    "api_key": (str,),
-    "timeout": (int, float),
-    "history_budget": (int,),
-    "max_retries": (int,),
-    "prices": (dict,),
+# config.toml keys: the types a value may have, how to say it, and an example line
+# (prices is a table, its rows checked in load_settings)
+CONFIG_KEYS: dict[str, tuple[tuple[type, ...], str, str]] = {
+    "data_dir": ((str,), "a string in quotes", 'data_dir = "~/notes/prepcoach"'),
+    "model": ((str,), "a string in quotes", 'model = "gpt-4o-mini"'),
+    "base_url": ((str,), "a string in quotes", 'base_url = "http://localhost:11434/v1"'),
+    "api_key": (
+        (str,),
+        "a string in quotes",
+        'api_key = "sk-..." (or set OPENAI_API_KEY instead)',
+    ),
+    "timeout": ((int, float), "a number", "timeout = 60"),
+    "history_budget": ((int,), "a whole number", "history_budget = 3000"),
+    "max_retries": ((int,), "a whole number", "max_retries = 3"),
+    "prices": ((dict,), "a table", '[prices."my-model"] with input = 0.15 and output = 0.60'),
 }
-_TYPE_WORDS = {str: "a string in quotes", int: "a whole number", float: "a number", dict: "a table"}
 
 
 # environment variable names someone may write in config.toml, and the key meant
@@ -158,26 +162,13 @@ def _check_config(cfg: dict[str, Any], path: Path) -> None:
                 f'unknown setting "{key}" in {path}.',
                 hint=f"{hint}Known settings: {', '.join(CONFIG_KEYS)}.",
             )
-        types = CONFIG_KEYS[key]
+        types, want, example = CONFIG_KEYS[key]
         if isinstance(value, bool) or not isinstance(value, types):
-            want = "a number" if float in types else _TYPE_WORDS[types[0]]
             shown = f"a {type(value).__name__}" if key == "api_key" else repr(value)
             raise UsageError(
                 f'setting "{key}" in {path} must be {want}, not {shown}.',
-                hint=f"For example: {_EXAMPLES[key]}",
+                hint=f"For example: {example}",
             )
-
-
-_EXAMPLES = {
-    "data_dir": 'data_dir = "~/notes/prepcoach"',
-    "model": 'model = "gpt-4o-mini"',
-    "base_url": 'base_url = "http://localhost:11434/v1"',
-    "api_key": 'api_key = "sk-..." (or set OPENAI_API_KEY instead)',
-    "timeout": "timeout = 60",
-    "history_budget": "history_budget = 3000",
-    "max_retries": "max_retries = 3",
-    "prices": '[prices."my-model"] with input = 0.15 and output = 0.60',
-}
 
 
 def _number(name: str, raw: Any, source: str, kind: type, low: float, high: float) -> Any:

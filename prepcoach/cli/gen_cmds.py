@@ -161,12 +161,12 @@ def _print_dry_run(previews: list[Preview], fmt: str) -> None:
 # ---------------------------------------------------------------------- agenda
 
 
-def _note_saved_prep(svc: Any, req: Any) -> None:
-    """Say when wins and questions saved earlier for this meeting were added to the
-    agenda (preparing a meeting over several runs accumulates; nothing is dropped)."""
+def _note_saved_prep(prep: Any, req: Any) -> None:
+    """Say when wins and questions saved earlier for this meeting (``prep``, from the
+    agenda result) were added to the agenda (preparing a meeting over several runs
+    accumulates; nothing is dropped)."""
     from prepcoach.agenda import norm
 
-    prep = svc.prep_session(req.mentor, req.today)
     if prep is None:
         return
     given = {norm(x) for x in [*req.accomplishments, *req.questions]}
@@ -203,7 +203,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         result = svc.agenda(req, on_text=progress if svc.use_llm else None)
         if not svc.use_llm:
             _err(f"agenda by the {svc.settings.engine_label}")
-        _note_saved_prep(svc, req)
+        _note_saved_prep(result.prep, req)
         preview = result.preview
         session, updated = svc.upsert_session(req, result) if args.save else (None, False)
         from prepcoach.agenda import agenda_markdown
