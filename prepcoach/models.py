@@ -19,44 +19,25 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from prepcoach.vocab import (  # noqa: F401  (re-exported for the models' users)
+    CADENCE_DAYS,
+    MENTOR_STATUSES,
+    OUTREACH_KINDS,
+    SUPPORT_AREA_LABELS,
+    SUPPORT_AREAS,
+    AgendaItemKind,
+    Cadence,
+    Channel,
+    MentorStatus,
+    ObjectiveStatus,
+    OutreachKind,
+    OutreachStatus,
+    Recommendation,
+    Relation,
+    SupportArea,
+)
+
 SCHEMA_VERSION = 1
-
-SupportArea = Literal["scope", "politics", "career", "viewpoint", "technical", "toolkit"]
-SUPPORT_AREAS: tuple[str, ...] = (
-    "scope",
-    "politics",
-    "career",
-    "viewpoint",
-    "technical",
-    "toolkit",
-)
-SUPPORT_AREA_LABELS: dict[str, str] = {
-    "scope": "navigate new levels of scope",
-    "politics": "perspective on politics and priorities",
-    "career": "expand thinking about career options",
-    "viewpoint": "a different viewpoint",
-    "technical": "technical skills and techniques in real time",
-    "toolkit": "broaden the leadership toolkit",
-}
-
-ObjectiveStatus = Literal["open", "met", "dropped"]
-MentorStatus = Literal["prospect", "asked", "active", "renewed", "loosened", "ended"]
-MENTOR_STATUSES: tuple[str, ...] = ("prospect", "asked", "active", "renewed", "loosened", "ended")
-Relation = Literal["internal", "external"]
-Cadence = Literal["weekly", "biweekly", "monthly", "quarterly"]
-CADENCE_DAYS: dict[str, int] = {"weekly": 7, "biweekly": 14, "monthly": 30, "quarterly": 91}
-Channel = Literal["email", "linkedin", "slack"]
-OutreachKind = Literal["first-request", "recommendation", "renewal", "wind-down", "follow-up"]
-OUTREACH_KINDS: tuple[str, ...] = (
-    "first-request",
-    "recommendation",
-    "renewal",
-    "wind-down",
-    "follow-up",
-)
-OutreachStatus = Literal["draft", "sent", "answered"]
-Recommendation = Literal["continue", "renew", "loosen", "move_on"]
-AgendaItemKind = Literal["opening", "carried_over", "win", "question", "objective", "close"]
 
 
 def slugify(text: str, fallback: str = "item") -> str:

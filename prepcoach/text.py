@@ -1,0 +1,53 @@
+"""Small text helpers shared by every layer: clipping, plurals, words and the one sanitiser.
+
+Import-free beyond the standard library, so any module may use them at module scope.
+``sanitize`` neutralises terminal escape sequences and control characters for display;
+it never touches ordinary characters or bracketed words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from prepcoach.textsafe import sanitize
+
+__all__ = ["clip", "iso_date", "plural", "sanitize", "words"]
+
+_WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’\-][A-Za-z0-9\u00C0-\u024F]+)*")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (letters and digits, with inner apostrophes and hyphens)."""
+    return _WORD_RE.findall(text)
+
+
+def plural(n: int, word: str, many: str = "") -> str:
+    """``n`` and ``word``, pluralised for ``n`` != 1 ("1 word", "2 words"); ``many`` is
+    the plural when it is not ``word + "s"``."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def clip(text: str, limit: int, *, fold: bool = False) -> str:
+    """``text`` in at most ``limit`` characters, cut at a word boundary with "…" when it
+    is shortened (a single word longer than half the limit is cut inside). ``fold``
+    first joins the text onto one line."""
+    if fold:
+        text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - 1, 1)]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def iso_date(value: str) -> dt.date:
+    """A date written as YYYY-MM-DD, for argparse ``type=``; anything else is a usage error
+    that names the expected form."""
+    import argparse
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-03-15") from None
