@@ -57,8 +57,11 @@ def resolve_data_dir(flag: str | os.PathLike[str] | None) -> tuple[Path, str]:
     return default_data_dir(), "platform default"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Settings:
+    """Launch settings, fixed for the run. What changes while the app runs (the TUI's
+    engine switch) is runtime state kept by the interface, never written back here."""
+
     data_dir: Path
     config_dir: Path
     model: str = DEFAULT_MODEL

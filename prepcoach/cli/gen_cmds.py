@@ -15,6 +15,7 @@ error (with a message saying what to do).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import stat
@@ -735,9 +736,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         checks.add("config", "fail", exc.message, exc.hint or "Fix the config file.")
         # carry on without the file, so the other checks still run
         real_dir = default_config_dir()
-        settings = load_settings(data=args.data, config_dir=Path(os.devnull) / "none")
-        settings.config_dir = real_dir
-        settings.sources["config_file"] = "invalid, ignored for the checks below"
+        fallback = load_settings(data=args.data, config_dir=Path(os.devnull) / "none")
+        sources = {**fallback.sources, "config_file": "invalid, ignored for the checks below"}
+        settings = dataclasses.replace(fallback, config_dir=real_dir, sources=sources)
     else:
         cfg = settings.config_file
         state = "found" if cfg.exists() else "not present (defaults and environment used)"

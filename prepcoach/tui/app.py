@@ -10,6 +10,7 @@ time the user opens it; data is read after the first paint, in a worker.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 from collections.abc import Callable
@@ -216,8 +217,10 @@ class PrepcoachApp(App[None]):
                 markup=False,
             )
             return
-        self.settings.offline = not self.settings.offline
-        self.settings.offline_reason = "switched with F2"
+        self.settings = dataclasses.replace(
+            self.settings, offline=not self.settings.offline, offline_reason="switched with F2"
+        )
+        self._services = None  # rebuilt on next use with the engine chosen here
         self._show_engine()
         now = "the offline engine" if self.settings.offline else f"model {self.settings.model}"
         self.notify(f"Now using {now}.", title="Engine", markup=False)

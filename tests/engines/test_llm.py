@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import socket
 import threading
@@ -181,7 +182,7 @@ def test_insufficient_quota_is_not_retried(settings, server):
 
 
 def test_500s_are_retried_then_reported(settings, server):
-    settings.max_retries = 2
+    settings = dataclasses.replace(settings, max_retries=2)
     e = _fails(settings, server, *[FakeOpenAI.error(500, "boom")] * 3)
     assert "internal error (500) after 3 attempts" in e.message
     assert len(server.chat_requests) == 3
@@ -196,7 +197,7 @@ def test_long_retry_after_is_reported_not_waited(settings, server):
 
 
 def test_slow_server_times_out(settings, server):
-    settings.timeout = 0.5
+    settings = dataclasses.replace(settings, timeout=0.5)
     t0 = time.monotonic()
     e = _fails(settings, server, FakeOpenAI.slow(5))
     assert "within 0.5 s (timeout)" in e.message and "PREPCOACH_TIMEOUT" in e.hint
@@ -213,8 +214,7 @@ def test_connection_refused_names_the_url(settings):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    settings.base_url = f"http://127.0.0.1:{port}/v1"
-    settings.max_retries = 1
+    settings = dataclasses.replace(settings, base_url=f"http://127.0.0.1:{port}/v1", max_retries=1)
     with pytest.raises(EngineError) as err:
         LLM(settings).chat(MSG)
     msg = err.value.message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,7 +41,7 @@ async def test_server_error_shows_a_notification_and_keeps_the_input(
         config_dir=tmp_path / "config",
         environ={"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": server.url},
     )
-    settings.max_retries = 1
+    settings = dataclasses.replace(settings, max_retries=1)
     store = Store(sample_dir)
     app = create_app(settings, store, llm=LLM(settings), today=TODAY, start="prep")
     notes: list[tuple[str, str]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -140,8 +141,7 @@ def test_exceptions_and_settings_never_carry_the_key(server: FakeOpenAI, tmp_pat
     os.environ["OPENAI_API_KEY"] = KEY  # (restored by the autouse env fixture's monkeypatch)
     try:
         settings = load_settings(data=tmp_path / "d")
-        settings.base_url = server.url
-        settings.max_retries = 0
+        settings = dataclasses.replace(settings, base_url=server.url, max_retries=0)
         assert KEY not in repr(settings) and KEY not in str(settings.describe())
         for reply in (
             FakeOpenAI.error(401, f"Incorrect API key provided: {KEY}", code="invalid_api_key"),

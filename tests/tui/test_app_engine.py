@@ -70,12 +70,12 @@ async def test_engine_is_not_switched_during_a_generation(sample_dir: Path, tmp_
         await pilot.pause()
         await pilot.press("ctrl+e")
         await pilot.pause()
-        assert not settings.offline and app.sub_title.startswith("model")
+        assert not app.settings.offline and app.sub_title.startswith("model")
         assert any("being written" in n.message for n in app._notifications)
         release.set()
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+e")
-        assert settings.offline
+        assert app.settings.offline
 
 
 async def test_f2_switches_the_engine_even_in_a_text_field(
@@ -93,4 +93,4 @@ async def test_f2_switches_the_engine_even_in_a_text_field(
         field.focus()
         await pilot.pause()
         await pilot.press("f2")
-        assert settings.offline and app.sub_title.startswith("offline engine")
+        assert app.settings.offline and app.sub_title.startswith("offline engine")
