@@ -92,10 +92,10 @@ def test_outreach_and_review_listings_skip_temp_files_and_dotfiles(
 
 
 def test_summary_first_line_is_clipped_at_a_word() -> None:
-    from prepcoach.store import _clip
+    from prepcoach.text import clip
 
     text = "Moved the carrier-data migration onto the roadmap " * 5
-    out = _clip(text, 120)
+    out = clip(text, 120)
     assert len(out) <= 120 and out.endswith("…")
     assert text.startswith(out[:-1]) and text[len(out) - 1] in " ,;:.-"
-    assert _clip("short", 120) == "short"
+    assert clip("short", 120) == "short"
