@@ -1,0 +1,96 @@
+"""Agenda rules, shared by the offline composer and the LLM engine.
+
+Public API:
+
+- ``CarryOver`` and ``carried_over(history, objectives=None) -> list[CarryOver]``:
+  unresolved questions and open action items from earlier sessions, most recent first,
+  deduplicated, each with where it came from (``carry``).
+- ``AgendaInput``: everything an agenda is built from (``inputs``).
+- ``normalise_agenda(agenda, inp) -> Agenda``: never trust a model's arithmetic. Returns
+  a new agenda whose time boxes are integers >= 1 summing exactly to ``inp.minutes``,
+  that holds every open question and carried-over item verbatim, ties items to
+  objectives where the words match, keeps wins to one brief item and gives the questions
+  the time. Too many items for the minutes are merged (never dropped) and the summary
+  says so (``normalise``; the time boxes: ``timebox``).
+- ``check_agenda(agenda, inp) -> list[str]``: the rules an agenda breaks, in words
+  (empty when it is fine). ``normalise_agenda``'s output always passes (``check``).
+- ``agenda_markdown(agenda, mentor=None, objectives=None) -> str``: Markdown export
+  (``markdown``).
+- ``match_objective``, ``next_meeting_date``, ``proposed_next_meeting``, ``win_cap``:
+  helpers the composers share (``matching``, ``meeting``, ``timebox``). No meeting is
+  proposed after the mentor's term ends, nor on a weekend, New Year's Day or Christmas Day.
+- The meeting length bounds (``MIN_MEETING_MINUTES``, ``MAX_MEETING_MINUTES``,
+  ``DEFAULT_MEETING_MINUTES``, from ``prepcoach.vocab``) and ``check_meeting_minutes``.
+
+Time rules: wins get at most ``win_cap(minutes)`` = max(1, min(5, minutes // 10)) minutes
+in total; every question item gets at least as much time as any opening, win, objective
+check-in or close item.
+"""
+
+from __future__ import annotations
+
+from prepcoach.agenda.carry import CarryOver, carried_over, carry_item
+from prepcoach.agenda.check import check_agenda
+from prepcoach.agenda.inputs import AgendaInput
+from prepcoach.agenda.markdown import agenda_markdown
+from prepcoach.agenda.matching import (
+    clean_line,
+    item_text,
+    keywords,
+    match_objective,
+    norm,
+    present_loosely,
+    present_verbatim,
+    same_text,
+)
+from prepcoach.agenda.meeting import (
+    DEFAULT_MEETING_MINUTES,
+    MAX_MEETING_MINUTES,
+    MIN_MEETING_MINUTES,
+    NO_MEETING_DAYS,
+    TermClose,
+    beyond_term,
+    check_meeting_minutes,
+    close_item,
+    next_meeting_date,
+    proposed_next_meeting,
+    term_close,
+    working_day,
+)
+from prepcoach.agenda.normalise import normalise_agenda
+from prepcoach.agenda.timebox import KIND_WEIGHT, NON_ASK, fit_to_minutes, shorten, win_cap
+
+__all__ = [
+    "DEFAULT_MEETING_MINUTES",
+    "KIND_WEIGHT",
+    "MAX_MEETING_MINUTES",
+    "MIN_MEETING_MINUTES",
+    "NON_ASK",
+    "NO_MEETING_DAYS",
+    "AgendaInput",
+    "CarryOver",
+    "TermClose",
+    "agenda_markdown",
+    "beyond_term",
+    "carried_over",
+    "carry_item",
+    "check_agenda",
+    "check_meeting_minutes",
+    "clean_line",
+    "close_item",
+    "fit_to_minutes",
+    "item_text",
+    "keywords",
+    "match_objective",
+    "next_meeting_date",
+    "norm",
+    "normalise_agenda",
+    "present_loosely",
+    "present_verbatim",
+    "proposed_next_meeting",
+    "same_text",
+    "shorten",
+    "term_close",
+    "win_cap",
+    "working_day",
+]

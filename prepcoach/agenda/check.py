@@ -1,0 +1,77 @@
+"""``check_agenda``: the agenda rules an agenda breaks, each in words (empty when it is
+fine). ``normalise_agenda``'s output always passes."""
+
+from __future__ import annotations
+
+from prepcoach.agenda.inputs import AgendaInput
+from prepcoach.agenda.matching import item_text, present_verbatim
+from prepcoach.agenda.timebox import NON_ASK, shorten, win_cap
+from prepcoach.models import Agenda, AgendaItem
+from prepcoach.text import plural
+
+
+def _closes(it: AgendaItem) -> bool:
+    """Whether an item is (or, merged into a block, holds) the close."""
+    text = item_text(it)
+    return (
+        it.kind == "close"
+        or "next meeting" in text.lower()
+        or any(line.lower().startswith("- close") for line in it.detail.splitlines())
+    )
+
+
+def check_agenda(agenda: Agenda, inp: AgendaInput) -> list[str]:
+    """The agenda rules ``agenda`` breaks for ``inp``, each as a sentence (empty = fine)."""
+    problems: list[str] = []
+    items = agenda.items
+    if agenda.minutes != inp.minutes:
+        problems.append(
+            f"The agenda is for {plural(agenda.minutes, 'minute')} but the meeting is "
+            f"{inp.minutes}."
+        )
+    total = sum(it.minutes for it in items)
+    if total != inp.minutes:
+        problems.append(f"The time boxes add up to {plural(total, 'minute')}, not {inp.minutes}.")
+    for it in items:
+        if it.minutes < 1:
+            problems.append(f"'{shorten(it.title, 60)}' has no time box.")
+    for q in inp.open_questions():
+        if not present_verbatim(q, items):
+            problems.append(f"The open question '{shorten(q, 80)}' is missing.")
+    for c in inp.carry_overs():
+        if not present_verbatim(c.text, items):
+            problems.append(
+                f"The carried-over item '{shorten(c.text, 80)}' (from the {c.source}) is missing."
+            )
+    win_total = sum(it.minutes for it in items if it.kind == "win")
+    cap = win_cap(inp.minutes)
+    if win_total > cap:
+        problems.append(f"Wins take {plural(win_total, 'minute')}; keep them to {cap} or less.")
+    questions = [it for it in items if it.kind == "question"]
+    others = [it for it in items if it.kind in NON_ASK]
+    if questions and others:
+        shortest = min(questions, key=lambda it: it.minutes)
+        longest = max(others, key=lambda it: it.minutes)
+        if shortest.minutes < longest.minutes:
+            problems.append(
+                f"The question '{shorten(shortest.title, 60)}' gets "
+                f"{plural(shortest.minutes, 'minute')}, "
+                f"less than '{shorten(longest.title, 40)}' ({longest.minutes}): give the asks "
+                "the time."
+            )
+    objectives = inp.ordered_objectives()
+    known = {o.id: o for o in objectives}
+    for it in items:
+        if it.objective_id is not None and it.objective_id not in known:
+            problems.append(
+                f"'{shorten(it.title, 60)}' points at an unknown objective '{it.objective_id}'."
+            )
+        elif it.objective_id is None and it.kind in ("question", "carried_over"):
+            obj = inp.match(it.title)
+            if obj is not None:
+                problems.append(
+                    f"'{shorten(it.title, 60)}' could be tied to the objective '{obj.title}'."
+                )
+    if not any(_closes(it) for it in items):
+        problems.append("There is no close to agree next steps and the next meeting.")
+    return problems
