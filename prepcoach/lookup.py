@@ -8,7 +8,7 @@ from prepcoach.errors import NotFoundError
 from prepcoach.models import Mentor, Objective, Plan
 
 
-def _suggest(query: str, candidates: list[str], shown: dict[str, str] | None = None) -> str:
+def suggest(query: str, candidates: list[str], shown: dict[str, str] | None = None) -> str:
     """'Did you mean ...?' for the closest candidates; ``shown`` maps a candidate (e.g. an
     id) to what to print (e.g. the name), so one thing is never suggested twice."""
     by_lower = {c.lower(): c for c in candidates}
@@ -52,7 +52,7 @@ def find_mentor(plan: Plan, query: str) -> Mentor:
     first_names = {m.name.split()[0]: m.name for m in plan.mentors}
     shown = {m.id: m.name for m in plan.mentors} | first_names
     hint = (
-        _suggest(query, candidates + list(first_names), shown)
+        suggest(query, candidates + list(first_names), shown)
         or "Run `prepcoach mentors list` to see names."
     )
     raise NotFoundError(f'no mentor "{query}".', hint=hint)
@@ -74,7 +74,7 @@ def find_objective(plan: Plan, query: str) -> Objective:
             f'"{query}" matches several objectives: ' + "; ".join(o.id for o in partial) + ".",
             hint="Use the objective id.",
         )
-    hint = _suggest(
+    hint = suggest(
         query,
         [o.id for o in plan.objectives] + [o.title for o in plan.objectives],
         {o.title: o.id for o in plan.objectives},
@@ -97,5 +97,9 @@ def find_session_id(ids: list[str], query: str) -> str:
     if len(partial) > 1:
         shown = ", ".join(partial[:5]) + (" ..." if len(partial) > 5 else "")
         raise NotFoundError(f'"{query}" matches several sessions: {shown}.', hint="Use a full id.")
-    hint = _suggest(q, ids) or "Run `prepcoach sessions list` to see session ids."
+    hint = suggest(q, ids) or "Run `prepcoach sessions list` to see session ids."
     raise NotFoundError(f'no session "{query}".', hint=hint)
+
+
+# The private spelling, for callers (templating, services) that import it by that name.
+_suggest = suggest
