@@ -12,7 +12,6 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from prepcoach.models import FILE_MODELS, SCHEMA_VERSION
 
@@ -26,11 +25,11 @@ FILE_NAMES = {
 }
 
 
-def schema_for(kind: str) -> dict[str, Any]:
+def schema_for(kind: str) -> dict[str, object]:
     """The JSON Schema of one file kind (validation mode: what prepcoach accepts)."""
     model = FILE_MODELS[kind]
     body = model.model_json_schema(mode="validation")
-    schema: dict[str, Any] = {
+    schema: dict[str, object] = {
         "$schema": DRAFT,
         "$comment": (
             f"prepcoach {FILE_NAMES[kind]}, schema_version {SCHEMA_VERSION}. "

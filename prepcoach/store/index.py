@@ -35,9 +35,9 @@ LISTING_REUSE = 2.0
 
 # One summary as stored in the index: JSON scalars by field name.
 SummaryJSON = dict[str, str | int | bool]
-# The index's entries as read back from disk: file name -> {"k": key, "s": summary}; they
-# are JSON of unknown shape until checked, entry by entry, in ``list_sessions``.
-IndexEntries = dict[str, Any]
+# The index's entries: file name -> {"k": key, "s": summary}. Read back from disk they are
+# JSON of unknown shape until checked, entry by entry, in ``list_sessions``.
+IndexEntries = dict[str, object]
 
 
 @dataclass(frozen=True)
