@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from prepcoach.models import slugify
@@ -15,23 +15,23 @@ from prepcoach.models import slugify
 RawFile = dict[str, Any]
 
 
+def _with_ids(items: Iterable[RawFile], named_by: str, fallback: str) -> list[RawFile]:
+    """Copies of ``items``, each without an id given one made from its ``named_by`` field."""
+    out = []
+    for item in items:
+        item = dict(item)
+        item.setdefault("id", slugify(str(item.get(named_by, "")), fallback))
+        out.append(item)
+    return out
+
+
 def _migrate_v0(kind: str, raw: RawFile) -> RawFile:
     """v0 (before ``schema_version`` existed): ids were optional, questions were plain
     strings and sessions named their mentor by display name."""
     out = dict(raw)
     if kind == "plan":
-        mentors = []
-        for m in out.get("mentors", []):
-            m = dict(m)
-            m.setdefault("id", slugify(str(m.get("name", "")), "mentor"))
-            mentors.append(m)
-        out["mentors"] = mentors
-        objectives = []
-        for o in out.get("objectives", []):
-            o = dict(o)
-            o.setdefault("id", slugify(str(o.get("title", "")), "objective"))
-            objectives.append(o)
-        out["objectives"] = objectives
+        out["mentors"] = _with_ids(out.get("mentors", []), "name", "mentor")
+        out["objectives"] = _with_ids(out.get("objectives", []), "title", "objective")
     elif kind == "session":
         out["questions"] = [
             {"text": q} if isinstance(q, str) else q for q in out.get("questions", [])

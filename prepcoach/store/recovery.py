@@ -231,6 +231,12 @@ class RecoveringReader(DataDir):
             self._skip(path, exc)
             return None
 
+    def _read_or_set_aside(
+        self, path: Path, model: type[M], kind: str, *, skip: bool = False
+    ) -> M | None:
+        got = self._read_keyed_or_set_aside(path, model, kind, skip=skip)
+        return None if got is None else got[0]
+
     def _read_keyed_or_set_aside_strict(
         self, path: Path, model: type[M], kind: str
     ) -> tuple[M, list[int]] | None:
@@ -259,9 +265,3 @@ class RecoveringReader(DataDir):
                     f"({lock_exc.message}). The rest loaded."
                 )
             return None
-
-    def _read_or_set_aside(
-        self, path: Path, model: type[M], kind: str, *, skip: bool = False
-    ) -> M | None:
-        got = self._read_keyed_or_set_aside(path, model, kind, skip=skip)
-        return None if got is None else got[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -100,18 +100,16 @@ class Store(SessionListing):
         recent = self._recent_listing()
         if recent is None:
             recent = self.list_sessions()
-        out = []
-        for summary in (s for s in recent if s.mentor == mentor):
-            path = self.session_path(summary.id)
-            s = self._read_or_set_aside(path, Session, "session", skip=True)
-            if s is not None:
-                s.id = summary.id
-                out.append(s)
-        return out
+        return self._full_sessions(s for s in recent if s.mentor == mentor)
 
     def all_sessions(self) -> list[Session]:
+        return self._full_sessions(self.list_sessions())
+
+    def _full_sessions(self, summaries: Iterable[SessionSummary]) -> list[Session]:
+        """The sessions ``summaries`` name, each read fresh from its file; one that went
+        bad since it was listed is set aside or skipped (and named in ``problems``)."""
         out = []
-        for summary in self.list_sessions():
+        for summary in summaries:
             path = self.session_path(summary.id)
             s = self._read_or_set_aside(path, Session, "session", skip=True)
             if s is not None:
