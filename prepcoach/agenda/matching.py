@@ -112,10 +112,12 @@ def match_objective(
 
 
 def item_text(it: AgendaItem) -> str:
+    """An item's title and detail, as one text to search."""
     return f"{it.title}\n{it.detail}"
 
 
 def present_verbatim(text: str, items: Sequence[AgendaItem]) -> bool:
+    """Whether some item holds ``text`` word for word (ignoring case, punctuation, spaces)."""
     key = norm(text)
     if not key:  # no letters or digits: compare the text itself
         return any(text.strip() in item_text(it) for it in items)

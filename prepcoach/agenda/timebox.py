@@ -65,6 +65,8 @@ def _render_group(group: list[AgendaItem]) -> AgendaItem:
 
 
 def shorten(text: str, limit: int) -> str:
+    """``text`` on one line in at most ``limit`` characters, cut with "…" when longer
+    (for naming an item inside a merged title or a rule message)."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
