@@ -21,6 +21,7 @@ means adding it to ``prepcoach.vocab`` and to the ``kinds`` of the rules that ap
 
 from __future__ import annotations
 
+from prepcoach.lint.commitment import COMMITMENT_WORD_RE
 from prepcoach.lint.handles import JARGON, JARGON_RE, MENTOR_WORD_RE
 from prepcoach.lint.registry import (
     REGISTRY,
@@ -45,7 +46,7 @@ from prepcoach.lint.textstats import (
     split_subject,
     word_count,
 )
-from prepcoach.lint.timing import COMMITMENT_WORD_RE, MAX_MINUTES, TOO_BIG_RE
+from prepcoach.lint.timing import MAX_MINUTES, TOO_BIG_RE
 from prepcoach.lint.topic import STOPWORDS, VAGUE_WORDS, content_words, find_topic
 from prepcoach.models import OutreachDraft
 from prepcoach.text import plural, words

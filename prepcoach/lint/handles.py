@@ -5,7 +5,38 @@ from __future__ import annotations
 
 import re
 
+from prepcoach.lint.textstats import sentences
+
 MENTOR_WORD_RE = re.compile(r"\bmentor\w*|\bmentee\w*", re.IGNORECASE)
+
+# A standing role asked of the reader ("Would you be my coach?", "act as an advisor"): the
+# same too-big handle as "mentor". The role named as someone else's ("my coach at the gym
+# told me", "our sponsor team", "how you learned to be a good coach") is fine.
+_ROLE = r"(?:coach|sponsor|advis[eo]r)"
+_ROLE_RE = re.compile(
+    r"\b(?P<verb>be|become|being|becoming|act(?:ing)? as|serv(?:e|ing) as|"
+    r"step(?:ping)? in as|sign(?:ing)? on as|tak(?:e|ing) on the role of|have you as)\s+"
+    r"(?P<det>my|our|a|an|the|me an?)?\s*(?:(?!for\b|to\b)[\w'-]+\s+){0,2}?"
+    rf"{_ROLE}\b",
+    re.IGNORECASE,
+)
+_LOOKING_RE = re.compile(
+    r"\b(?:looking for|seeking|searching for|in search of|hoping to find)\s+(?:an?|my)\s+"
+    rf"(?:[\w'-]+\s+){{0,2}}?{_ROLE}\b",
+    re.IGNORECASE,
+)
+# The reader asked to do something, and words that make the role someone else's
+# ("Could you recommend someone to be my sponsor?", "how did you learn to be a coach?").
+_YOU_ASKED_RE = re.compile(
+    r"\b(?:would|could|can|will|might) you\b|\byou(?:'d| would| might| could)\b|"
+    r"\bfor you to\b|\b(?:are|were) you\b|\b(?:ask|asking|invite|want) you to\b|\bif you\b",
+    re.IGNORECASE,
+)
+_NOT_THE_READER_RE = re.compile(
+    r"\b(?:how|what|why|when|whether|learn\w*|teach\w*|recommend\w*|suggest\w*|"
+    r"introduce|know|point|someone|somebody|anyone|anybody|who)\b",
+    re.IGNORECASE,
+)
 
 # Jargon: business clichés that make a short note sound like a memo. "leverage" only as a
 # verb (followed by a determiner/pronoun or preceded by to/can/could/we/I).
@@ -63,6 +94,30 @@ JARGON_RE = re.compile(
 def mentor_words(text: str) -> list[str]:
     """The mentor words of ``text`` as written, first seen first."""
     return list(dict.fromkeys(m.group(0) for m in MENTOR_WORD_RE.finditer(text)))
+
+
+def role_requests(text: str) -> list[str]:
+    """The phrases of ``text`` that ask the reader to take on a standing role (coach,
+    sponsor, advisor), as written, first seen first."""
+    found: list[str] = []
+    for s in sentences(" ".join(text.split())):
+        for m in _ROLE_RE.finditer(s):
+            asked = m.group("verb").lower() == "have you as" or _asked_of_reader(s[: m.start()])
+            if asked:
+                found.append(m.group(0))
+        found.extend(
+            m.group(0)
+            for m in _LOOKING_RE.finditer(s)
+            if re.search(r"\byou\b", s, re.I) and not _NOT_THE_READER_RE.search(s)
+        )
+    return list(dict.fromkeys(" ".join(f.split()) for f in found))
+
+
+def _asked_of_reader(before: str) -> bool:
+    """Whether the clause before a role names the reader as the one asked, with nothing
+    between that makes the role someone else's."""
+    asks = list(_YOU_ASKED_RE.finditer(before))
+    return bool(asks) and not _NOT_THE_READER_RE.search(before[asks[-1].end() :])
 
 
 def jargon(text: str) -> list[str]:

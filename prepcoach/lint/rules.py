@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from prepcoach.lint.handles import jargon, mentor_words
+from prepcoach.lint.commitment import commitments
+from prepcoach.lint.handles import jargon, mentor_words, role_requests
 from prepcoach.lint.registry import ALL, Message, rule
 from prepcoach.lint.textstats import quote, quoted_list, readability_grade, word_count
 from prepcoach.lint.timing import (
@@ -22,7 +23,6 @@ from prepcoach.lint.timing import (
     MAX_MINUTES,
     ONE_CONVERSATION_RE,
     TOO_BIG_RE,
-    commitments,
     minutes_requested,
 )
 from prepcoach.lint.topic import VAGUE_PHRASE_RE, content_words, find_topic
@@ -43,16 +43,23 @@ GRADE_CAP = 10.0
 
 @rule(
     "no-mentor-word",
-    "never says mentor, mentee, mentorship or mentoring (any form)",
+    "never says mentor, mentee, mentorship or mentoring (any form), nor asks them to be "
+    "your coach, sponsor or advisor",
     kinds=STEALTH,
 )
 def no_mentor_word(msg: Message, relaxed: bool) -> str | None:
     found = mentor_words(msg.text + "\n" + msg.subject)
-    if not found:
+    roles = role_requests(msg.text + "\n" + msg.subject)
+    if not found and not roles:
         return None
+    what = []
+    if found:
+        what.append(f"uses {quoted_list(found)}")
+    if roles:
+        what.append(f"asks them to take on a standing role ({quoted_list(roles)})")
     return (
-        f"uses {quoted_list(found)}: the word scares many senior people off (too big a "
-        "handle, sounds like it never ends); ask for one conversation about one topic instead."
+        f"{' and '.join(what)}: the handle scares many senior people off (too big, sounds "
+        "like it never ends); ask for one conversation about one topic instead."
     )
 
 
@@ -128,7 +135,8 @@ def tactical_topic(msg: Message, relaxed: bool) -> str | None:
 
 @rule(
     "no-long-term",
-    "no long-term commitment language (ongoing, monthly, six months, ...)",
+    "no long-term commitment asked of them (an ongoing meeting, meet every month, for the "
+    "next six months, ...)",
     kinds=STEALTH,
 )
 def no_long_term(msg: Message, relaxed: bool) -> str | None:

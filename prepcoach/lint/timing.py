@@ -1,5 +1,4 @@
-"""Time words: how much of the recipient's time a message asks for, and whether it asks
-for a commitment beyond one conversation."""
+"""Time asked for: how many minutes a message requests, and phrases that ask for more."""
 
 from __future__ import annotations
 
@@ -49,20 +48,6 @@ TOO_BIG_RE = re.compile(
 )
 HALF_HOUR_RE = re.compile(r"\bhalf an hour\b|\bhalf-hour\b|\b30-minute\b", re.IGNORECASE)
 
-# Every word or phrase that can carry a commitment beyond one conversation.
-COMMITMENT_WORD_RE = re.compile(
-    r"\bongoing\b|\bregular(?:ly)?\b|\bon a regular basis\b|\brecurring\b|\brepeating\b|"
-    r"\bevery (?:other )?(?:week|month|quarter|fortnight|few weeks|couple of weeks|year)\b|"
-    r"\b(?:weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annual|annually)\b|"
-    r"\b(?:\d+|two|three|four|five|six|nine|twelve|eighteen|several|a few|next few|"
-    r"coming)\s+(?:months|years|quarters)\b|"
-    r"\bfor (?:a|the next|the coming) (?:year|quarter|while)\b|\blong[- ]term\b|"
-    r"\blong[- ]running\b|\bstanding (?:meeting|call|slot)\b|\bindefinite(?:ly)?\b|"
-    r"\bforeseeable future\b|\ba series of\b|\bcheck-ins\b|"
-    r"\bcontinu(?:e|ing) to meet\b|\bkeep meeting\b|\bfrom time to time\b",
-    re.IGNORECASE,
-)
-
 
 def minutes_requested(text: str) -> list[int]:
     """Every number of minutes named in ``text`` (a range counts as its upper end)."""
@@ -74,8 +59,3 @@ def minutes_requested(text: str) -> list[int]:
             n = max(n, int(m.group(2)))
         out.append(n)
     return out
-
-
-def commitments(text: str) -> list[str]:
-    """The commitment phrases of ``text``, lower-cased, first seen first."""
-    return list(dict.fromkeys(m.group(0).lower() for m in COMMITMENT_WORD_RE.finditer(text)))
