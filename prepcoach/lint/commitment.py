@@ -65,7 +65,9 @@ _FORWARD = (
     rf"(?:(?:for|over|during|throughout|across|into) (?:the )?(?:next|coming|following) "
     rf"(?:{_NUM} )?(?:{_PERIODS}|year|quarter)|"
     r"for (?:a|one|the|another) (?:year|quarter|while)|"
-    rf"for {_NUM} (?:more )?{_PERIODS}|(?:the )?(?:next|coming) {_NUM} {_PERIODS}|"
+    rf"for {_NUM} (?:more )?{_PERIODS}|"
+    r"(?<!in )(?<!within )(?<!by )(?:the )?(?<!in the )(?<!within the )(?<!by the )"
+    rf"(?:next|coming) {_NUM} {_PERIODS}|"
     rf"(?:another|a further) (?:{_NUM} )?{_PERIODS}|{_NUM} {_PERIODS} of (?:your time|"
     rf"{_COMMIT_NOUN}))"
 )
@@ -83,7 +85,9 @@ _INHERENT_RE = re.compile(
 # A request for time only in a clause that asks for time.
 _IN_REQUEST_RE = re.compile(rf"\b(?:{_FREQ}|{_FORWARD})", re.IGNORECASE)
 _REQUEST_CLAUSE_RE = re.compile(
-    rf"\b(?:{_MEET_VERB}|{_MEET_NOUN})\b|\b(?:would|could|can|will|might) you\b|"
+    rf"(?<!my )(?<!our )(?<!their )\b(?:{_MEET_VERB}|{_MEET_NOUN})\b"
+    r"(?!\s+(?:with\s+|to\s+)?(?:my|our|their|his|her|them|him)\b)|"
+    r"\b(?:would|could|can|will|might) you\b|"
     r"\b(?:are|were) you (?:open|willing|up|available|free|able|happy)\b|"
     r"\b(?:could|can|shall|might|should) we\b|\bwe could\b|"
     r"\b(?:could|can|would|might) (?:this|it|that) (?:be|become)\b|"
@@ -93,7 +97,7 @@ _REQUEST_CLAUSE_RE = re.compile(
 )
 # Clause boundaries: punctuation that ends a clause and the conjunctions that start one.
 _CLAUSE_BREAK_RE = re.compile(
-    r"[.;:!?()\[\]—–\n]|\s-\s|,\s*(?=(?:and|but|so|which|who|since|as|while|though|"
+    r"[.;!?()\[\]—–\n]|(?<!\d):(?!\d)|\s-\s|,\s*(?=(?:and|but|so|which|who|since|as|while|though|"
     r"although|because|when|where)\b)|\b(?:and|but|so|because|since|while|although|though|"
     r"after|which)\b",
     re.IGNORECASE,
@@ -105,7 +109,9 @@ _TOPIC_START_RE = re.compile(
     r"it|this|that)\b|(?:about|regarding)\b)",
     re.IGNORECASE,
 )
-_OWNED_RE = re.compile(r"\b(?:my|our|your|their|his|her|its|[A-Z][\w-]*'s)\s+$")
+_OWNED_RE = re.compile(r"\b(?:my|our|your|their|his|her|its|[a-z][\w-]*'s)\s+$", re.IGNORECASE)
+# A meeting of the user's own ("meeting my team weekly", "talk to our board monthly").
+_OWN_MEETING_RE = re.compile(r"\b(?:my|our|their|his|her|them|him)\b", re.IGNORECASE)
 _PAST_BEFORE_RE = re.compile(r"\b(?:last|past|previous|since|first|earlier)\s+(?:\S+\s+)?$", re.I)
 _PAST_AFTER_RE = re.compile(
     r"^\s*(?:ago|since|back|so far|already|now|in(?=\s*(?:[.,;:!?]|$)))", re.IGNORECASE
@@ -169,7 +175,11 @@ def commitments(text: str) -> list[str]:
         for part, is_topic in _split_topic(clause):
             if is_topic:
                 continue
-            hits = [m for m in _INHERENT_RE.finditer(part) if _counts(part, m.start(), m.end())]
+            hits = [
+                m
+                for m in _INHERENT_RE.finditer(part)
+                if _counts(part, m.start(), m.end()) and not _OWN_MEETING_RE.search(m.group(0))
+            ]
             if _REQUEST_CLAUSE_RE.search(part):
                 taken = [(m.start(), m.end()) for m in hits]
                 hits += [

@@ -47,6 +47,8 @@ LONG_TERM_BAD = [
     ("Could this be ongoing?", "ongoing"),
     ("Would you be up for six months of calls?", "six months"),
     ("I'd really like to talk every other week.", "talk every other week"),
+    ("Would you be up for a call every few weeks?", "every few weeks"),
+    ("I'd love to meet with you every month.", "meet with you every month"),
 ]
 LONG_TERM_GOOD = [
     "I lead the platform group through our ongoing data-centre move.",
@@ -58,6 +60,10 @@ LONG_TERM_GOOD = [
     "Our quarterly planning starts in March.",
     "The regular budget cycle closes next week.",
     "We moved to a weekly release train six months ago.",
+    "Our regular cadence slipped after the reorg.",
+    "I've been meeting my team weekly for a year.",
+    "I talk to our board monthly.",
+    "Would you have 20 minutes in the next few weeks?",
 ]
 
 
