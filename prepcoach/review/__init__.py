@@ -7,7 +7,7 @@ Public API:
   every reason as a full sentence (``engine="offline"``; ``message`` left empty: see
   ``review_message``). Built as facts (``review_facts`` -> ``ReviewFacts``), then the
   sentences every review lists (``fact_sentences``, ``review_notes``), then the decision
-  (``decide``, the rules below as ``RULES``).
+  (``decide``, the rules below as ``RULES``; ``reasons_for`` fills a rule's reasons).
 - ``review_message_kind(rec) -> str``: the outreach kind that goes with a recommendation.
 - ``review_message_goal(rec) -> str``: what that message must do, in words (for the model's
   prompt; the offline composer follows the same split).
@@ -25,22 +25,23 @@ already tied to another mentor; "at the checkpoint" = the term is over or in its
 month)::
 
     #  when                                               recommendation
-    1  status prospect                                    continue
-    2  status asked                                       continue
-    3  status ended                                       move_on
-    4  the term starts after today                        continue
-    5  status loosened                                    continue
-    6  drift >= 3, open == 0, met >= 1                    loosen
-    7  drift >= 3                                         move_on
-    8  at the checkpoint, open == 0, met >= 1, areas      renew
-    9  at the checkpoint, open == 0, met >= 1             loosen
-    10 at the checkpoint, open >= 1, drift <= 1           renew
-    11 at the checkpoint, open >= 1                       move_on
-    12 at the checkpoint (no objectives met or open)      loosen
-    13 mid-term, open == 0, met >= 1, no areas            loosen
-    14 mid-term, drift == 2                               continue
-    15 mid-term, open == 0, met >= 1, areas               continue
-    16 otherwise (mid-term, on track)                     continue
+    1  status prospect, areas                             continue
+    2  status prospect                                    continue
+    3  status asked                                       continue
+    4  status ended                                       move_on
+    5  the term starts after today                        continue
+    6  status loosened                                    continue
+    7  drift >= 3, open == 0, met >= 1                    loosen
+    8  drift >= 3                                         move_on
+    9  at the checkpoint, open == 0, met >= 1, areas      renew
+    10 at the checkpoint, open == 0, met >= 1             loosen
+    11 at the checkpoint, open >= 1, drift <= 1           renew
+    12 at the checkpoint, open >= 1                       move_on
+    13 at the checkpoint (no objectives met or open)      loosen
+    14 mid-term, open == 0, met >= 1, no areas            loosen
+    15 mid-term, drift == 2                               continue
+    16 mid-term, open == 0, met >= 1, areas               continue
+    17 otherwise (mid-term, on track)                     continue
 
 Every review also lists the term clock, meetings held vs expected, objectives met and
 open, drift, and notes (more than three open objectives with this mentor, behind the
@@ -58,7 +59,7 @@ from prepcoach.review.clock import (
     term_ended,
     term_month,
 )
-from prepcoach.review.decision import RULES, Rule, decide, first_rule
+from prepcoach.review.decision import RULES, Rule, decide, first_rule, reasons_for
 from prepcoach.review.facts import ReviewFacts, review_facts
 from prepcoach.review.messages import review_message, review_message_goal, review_message_kind
 from prepcoach.review.notes import MAX_ACTIVE_OBJECTIVES, fact_sentences, review_notes
@@ -79,6 +80,7 @@ __all__ = [
     "meetings_expected",
     "meetings_held",
     "readiness",
+    "reasons_for",
     "review_facts",
     "review_message",
     "review_message_goal",

@@ -2,8 +2,9 @@
 
 ``RULES`` is the table in the ``prepcoach.review`` docstring, row for row: each rule is
 the condition in words (``when``), the condition on the facts (``applies``), the
-recommendation, and the sentences saying why (``reasons``, built from the facts). The
-conditions rely on the order: a rule is only reached when no rule above it applied.
+recommendation, and the sentences saying why (``reasons``: templates filled from the
+facts by ``reasons_for``). The conditions rely on the order: a rule is only reached when
+no rule above it applied.
 """
 
 from __future__ import annotations
@@ -19,179 +20,167 @@ from prepcoach.vocab import Recommendation
 
 @dataclass(frozen=True)
 class Rule:
-    """One row of the decision table."""
+    """One row of the decision table. ``reasons`` may name these facts: ``{first}`` (the
+    mentor's first name), ``{start}`` (term start), ``{drift}`` ("3 sessions"),
+    ``{open}``/``{areas}`` (quoted objective titles), ``{area_words}`` (support areas)."""
 
     when: str
     applies: Callable[[ReviewFacts], bool]
     recommendation: Recommendation
-    reasons: Callable[[ReviewFacts], list[str]]
+    reasons: tuple[str, ...]
 
 
-def _prospect(f: ReviewFacts) -> list[str]:
-    why = ["Not asked yet: send the first request."]
-    if f.areas:
-        why.append(f"{f.first}'s support areas ({f.area_words}) fit {titles(f.areas)}.")
-    return why
+def _fill(f: ReviewFacts) -> dict[str, str]:
+    return {
+        "first": f.first,
+        "start": f.term_start.isoformat() if f.term_start is not None else "",
+        "drift": plural(f.drift, "session"),
+        "open": titles(f.open),
+        "areas": titles(f.areas),
+        "area_words": f.area_words,
+    }
 
 
-def _starts_later(f: ReviewFacts) -> list[str]:
-    start = f.term_start.isoformat() if f.term_start is not None else ""
-    return [
-        f"The term with {f.first} starts on {start}: nothing to review yet; prepare the "
-        "first meeting."
-    ]
+def reasons_for(rule: Rule, f: ReviewFacts) -> list[str]:
+    """``rule``'s reasons for ``f``, as sentences."""
+    fill = _fill(f)
+    return [template.format_map(fill) for template in rule.reasons]
 
 
-def _drift_met(f: ReviewFacts) -> list[str]:
-    return [
-        f"{plural(f.drift, 'session')} in a row without progress, and your objectives "
-        f"with {f.first} are met: shift to a looser relationship."
-    ]
-
-
-def _drift(f: ReviewFacts) -> list[str]:
-    return [
-        f"{plural(f.drift, 'session')} in a row without progress: the meetings have "
-        "drifted into pleasant coffee talk, so end the regular meetings with thanks "
-        "and take the open objectives elsewhere."
-    ]
-
-
-def _met_renew(f: ReviewFacts) -> list[str]:
-    return [
-        f"The objectives with {f.first} are met and {titles(f.areas)} is still open in "
-        f"{f.first}'s support areas ({f.area_words}): propose another term focused on it."
-    ]
-
-
-def _met_loosen(f: ReviewFacts) -> list[str]:
-    return [
-        f"The objectives with {f.first} are met and none of your open objectives is in "
-        f"{f.first}'s support areas ({f.area_words}): thank {f.first} and shift "
-        "to a looser relationship."
-    ]
-
-
-def _open_moving(f: ReviewFacts) -> list[str]:
-    return [
-        f"The term is ending with {titles(f.open)} still open and still moving: "
-        "propose another term focused on it."
-    ]
-
-
-def _open_stalled(f: ReviewFacts) -> list[str]:
-    return [
-        f"The term is ending with {titles(f.open)} still open and recent sessions "
-        "not moving it: thank them and look for help elsewhere."
-    ]
-
-
-def _met_early(f: ReviewFacts) -> list[str]:
-    return [
-        f"The objectives with {f.first} are already met and nothing open is in "
-        f"{f.first}'s support areas ({f.area_words}): shift to a looser relationship early."
-    ]
-
-
-def _tie_areas(f: ReviewFacts) -> list[str]:
-    return [
-        f"The objectives with {f.first} are met; tie {titles(f.areas)} to {f.first} to "
-        "use the rest of the term."
-    ]
-
-
-def _said(*sentences: str) -> Callable[[ReviewFacts], list[str]]:
-    """Reasons that do not depend on the facts."""
-    return lambda f: list(sentences)
-
+_NOT_ASKED = "Not asked yet: send the first request."
 
 RULES: tuple[Rule, ...] = (
-    Rule("status prospect", lambda f: f.status == "prospect", "continue", _prospect),
+    Rule(
+        "status prospect, areas",
+        lambda f: f.status == "prospect" and bool(f.areas),
+        "continue",
+        (_NOT_ASKED, "{first}'s support areas ({area_words}) fit {areas}."),
+    ),
+    Rule("status prospect", lambda f: f.status == "prospect", "continue", (_NOT_ASKED,)),
     Rule(
         "status asked",
         lambda f: f.status == "asked",
         "continue",
-        _said("Asked, waiting for an answer: send a short nudge if none comes."),
+        ("Asked, waiting for an answer: send a short nudge if none comes.",),
     ),
     Rule(
         "status ended",
         lambda f: f.status == "ended",
         "move_on",
-        _said("This relationship has ended; thank them and keep in touch."),
+        ("This relationship has ended; thank them and keep in touch.",),
     ),
-    Rule("the term starts after today", lambda f: f.starts_later, "continue", _starts_later),
+    Rule(
+        "the term starts after today",
+        lambda f: f.starts_later,
+        "continue",
+        (
+            "The term with {first} starts on {start}: nothing to review yet; prepare the "
+            "first meeting.",
+        ),
+    ),
     Rule(
         "status loosened",
         lambda f: f.status == "loosened",
         "continue",
-        _said("Already a looser relationship: reach out when a specific question comes up."),
+        ("Already a looser relationship: reach out when a specific question comes up.",),
     ),
     Rule(
         "drift >= 3, open == 0, met >= 1",
         lambda f: f.drift >= DRIFT_LIMIT and f.all_met,
         "loosen",
-        _drift_met,
+        (
+            "{drift} in a row without progress, and your objectives with {first} are met: "
+            "shift to a looser relationship.",
+        ),
     ),
-    Rule("drift >= 3", lambda f: f.drift >= DRIFT_LIMIT, "move_on", _drift),
+    Rule(
+        "drift >= 3",
+        lambda f: f.drift >= DRIFT_LIMIT,
+        "move_on",
+        (
+            "{drift} in a row without progress: the meetings have drifted into pleasant "
+            "coffee talk, so end the regular meetings with thanks and take the open "
+            "objectives elsewhere.",
+        ),
+    ),
     Rule(
         "at the checkpoint, open == 0, met >= 1, areas",
         lambda f: f.at_checkpoint and f.all_met and bool(f.areas),
         "renew",
-        _met_renew,
+        (
+            "The objectives with {first} are met and {areas} is still open in {first}'s "
+            "support areas ({area_words}): propose another term focused on it.",
+        ),
     ),
     Rule(
         "at the checkpoint, open == 0, met >= 1",
         lambda f: f.at_checkpoint and f.all_met,
         "loosen",
-        _met_loosen,
+        (
+            "The objectives with {first} are met and none of your open objectives is in "
+            "{first}'s support areas ({area_words}): thank {first} and shift to a looser "
+            "relationship.",
+        ),
     ),
     Rule(
         "at the checkpoint, open >= 1, drift <= 1",
         lambda f: f.at_checkpoint and bool(f.open) and f.drift <= 1,
         "renew",
-        _open_moving,
+        (
+            "The term is ending with {open} still open and still moving: propose another "
+            "term focused on it.",
+        ),
     ),
     Rule(
         "at the checkpoint, open >= 1",
         lambda f: f.at_checkpoint and bool(f.open),
         "move_on",
-        _open_stalled,
+        (
+            "The term is ending with {open} still open and recent sessions not moving it: "
+            "thank them and look for help elsewhere.",
+        ),
     ),
     Rule(
         "at the checkpoint (no objectives met or open)",
         lambda f: f.at_checkpoint,
         "loosen",
-        _said(
+        (
             "The term is ending and no objectives were set with them: shift to a looser "
-            "relationship, or set an objective before renewing."
+            "relationship, or set an objective before renewing.",
         ),
     ),
     Rule(
         "mid-term, open == 0, met >= 1, no areas",
         lambda f: f.all_met and not f.areas,
         "loosen",
-        _met_early,
+        (
+            "The objectives with {first} are already met and nothing open is in {first}'s "
+            "support areas ({area_words}): shift to a looser relationship early.",
+        ),
     ),
     Rule(
         "mid-term, drift == 2",
         lambda f: f.drift == DRIFT_LIMIT - 1,
         "continue",
-        _said(
+        (
             "Mid-term, but two sessions in a row without progress: bring one sharp "
-            "question to the next meeting and leave with an action."
+            "question to the next meeting and leave with an action.",
         ),
     ),
     Rule(
         "mid-term, open == 0, met >= 1, areas",
         lambda f: f.all_met and bool(f.areas),
         "continue",
-        _tie_areas,
+        (
+            "The objectives with {first} are met; tie {areas} to {first} to use the rest "
+            "of the term.",
+        ),
     ),
     Rule(
         "otherwise (mid-term, on track)",
         lambda f: True,
         "continue",
-        _said("Mid-term and on track: keep the cadence."),
+        ("Mid-term and on track: keep the cadence.",),
     ),
 )
 
@@ -204,4 +193,4 @@ def first_rule(f: ReviewFacts) -> Rule:
 def decide(f: ReviewFacts) -> tuple[Recommendation, list[str]]:
     """The recommendation for ``f`` and the sentences saying why."""
     rule = first_rule(f)
-    return rule.recommendation, rule.reasons(f)
+    return rule.recommendation, reasons_for(rule, f)

@@ -12,7 +12,15 @@ import pytest
 from review_builders import TODAY, mentor, obj, plan_with, sess
 
 import prepcoach.review
-from prepcoach.review import RULES, ReviewFacts, analyse, decide, first_rule, review_facts
+from prepcoach.review import (
+    RULES,
+    ReviewFacts,
+    analyse,
+    decide,
+    first_rule,
+    reasons_for,
+    review_facts,
+)
 
 MET = (obj("a", "met"),)
 OPEN = (obj("b", "open"),)
@@ -46,21 +54,22 @@ ALL_MET: dict[str, Any] = {"objectives": MET, "met": MET, "open": ()}
 # Facts for which rule number N (1-based, as in the docstring) is the first that applies.
 FIRST_MATCH: dict[int, dict[str, Any]] = {
     1: {"status": "prospect", "areas": AREA},
-    2: {"status": "asked"},
-    3: {"status": "ended"},
-    4: {"term_start": dt.date(2026, 12, 1), "clock": None},
-    5: {"status": "loosened"},
-    6: {"drift": 3, **ALL_MET},
-    7: {"drift": 4},
-    8: {**CHECKPOINT, **ALL_MET, "areas": AREA},
-    9: {**CHECKPOINT, **ALL_MET},
-    10: {**CHECKPOINT, "drift": 1},
-    11: {**CHECKPOINT, "drift": 2},
-    12: {**CHECKPOINT, "objectives": (), "open": ()},
-    13: {**ALL_MET},
-    14: {"drift": 2},
-    15: {**ALL_MET, "areas": AREA},
-    16: {},
+    2: {"status": "prospect"},
+    3: {"status": "asked"},
+    4: {"status": "ended"},
+    5: {"term_start": dt.date(2026, 12, 1), "clock": None},
+    6: {"status": "loosened"},
+    7: {"drift": 3, **ALL_MET},
+    8: {"drift": 4},
+    9: {**CHECKPOINT, **ALL_MET, "areas": AREA},
+    10: {**CHECKPOINT, **ALL_MET},
+    11: {**CHECKPOINT, "drift": 1},
+    12: {**CHECKPOINT, "drift": 2},
+    13: {**CHECKPOINT, "objectives": (), "open": ()},
+    14: {**ALL_MET},
+    15: {"drift": 2},
+    16: {**ALL_MET, "areas": AREA},
+    17: {},
 }
 
 
@@ -88,7 +97,8 @@ def test_each_rule_is_the_first_match_for_its_facts_and_its_reasons_are_used(num
     assert not any(r.applies(facts) for r in RULES[: number - 1])
     rec, reasons = decide(facts)
     assert rec == rule.recommendation
-    assert reasons == rule.reasons(facts) and reasons and all(s.endswith(".") for s in reasons)
+    assert reasons == reasons_for(rule, facts) and len(reasons) == len(rule.reasons)
+    assert all(s.endswith(".") and "{" not in s for s in reasons)
 
 
 def test_every_rule_gives_its_own_reasons() -> None:
@@ -104,5 +114,11 @@ def test_analyse_lists_facts_then_notes_then_the_rule_s_reasons() -> None:
     facts = review_facts(plan, m, hist, TODAY)
     rule = first_rule(facts)
     assert rule.when == "at the checkpoint, open >= 1" and rec.recommendation == "move_on"
-    assert rec.reasons[-1:] == rule.reasons(facts)
+    assert rec.reasons[-1:] == reasons_for(rule, facts)
     assert rec.reasons[0].startswith("Month 6 of a 6-month term")
+
+
+def test_reasons_quote_the_user_s_titles_as_typed() -> None:
+    braces = (obj("x", "open", "scope", ()).model_copy(update={"title": "Cut {first} 100%"}),)
+    facts = dataclasses.replace(BASE, status="prospect", areas=braces)
+    assert decide(facts)[1][-1].endswith("fit 'Cut {first} 100%'.")
