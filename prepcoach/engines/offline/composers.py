@@ -36,6 +36,8 @@ from prepcoach.vocab import OutreachKind
 
 
 def _first_request(inp: OutreachInput) -> Iterator[Draft]:
+    """One tactical ask built from ``inp.ask`` (see ``tactical_topic``), a 20-minute
+    call, an easy decline, and who suggested the contact when known."""
     greet = first_name(inp.to)
     sign = signature(inp.profile)
     intro = introduction(inp.profile)
@@ -65,6 +67,8 @@ def _first_request(inp: OutreachInput) -> Iterator[Draft]:
 
 
 def _recommendation(inp: OutreachInput) -> Iterator[Draft]:
+    """Asks the network for a name two or three levels up, with a bigger scope,
+    someone who likes helping people grow (not a self-promoter)."""
     greet = first_name(inp.to)
     sign = signature(inp.profile)
     decline = "If no one comes to mind, no worries at all."
@@ -90,6 +94,8 @@ def _recommendation(inp: OutreachInput) -> Iterator[Draft]:
 
 
 def _renewal(inp: OutreachInput) -> Iterator[Draft]:
+    """Thanks, what was achieved (met objectives), and another term focused on the
+    next objective."""
     greet = first_name(inp.to)
     sign = signature(inp.profile)
     n = term_length(inp)
@@ -133,6 +139,8 @@ def _renewal(inp: OutreachInput) -> Iterator[Draft]:
 
 
 def _wind_down(inp: OutreachInput) -> Iterator[Draft]:
+    """A no-fault shift to a looser relationship, with thanks and what specifically
+    helped; with ``recommendation="move_on"`` the regular meetings close instead."""
     if inp.recommendation == "move_on":
         yield from _closing(inp)
         return
@@ -199,6 +207,8 @@ def _closing(inp: OutreachInput) -> Iterator[Draft]:
 
 
 def _follow_up(inp: OutreachInput) -> Iterator[Draft]:
+    """Thanks, and what I did with the advice (``inp.context``, else the last
+    session's completed actions)."""
     greet = first_name(inp.to)
     sign = signature(inp.profile)
     hist = sessions_so_far(inp)

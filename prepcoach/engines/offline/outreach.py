@@ -21,15 +21,8 @@ ENGINE = "offline"
 def compose_outreach(inp: OutreachInput) -> OutreachDraft:
     """An outreach draft of ``inp.kind`` for ``inp.channel`` (``engine="offline"``).
 
-    first-request: one tactical ask built from ``inp.ask`` (see ``tactical_topic``),
-    a 20-minute call, an easy decline, who suggested the contact when known.
-    recommendation: asks the network for a name two or three levels up, bigger scope,
-    someone who likes helping people grow (not a self-promoter). renewal: thanks, what was
-    achieved (met objectives), another term focused on the next objective. wind-down: a
-    no-fault shift to a looser relationship with thanks and what specifically helped (with
-    ``recommendation="move_on"``: a warm thank-you that closes the regular meetings).
-    follow-up: thanks and what I did with the advice (``inp.context``, else the last
-    session's completed actions).
+    The candidates come from the kind's composer in ``composers.COMPOSERS`` (what each
+    kind says is described there).
 
     The body is plain text; ``subject`` is set for email only. The draft passes
     ``lint_outreach`` for its kind and channel (``violations`` is then empty).
