@@ -33,9 +33,9 @@ def lint_nudge(text: str, draft: OutreachDraft) -> list[Violation]:
 
 
 def _nudge_candidates(draft: OutreachDraft) -> list[str]:
-    from prepcoach.engines.offline import _first_name, topic_candidates
+    from prepcoach.engines.offline import first_name, topic_candidates
 
-    name = _first_name(draft.to)
+    name = first_name(draft.to)
     hi = f"Hi {name}, " if name != "there" else "Hi, "
     kind = draft.outreach_kind
     if kind == "first-request":

@@ -218,7 +218,7 @@ def test_close_follows_the_term_decision() -> None:
 
 
 def test_sample_data_agenda_45_minutes() -> None:
-    root = Path(__file__).resolve().parents[2] / "sample_sessions"
+    root = Path(__file__).resolve().parents[3] / "sample_sessions"
     if not (root / "plan.json").exists():  # the sample set is part of the repo
         raise AssertionError("sample_sessions/plan.json is missing")
     store = Store(root)

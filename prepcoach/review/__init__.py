@@ -1,0 +1,91 @@
+"""Checkpoint review per mentor: is this relationship still worth its time?
+
+Public API:
+
+- ``analyse(plan, mentor, history, today) -> ReviewRecord``: term clock, meetings held vs
+  expected, objectives met vs open for this mentor, drift, and ONE recommendation with
+  every reason as a full sentence (``engine="offline"``; ``message`` left empty: see
+  ``review_message``). Built as facts (``review_facts`` -> ``ReviewFacts``), then the
+  sentences every review lists (``fact_sentences``, ``review_notes``), then the decision
+  (``decide``, the rules below as ``RULES``; ``reasons_for`` fills a rule's reasons).
+- ``review_message_kind(rec) -> str``: the outreach kind that goes with a recommendation.
+- ``review_message_goal(rec) -> str``: what that message must do, in words (for the model's
+  prompt; the offline composer follows the same split).
+- ``review_message(plan, mentor, rec, history, today, channel="email") -> OutreachDraft``:
+  that message, drafted by the offline composer.
+- ``term_month(mentor, today) -> (n, N) | None``, ``term_ended(mentor, today)``,
+  ``meetings_expected(mentor, today)``, ``meetings_held(mentor, history, today)``,
+  ``drift_sessions(history, today)``, ``readiness(...)``: dashboard helpers.
+
+Term, meetings expected and held, and drift are defined in ``prepcoach.review.clock``.
+
+Recommendation rules, first match wins (``met``/``open`` = this mentor's objectives;
+"areas" = open objectives anywhere in the plan in this mentor's support areas, not
+already tied to another mentor; "at the checkpoint" = the term is over or in its last
+month)::
+
+    #  when                                               recommendation
+    1  status prospect, areas                             continue
+    2  status prospect                                    continue
+    3  status asked                                       continue
+    4  status ended                                       move_on
+    5  the term starts after today                        continue
+    6  status loosened                                    continue
+    7  drift >= 3, open == 0, met >= 1                    loosen
+    8  drift >= 3                                         move_on
+    9  at the checkpoint, open == 0, met >= 1, areas      renew
+    10 at the checkpoint, open == 0, met >= 1             loosen
+    11 at the checkpoint, open >= 1, drift <= 1           renew
+    12 at the checkpoint, open >= 1                       move_on
+    13 at the checkpoint (no objectives met or open)      loosen
+    14 mid-term, open == 0, met >= 1, no areas            loosen
+    15 mid-term, drift == 2                               continue
+    16 mid-term, open == 0, met >= 1, areas               continue
+    17 otherwise (mid-term, on track)                     continue
+
+Every review also lists the term clock, meetings held vs expected, objectives met and
+open, drift, and notes (more than three open objectives with this mentor, behind the
+cadence, no next meeting booked) as reasons, before the rule's own reasons.
+"""
+
+from __future__ import annotations
+
+from prepcoach.review.analysis import analyse
+from prepcoach.review.clock import (
+    DRIFT_LIMIT,
+    drift_sessions,
+    meetings_expected,
+    meetings_held,
+    term_ended,
+    term_month,
+)
+from prepcoach.review.decision import RULES, Rule, decide, first_rule, reasons_for
+from prepcoach.review.facts import ReviewFacts, review_facts
+from prepcoach.review.messages import review_message, review_message_goal, review_message_kind
+from prepcoach.review.notes import MAX_ACTIVE_OBJECTIVES, fact_sentences, review_notes
+from prepcoach.review.readiness import Readiness, readiness
+
+__all__ = [
+    "DRIFT_LIMIT",
+    "MAX_ACTIVE_OBJECTIVES",
+    "RULES",
+    "Readiness",
+    "ReviewFacts",
+    "Rule",
+    "analyse",
+    "decide",
+    "drift_sessions",
+    "fact_sentences",
+    "first_rule",
+    "meetings_expected",
+    "meetings_held",
+    "readiness",
+    "reasons_for",
+    "review_facts",
+    "review_message",
+    "review_message_goal",
+    "review_message_kind",
+    "review_notes",
+    "term_ended",
+    "term_month",
+]

@@ -1,0 +1,196 @@
+"""The recommendation: an ordered list of rules, first match wins.
+
+``RULES`` is the table in the ``prepcoach.review`` docstring, row for row: each rule is
+the condition in words (``when``), the condition on the facts (``applies``), the
+recommendation, and the sentences saying why (``reasons``: templates filled from the
+facts by ``reasons_for``). The conditions rely on the order: a rule is only reached when
+no rule above it applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from prepcoach.review.clock import DRIFT_LIMIT
+from prepcoach.review.facts import ReviewFacts, titles
+from prepcoach.text import plural
+from prepcoach.vocab import Recommendation
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the decision table. ``reasons`` may name these facts: ``{first}`` (the
+    mentor's first name), ``{start}`` (term start), ``{drift}`` ("3 sessions"),
+    ``{open}``/``{areas}`` (quoted objective titles), ``{area_words}`` (support areas)."""
+
+    when: str
+    applies: Callable[[ReviewFacts], bool]
+    recommendation: Recommendation
+    reasons: tuple[str, ...]
+
+
+def _fill(f: ReviewFacts) -> dict[str, str]:
+    return {
+        "first": f.first,
+        "start": f.term_start.isoformat() if f.term_start is not None else "",
+        "drift": plural(f.drift, "session"),
+        "open": titles(f.open),
+        "areas": titles(f.areas),
+        "area_words": f.area_words,
+    }
+
+
+def reasons_for(rule: Rule, f: ReviewFacts) -> list[str]:
+    """``rule``'s reasons for ``f``, as sentences."""
+    fill = _fill(f)
+    return [template.format_map(fill) for template in rule.reasons]
+
+
+_NOT_ASKED = "Not asked yet: send the first request."
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "status prospect, areas",
+        lambda f: f.status == "prospect" and bool(f.areas),
+        "continue",
+        (_NOT_ASKED, "{first}'s support areas ({area_words}) fit {areas}."),
+    ),
+    Rule("status prospect", lambda f: f.status == "prospect", "continue", (_NOT_ASKED,)),
+    Rule(
+        "status asked",
+        lambda f: f.status == "asked",
+        "continue",
+        ("Asked, waiting for an answer: send a short nudge if none comes.",),
+    ),
+    Rule(
+        "status ended",
+        lambda f: f.status == "ended",
+        "move_on",
+        ("This relationship has ended; thank them and keep in touch.",),
+    ),
+    Rule(
+        "the term starts after today",
+        lambda f: f.starts_later,
+        "continue",
+        (
+            "The term with {first} starts on {start}: nothing to review yet; prepare the "
+            "first meeting.",
+        ),
+    ),
+    Rule(
+        "status loosened",
+        lambda f: f.status == "loosened",
+        "continue",
+        ("Already a looser relationship: reach out when a specific question comes up.",),
+    ),
+    Rule(
+        "drift >= 3, open == 0, met >= 1",
+        lambda f: f.drift >= DRIFT_LIMIT and f.all_met,
+        "loosen",
+        (
+            "{drift} in a row without progress, and your objectives with {first} are met: "
+            "shift to a looser relationship.",
+        ),
+    ),
+    Rule(
+        "drift >= 3",
+        lambda f: f.drift >= DRIFT_LIMIT,
+        "move_on",
+        (
+            "{drift} in a row without progress: the meetings have drifted into pleasant "
+            "coffee talk, so end the regular meetings with thanks and take the open "
+            "objectives elsewhere.",
+        ),
+    ),
+    Rule(
+        "at the checkpoint, open == 0, met >= 1, areas",
+        lambda f: f.at_checkpoint and f.all_met and bool(f.areas),
+        "renew",
+        (
+            "The objectives with {first} are met and {areas} is still open in {first}'s "
+            "support areas ({area_words}): propose another term focused on it.",
+        ),
+    ),
+    Rule(
+        "at the checkpoint, open == 0, met >= 1",
+        lambda f: f.at_checkpoint and f.all_met,
+        "loosen",
+        (
+            "The objectives with {first} are met and none of your open objectives is in "
+            "{first}'s support areas ({area_words}): thank {first} and shift to a looser "
+            "relationship.",
+        ),
+    ),
+    Rule(
+        "at the checkpoint, open >= 1, drift <= 1",
+        lambda f: f.at_checkpoint and bool(f.open) and f.drift <= 1,
+        "renew",
+        (
+            "The term is ending with {open} still open and still moving: propose another "
+            "term focused on it.",
+        ),
+    ),
+    Rule(
+        "at the checkpoint, open >= 1",
+        lambda f: f.at_checkpoint and bool(f.open),
+        "move_on",
+        (
+            "The term is ending with {open} still open and recent sessions not moving it: "
+            "thank them and look for help elsewhere.",
+        ),
+    ),
+    Rule(
+        "at the checkpoint (no objectives met or open)",
+        lambda f: f.at_checkpoint,
+        "loosen",
+        (
+            "The term is ending and no objectives were set with them: shift to a looser "
+            "relationship, or set an objective before renewing.",
+        ),
+    ),
+    Rule(
+        "mid-term, open == 0, met >= 1, no areas",
+        lambda f: f.all_met and not f.areas,
+        "loosen",
+        (
+            "The objectives with {first} are already met and nothing open is in {first}'s "
+            "support areas ({area_words}): shift to a looser relationship early.",
+        ),
+    ),
+    Rule(
+        "mid-term, drift == 2",
+        lambda f: f.drift == DRIFT_LIMIT - 1,
+        "continue",
+        (
+            "Mid-term, but two sessions in a row without progress: bring one sharp "
+            "question to the next meeting and leave with an action.",
+        ),
+    ),
+    Rule(
+        "mid-term, open == 0, met >= 1, areas",
+        lambda f: f.all_met and bool(f.areas),
+        "continue",
+        (
+            "The objectives with {first} are met; tie {areas} to {first} to use the rest "
+            "of the term.",
+        ),
+    ),
+    Rule(
+        "otherwise (mid-term, on track)",
+        lambda f: True,
+        "continue",
+        ("Mid-term and on track: keep the cadence.",),
+    ),
+)
+
+
+def first_rule(f: ReviewFacts) -> Rule:
+    """The first rule in ``RULES`` that applies to ``f`` (the last one always does)."""
+    return next(rule for rule in RULES if rule.applies(f))
+
+
+def decide(f: ReviewFacts) -> tuple[Recommendation, list[str]]:
+    """The recommendation for ``f`` and the sentences saying why."""
+    rule = first_rule(f)
+    return rule.recommendation, reasons_for(rule, f)

@@ -1,0 +1,129 @@
+"""``ReviewFacts``: everything a review decides on, computed once per mentor and day.
+
+"met"/"open" are this mentor's objectives; "areas" are open objectives anywhere in the
+plan in this mentor's support areas, not already tied to another mentor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from prepcoach.models import Mentor, Objective, Plan, Session
+from prepcoach.review.clock import (
+    drift_sessions,
+    meetings_expected,
+    meetings_held,
+    term_ended,
+    term_month,
+)
+from prepcoach.vocab import SUPPORT_AREA_LABELS, Cadence, MentorStatus, SupportArea
+
+
+@dataclass(frozen=True)
+class ReviewFacts:
+    """One mentor's review numbers on ``today``.
+
+    ``clock``: ``(n, N)`` from ``term_month`` (None before the start or without one);
+    ``ended``: the term is over; ``sessions``: sessions with this mentor up to today;
+    ``objectives``: this mentor's objectives, any status.
+    """
+
+    today: dt.date
+    first: str  # the mentor's first name, for sentences
+    status: MentorStatus
+    cadence: Cadence
+    support_areas: tuple[SupportArea, ...]
+    next_meeting: dt.date | None
+    term_start: dt.date | None
+    term_end: dt.date | None
+    term_months: int
+    clock: tuple[int, int] | None
+    ended: bool
+    held: int
+    expected: int
+    drift: int
+    sessions: int
+    objectives: tuple[Objective, ...]
+    met: tuple[Objective, ...]
+    open: tuple[Objective, ...]
+    areas: tuple[Objective, ...]
+
+    @property
+    def last_month(self) -> bool:
+        """Today falls in the term's last month."""
+        return self.clock is not None and self.clock[0] >= self.clock[1]
+
+    @property
+    def at_checkpoint(self) -> bool:
+        """The term is over or in its last month: time to decide what comes next."""
+        return self.ended or self.last_month
+
+    @property
+    def starts_later(self) -> bool:
+        """The term starts after today."""
+        return self.term_start is not None and self.term_start > self.today
+
+    @property
+    def all_met(self) -> bool:
+        """At least one objective met with this mentor and none open."""
+        return bool(self.met) and not self.open
+
+    @property
+    def area_words(self) -> str:
+        """The support areas with their labels ("scope: navigate new levels of scope")."""
+        if not self.support_areas:
+            return "none named"
+        return ", ".join(f"{a}: {SUPPORT_AREA_LABELS[a]}" for a in self.support_areas)
+
+
+def titles(objs: Sequence[Objective]) -> str:
+    """Objective titles quoted and joined: "'A'", "'A' and 'B'", "'A', 'B' and 'C'"."""
+    quoted = [f"'{o.title}'" for o in objs]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def review_facts(
+    plan: Plan, mentor: Mentor, history: Sequence[Session], today: dt.date
+) -> ReviewFacts:
+    """The facts for reviewing ``mentor`` on ``today`` (other mentors' and future
+    sessions in ``history`` are ignored)."""
+    ids = {mentor.id, mentor.name}
+    mine = sorted(
+        (s for s in history if s.mentor in ids and s.date <= today), key=lambda s: (s.date, s.id)
+    )
+    objs = plan.objectives_for(mentor.id)
+    tied_elsewhere = {o.id for o in plan.objectives if o.mentors and mentor.id not in o.mentors}
+    areas = [
+        o
+        for o in plan.objectives
+        if o.status == "open"
+        and o.support_area in mentor.support_areas
+        and mentor.id not in o.mentors
+        and o.id not in tied_elsewhere
+    ]
+    names = mentor.name.split()
+    return ReviewFacts(
+        today=today,
+        first=names[0] if names else mentor.name,
+        status=mentor.status,
+        cadence=mentor.cadence,
+        support_areas=tuple(mentor.support_areas),
+        next_meeting=mentor.next_meeting,
+        term_start=mentor.term_start,
+        term_end=mentor.term_end(),
+        term_months=mentor.term_months,
+        clock=term_month(mentor, today),
+        ended=term_ended(mentor, today),
+        held=meetings_held(mentor, mine, today),
+        expected=meetings_expected(mentor, today),
+        drift=drift_sessions(mine, today),
+        sessions=len(mine),
+        objectives=tuple(objs),
+        met=tuple(o for o in objs if o.status == "met"),
+        open=tuple(o for o in objs if o.status == "open"),
+        areas=tuple(areas),
+    )
