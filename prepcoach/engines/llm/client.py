@@ -1,4 +1,4 @@
-"""The LLM engine: Chat Completions against any OpenAI-compatible endpoint.
+"""The LLM client: Chat Completions against any OpenAI-compatible endpoint.
 
 This is the only module that imports ``openai``, and only inside functions, when a model is
 actually called (the import costs about 0.4 s).
@@ -13,39 +13,52 @@ actually called (the import costs about 0.4 s).
   jitter on 429 (honouring Retry-After; never on ``insufficient_quota``), 5xx and connection
   errors, and only before any text has streamed. Timeouts are not retried (a slow server stays
   slow); the message says how to raise the limit.
-- Every failure becomes an ``EngineError`` in plain words (see ``_plain_error``). The API key
-  is never part of a message, and server messages are scrubbed of anything key-like.
+- Every failure becomes an ``EngineError`` in plain words (``prepcoach.engines.llm.errors``).
+  The API key is never part of a message; server messages are scrubbed of anything key-like.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import queue
 import random
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from types import ModuleType
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
+from prepcoach.engines.llm.errors import (
+    FormatRefused,
+    garbled,
+    is_quota,
+    message_of,
+    plain_error,
+    retry_after_seconds,
+    short,
+)
+from prepcoach.engines.llm.replies import extract_json, strict_schema, validate_reply
 from prepcoach.errors import Cancelled, EngineError
 from prepcoach.settings import DEFAULT_BASE_URL, Settings
 
+__all__ = [
+    "LLM",
+    "MODES",
+    "ChatResult",
+    "FormatRefused",
+    "extract_json",
+    "make_llm",
+    "strict_schema",
+]
+
+R = TypeVar("R", bound=BaseModel)
+
 TextSink = Callable[[str], None]
 
-# Backoff: BACKOFF_BASE * 2**n seconds with +-50% jitter, at most BACKOFF_CAP per wait.
-BACKOFF_BASE = 0.5
-BACKOFF_CAP = 20.0
-# A server asking us to wait longer than this gets a message instead of a frozen command.
-MAX_RETRY_AFTER = 30.0
-
 MODES = ("json_schema", "json_object", "text")
-
-_KEYLIKE = re.compile(r"\b(?:sk|pk|rk|key)-[A-Za-z0-9*_\-]{6,}", re.IGNORECASE)
 
 
 @dataclass
@@ -65,53 +78,6 @@ class _Attempt:
 
     emitted: bool = False
     chunks: list[str] = field(default_factory=list)
-
-
-def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """JSON schema of ``model`` in the form strict structured output accepts."""
-    schema = model.model_json_schema()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("title"), str):  # an annotation, not a property called title
-                node.pop("title")
-            if "default" in node and not isinstance(node["default"], dict):
-                node.pop("default")
-            if node.get("type") == "object" and "properties" in node:
-                node["additionalProperties"] = False
-                node["required"] = list(node["properties"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(schema)
-    return schema
-
-
-def extract_json(text: str) -> Any:
-    """The JSON object in a model reply: bare, fenced in ```json, or inside prose."""
-    stripped = text.strip()
-    fence = re.search(r"```(?:json)?\s*(.*?)```", stripped, re.DOTALL)
-    candidates = [stripped]
-    if fence:
-        candidates.insert(0, fence.group(1).strip())
-    decoder = json.JSONDecoder()
-    for cand in candidates:
-        try:
-            return json.loads(cand)
-        except ValueError:
-            pass
-        for i, ch in enumerate(cand):
-            if ch == "{":
-                try:
-                    obj, _ = decoder.raw_decode(cand, i)
-                except ValueError:
-                    continue
-                if isinstance(obj, dict):
-                    return obj
-    raise ValueError("no JSON object found in the reply")
 
 
 class LLM:
@@ -198,29 +164,29 @@ class LLM:
             except Cancelled:
                 raise
             except openai.BadRequestError as exc:
-                if self._stream_usage and "stream_options" in _message(exc).lower():
+                if self._stream_usage and "stream_options" in message_of(exc).lower():
                     self._stream_usage = False  # an older server: ask again without it
                     continue
-                raise self._plain_error(exc, model, prompt_tokens, n + 1) from None
+                raise plain_error(self, exc, model, prompt_tokens, n + 1) from None
             except (openai.RateLimitError, openai.InternalServerError) as exc:
-                if _is_quota(exc) or state.emitted or n + 1 >= attempts:
-                    raise self._plain_error(exc, model, prompt_tokens, n + 1) from None
-                wait = self._retry_after(exc)
+                if is_quota(exc) or state.emitted or n + 1 >= attempts:
+                    raise plain_error(self, exc, model, prompt_tokens, n + 1) from None
+                wait = retry_after_seconds(exc)
                 if wait is None:
                     wait = _backoff(n)
-                elif wait > MAX_RETRY_AFTER:
-                    raise self._plain_error(exc, model, prompt_tokens, n + 1, wait) from None
+                elif wait > _retry_policy().MAX_RETRY_AFTER:
+                    raise plain_error(self, exc, model, prompt_tokens, n + 1, wait) from None
                 if self._sleep(wait, cancel):
                     raise Cancelled() from None
             except openai.APITimeoutError as exc:
-                raise self._plain_error(exc, model, prompt_tokens, n + 1) from None
+                raise plain_error(self, exc, model, prompt_tokens, n + 1) from None
             except openai.APIConnectionError as exc:
                 if state.emitted or n + 1 >= attempts:
-                    raise self._plain_error(exc, model, prompt_tokens, n + 1) from None
+                    raise plain_error(self, exc, model, prompt_tokens, n + 1) from None
                 if self._sleep(_backoff(n), cancel):
                     raise Cancelled() from None
             except openai.APIError as exc:
-                raise self._plain_error(exc, model, prompt_tokens, n + 1) from None
+                raise plain_error(self, exc, model, prompt_tokens, n + 1) from None
         raise EngineError("the model call failed.")  # pragma: no cover - loop always returns
 
     def _stream_once(
@@ -241,7 +207,7 @@ class LLM:
         except (Cancelled, openai.APIError):
             raise
         except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
-            raise _garbled(self.base_url, exc) from None
+            raise garbled(self.base_url, exc) from None
         except Exception as exc:  # a transport error the client did not wrap
             raise EngineError(
                 f"the connection to {self.base_url} broke during the reply ({type(exc).__name__}).",
@@ -341,14 +307,14 @@ class LLM:
     def chat_json(
         self,
         messages: list[dict[str, str]],
-        reply_model: type[BaseModel],
+        reply_model: type[R],
         *,
         name: str,
         model: str | None = None,
         on_text: TextSink | None = None,
         cancel: threading.Event | None = None,
         prompt_tokens: int | None = None,
-    ) -> tuple[BaseModel, ChatResult]:
+    ) -> tuple[R, ChatResult]:
         """A reply validated into ``reply_model``, with the structured-output fallbacks."""
         schema = strict_schema(reply_model)
         while True:
@@ -371,7 +337,7 @@ class LLM:
             result.mode = mode
             break
         try:
-            return _validate(reply_model, result.text), result
+            return validate_reply(reply_model, result.text), result
         except ValueError as first_error:
             # One more try, telling the model what was wrong (a reply cut off or off-schema).
             retry = [
@@ -380,16 +346,16 @@ class LLM:
                 {
                     "role": "user",
                     "content": "That reply was not valid JSON in the required shape "
-                    f"({_short(first_error)}). Reply again with the JSON object only.",
+                    f"({short(first_error)}). Reply again with the JSON object only.",
                 },
             ]
             again = self._chat_raw(retry, model, fmt, on_text, cancel, None)
             again.mode = result.mode
             try:
-                return _validate(reply_model, again.text), again
+                return validate_reply(reply_model, again.text), again
             except ValueError as exc:
                 raise EngineError(
-                    f"the model {again.model} did not return a usable {name} ({_short(exc)}).",
+                    f"the model {again.model} did not return a usable {name} ({short(exc)}).",
                     hint="Try again, try another model with --model, or use --offline.",
                 ) from None
 
@@ -427,229 +393,26 @@ class LLM:
             page = self.client().with_options(timeout=timeout).models.list()
             return sorted(str(m.id) for m in page)
         except openai.APIError as exc:
-            raise self._plain_error(exc, self.settings.model, None, 1) from None
+            raise plain_error(self, exc, self.settings.model, None, 1) from None
         except (ValueError, TypeError, AttributeError) as exc:
-            raise _garbled(self.base_url, exc) from None
-
-    # ------------------------------------------------------------------ errors
-
-    @staticmethod
-    def _retry_after(exc: Any) -> float | None:
-        headers = getattr(getattr(exc, "response", None), "headers", None)
-        if headers is None:
-            return None
-        ms = headers.get("retry-after-ms")
-        if ms:
-            try:
-                return max(0.0, float(ms) / 1000)
-            except ValueError:
-                pass
-        value = headers.get("retry-after")
-        if not value:
-            return None
-        try:
-            return max(0.0, float(value))
-        except ValueError:
-            import email.utils
-
-            try:
-                when = email.utils.parsedate_to_datetime(value)
-            except (TypeError, ValueError):
-                return None
-            return max(0.0, when.timestamp() - time.time())
-
-    def _plain_error(
-        self,
-        exc: Any,
-        model: str,
-        prompt_tokens: int | None,
-        attempts: int,
-        retry_after: float | None = None,
-    ) -> EngineError:
-        import openai
-
-        url = self.base_url
-        server_msg = self._scrub(_message(exc))
-        tried = f" after {attempts} attempts" if attempts > 1 else ""
-        doctor = "Run `prepcoach doctor` to check the setup."
-        if isinstance(exc, openai.AuthenticationError):
-            return EngineError(
-                f"the server at {url} rejected the API key (401 unauthorized). "
-                f"The key came from {self.key_source}.",
-                hint="Check or replace that key (it is never shown), or use --offline. " + doctor,
-            )
-        if isinstance(exc, openai.PermissionDeniedError):
-            return EngineError(
-                f"the API key (from {self.key_source}) is not allowed to use model "
-                f'"{model}" at {url} (403 forbidden).',
-                hint="Check the key's project or organisation permissions, or pick another "
-                "model with --model.",
-            )
-        if isinstance(exc, openai.NotFoundError):
-            if "model" in server_msg.lower() or getattr(exc, "code", None) == "model_not_found":
-                return EngineError(
-                    f'the server at {url} has no model "{model}" (404).',
-                    hint="Pick another with --model or PREPCOACH_MODEL; `prepcoach doctor` "
-                    "lists the models it offers.",
-                )
-            return EngineError(
-                f"{url} has no Chat Completions endpoint (404).",
-                hint="Check OPENAI_BASE_URL (it usually ends in /v1). " + doctor,
-            )
-        if isinstance(exc, openai.BadRequestError):
-            low = server_msg.lower()
-            code = str(getattr(exc, "code", "") or "")
-            if code == "context_length_exceeded" or any(
-                s in low
-                for s in ("context length", "context_length", "maximum context", "too many tokens")
-            ):
-                limit = re.search(r"(?:context length|limit) (?:is|of) ([\d,]+)", low)
-                counts = f"{prompt_tokens:,} prompt tokens" if prompt_tokens else "the prompt"
-                if limit:
-                    counts += f" vs a limit of {limit.group(1)} tokens"
-                return EngineError(
-                    f'the prompt is too long for model "{model}" ({counts}).',
-                    hint="Lower history_budget in config.toml (now "
-                    f"{self.settings.history_token_budget} tokens), or use a model with a "
-                    "larger context.",
-                )
-            if any(s in low for s in ("response_format", "json_schema", "structured output")):
-                return FormatRefused(
-                    f"the server at {url} does not support structured output: {server_msg}"
-                )
-            if "model" in low and ("not found" in low or "does not exist" in low):
-                return EngineError(
-                    f'the server at {url} has no model "{model}".',
-                    hint="Pick another with --model or PREPCOACH_MODEL; `prepcoach doctor` "
-                    "lists the models it offers.",
-                )
-            return EngineError(
-                f"the server at {url} refused the request (400): {server_msg}",
-                hint=doctor,
-            )
-        if isinstance(exc, openai.RateLimitError):
-            if _is_quota(exc):
-                return EngineError(
-                    f"the account behind the API key (from {self.key_source}) has no quota "
-                    "left at "
-                    f"{url} (insufficient_quota).",
-                    hint="Add credit or check the plan and billing; retrying will not help. "
-                    "--offline works meanwhile.",
-                )
-            if retry_after is not None:
-                return EngineError(
-                    f"the server at {url} is rate limiting requests (429) and asks to wait "
-                    f"{retry_after:.0f} s.",
-                    hint="Try again after that, or use --offline.",
-                )
-            return EngineError(
-                f"the server at {url} is still rate limiting requests (429){tried}.",
-                hint="Wait a minute and try again, or use --offline.",
-            )
-        if isinstance(exc, openai.InternalServerError):
-            status = getattr(exc, "status_code", 500)
-            return EngineError(
-                f"the server at {url} failed with an internal error ({status}){tried}.",
-                hint="Try again later, or use --offline.",
-            )
-        if isinstance(exc, openai.APITimeoutError):
-            return EngineError(
-                f"no reply from {url} within {self.settings.timeout:g} s (timeout).",
-                hint="Raise `timeout` in config.toml or PREPCOACH_TIMEOUT, try a smaller model, "
-                "or use --offline.",
-            )
-        if isinstance(exc, openai.APIConnectionError):
-            cause = _root_cause(exc)
-            src = self.settings.sources.get("base_url", "default")
-            why = "connection refused" if "refused" in cause.lower() else cause or "no connection"
-            return EngineError(
-                f"cannot connect to the model server at {url} ({why}){tried}.",
-                hint=f"Is the server running and the URL right (base url from {src})? "
-                "Use --offline to work without it.",
-            )
-        if isinstance(exc, openai.APIStatusError):
-            status = getattr(exc, "status_code", "?")
-            return EngineError(f"the server at {url} answered {status}: {server_msg}", hint=doctor)
-        return EngineError(f"the model call to {url} failed: {server_msg}", hint=doctor)
-
-    def _scrub(self, text: str) -> str:
-        key = self.settings.api_key
-        if key:
-            text = text.replace(key, "[key]")
-        text = _KEYLIKE.sub("[key]", text)
-        return text[:300]
-
-
-class FormatRefused(EngineError):
-    """The server rejected the requested response_format (400)."""
+            raise garbled(self.base_url, exc) from None
 
 
 class _Refused(Exception):
     """The server rejected the requested response_format."""
 
 
-def _validate(model: type[BaseModel], text: str) -> BaseModel:
-    try:
-        data = extract_json(text)
-    except ValueError:
-        raise
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        errs = exc.errors()
-        loc = ".".join(str(p) for p in errs[0].get("loc", ())) or "(top level)"
-        raise ValueError(f"{loc}: {errs[0].get('msg', 'invalid')}") from None
+def _retry_policy() -> ModuleType:
+    """The package ``prepcoach.engines.llm``, which holds the retry policy's numbers (read
+    at each wait, so a test or a caller can tune them on the package)."""
+    from prepcoach.engines import llm
 
-
-def _short(exc: BaseException) -> str:
-    return str(exc)[:160]
-
-
-def _message(exc: Any) -> str:
-    body = getattr(exc, "body", None)
-    if isinstance(body, dict):
-        msg = body.get("message")
-        if isinstance(msg, str) and msg:
-            return msg
-    if isinstance(body, str) and body:
-        return body
-    return str(getattr(exc, "message", "") or exc)
-
-
-def _is_quota(exc: Any) -> bool:
-    if getattr(exc, "code", None) == "insufficient_quota":
-        return True
-    body = getattr(exc, "body", None)
-    if isinstance(body, dict):
-        return body.get("code") == "insufficient_quota" or body.get("type") == "insufficient_quota"
-    return False
-
-
-def _root_cause(exc: BaseException) -> str:
-    seen: BaseException | None = exc
-    last = ""
-    depth = 0
-    while seen is not None and depth < 10:
-        text = str(seen)
-        if text and text not in ("Connection error.",):
-            last = text
-        if isinstance(seen, ConnectionRefusedError):
-            return "connection refused"
-        seen = seen.__cause__ or seen.__context__
-        depth += 1
-    return last[:120]
-
-
-def _garbled(url: str, exc: BaseException) -> EngineError:
-    return EngineError(
-        f"the server at {url} sent a reply prepcoach could not read (invalid stream chunk: "
-        f"{str(exc)[:100]}).",
-        hint="Check that OPENAI_BASE_URL points to an OpenAI-compatible /v1 endpoint.",
-    )
+    return llm
 
 
 def _backoff(n: int) -> float:
-    base = min(BACKOFF_CAP, BACKOFF_BASE * (2**n))
+    policy = _retry_policy()
+    base = min(policy.BACKOFF_CAP, policy.BACKOFF_BASE * (2**n))
     return base * (0.5 + random.random())
 
 
