@@ -50,7 +50,7 @@ Layout: one class per job, each with a frozen setup object, ``preview(req)`` and
 saving sessions, capture), ``agenda.AgendaJob``, ``outreach.OutreachJob`` (with the saved
 drafts), ``review.ReviewJob``; ``types`` (requests, results, ``Preview``) and
 ``prompt_context`` (what goes into a prompt). The engine (``prepcoach.engines.base.Engine``)
-is picked in one place, ``Services._engine``, once per job call.
+is picked in one place, ``Services.engine``, once per job call.
 
 Imports stay light: no openai, jinja2 or tiktoken at import time.
 """
@@ -124,7 +124,7 @@ class Services:
         self._llm = llm
         self._prompts: Prompts | None = None
         env = ServiceEnv(
-            settings=settings, store=store, prompts=self._get_prompts, engine=self._engine
+            settings=settings, store=store, prompts=self._get_prompts, engine=self.engine
         )
         self.meetings = Meetings(env)
         self.agenda_job = AgendaJob(env, self.meetings)
@@ -140,7 +140,7 @@ class Services:
             return False
         return self.settings.use_llm or self._llm is not None
 
-    def _engine(self) -> Engine:
+    def engine(self) -> Engine:
         """The engine for the next job: the one place that picks it."""
         if not self.use_llm:
             from prepcoach.engines.offline_engine import OfflineEngine

@@ -412,7 +412,7 @@ def _retry_policy() -> ModuleType:
 
 def _backoff(n: int) -> float:
     policy = _retry_policy()
-    base = min(policy.BACKOFF_CAP, policy.BACKOFF_BASE * (2**n))
+    base = min(float(policy.BACKOFF_CAP), float(policy.BACKOFF_BASE) * (2.0**n))
     return base * (0.5 + random.random())
 
 

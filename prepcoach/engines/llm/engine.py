@@ -121,7 +121,7 @@ class LLMEngine:
                 )
                 for it in data["items"]
             ],
-            engine=self.name,
+            engine="llm",
             model=result.model,
             summary=data["summary"],
         )
