@@ -24,13 +24,7 @@ from prepcoach.engines.base import (
     ReviewMessageTask,
     TextSink,
 )
-from prepcoach.engines.llm.repair import (
-    MAX_REPAIRS,
-    Attempt,
-    Messages,
-    repair_loop,
-    violation_rows,
-)
+from prepcoach.engines.llm.repair import Attempt, Messages, repair_loop
 from prepcoach.engines.llm.replies import AgendaReply, ReviewMessageReply
 from prepcoach.engines.llm.stream import ItemLines, JsonField, Sink, restoring_sink, strip_fences
 from prepcoach.errors import EngineError
@@ -38,7 +32,6 @@ from prepcoach.models import Agenda, AgendaItem, OutreachDraft, TokenUsage
 
 if TYPE_CHECKING:
     from prepcoach.engines.llm.client import LLM, ChatResult
-    from prepcoach.lint import Violation
     from prepcoach.settings import Settings
     from prepcoach.templating import Prompts
 
@@ -179,22 +172,13 @@ class LLMEngine:
             elif on_text is not None:
                 on_text(f"\n\n--- {reason} ---\n\n")
 
-        def repair_request(violations: list[Violation], attempt_no: int) -> str:
-            return self._prompts().render(
-                "outreach.repair.j2",
-                {
-                    **prompt.context,
-                    "violations": violation_rows(violations),
-                    "attempt": attempt_no,
-                    "max_attempts": MAX_REPAIRS + 1,
-                },
-            )
-
         last, attempts = repair_loop(
             list(prompt.messages),
             what="draft",
             attempt=attempt,
-            repair_request=repair_request,
+            render=self._prompts().render,
+            template="outreach.repair.j2",
+            context=prompt.context,
             redactor=redactor,
             on_retry=on_retry,
             cancel=cancel,
@@ -273,23 +257,13 @@ class LLMEngine:
                 on_text(f"\n\n--- {reason} ---\n\n")
                 sink = restoring_sink(on_text, redactor, _message_field)
 
-        def repair_request(violations: list[Violation], attempt_no: int) -> str:
-            return self._prompts().render(
-                "review.repair.j2",
-                {
-                    "violations": violation_rows(violations),
-                    "message_kind": kind,
-                    "word_limit": WORD_LIMITS["email"],
-                    "attempt": attempt_no,
-                    "max_attempts": MAX_REPAIRS + 1,
-                },
-            )
-
         last, _ = repair_loop(
             list(prompt.messages),
             what="message",
             attempt=attempt,
-            repair_request=repair_request,
+            render=self._prompts().render,
+            template="review.repair.j2",
+            context={"message_kind": kind, "word_limit": WORD_LIMITS["email"]},
             redactor=redactor,
             on_retry=on_retry,
             cancel=cancel,

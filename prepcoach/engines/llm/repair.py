@@ -5,7 +5,7 @@ message that goes with a checkpoint review."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -47,15 +47,17 @@ def repair_loop(
     *,
     what: str,
     attempt: Callable[[Messages], Attempt[T]],
-    repair_request: Callable[[list[Violation], int], str],
+    render: Callable[[str, dict[str, object]], str],
+    template: str,
+    context: Mapping[str, object],
     redactor: Redactor | None,
     on_retry: Callable[[str], None],
     cancel: threading.Event | None,
 ) -> tuple[Attempt[T], int]:
     """Run ``attempt`` until its draft breaks no rule or the repairs are used up; returns
     the last attempt and how many were made. Before each repair ``on_retry(reason)`` is
-    called and ``repair_request(violations, next_attempt)`` renders the request, which is
-    redacted like the prompt."""
+    called; the request is ``template`` rendered from ``context`` plus the violations and
+    the attempt numbers, redacted like the prompt."""
     attempts = 0
     while True:
         attempts += 1
@@ -64,7 +66,15 @@ def repair_loop(
             return got, attempts
         check_cancel(cancel)
         on_retry(retry_reason(what, attempts, got.violations))
-        request = repair_request(got.violations, attempts + 1)
+        request = render(
+            template,
+            {
+                **context,
+                "violations": [{"rule": v.rule, "reason": v.reason} for v in got.violations],
+                "attempt": attempts + 1,
+                "max_attempts": MAX_REPAIRS + 1,
+            },
+        )
         if redactor is not None:
             request = redactor.redact(request)
         messages = [
@@ -72,8 +82,3 @@ def repair_loop(
             {"role": "assistant", "content": got.raw},
             {"role": "user", "content": request},
         ]
-
-
-def violation_rows(violations: list[Violation]) -> list[dict[str, str]]:
-    """The violations as the repair templates list them."""
-    return [{"rule": v.rule, "reason": v.reason} for v in violations]
