@@ -25,7 +25,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, TypeVar
 
@@ -41,6 +41,7 @@ from prepcoach.engines.llm.errors import (
     short,
 )
 from prepcoach.engines.llm.replies import extract_json, strict_schema, validate_reply
+from prepcoach.engines.llm.stream import StreamState, take_chunk
 from prepcoach.errors import Cancelled, EngineError
 from prepcoach.settings import DEFAULT_BASE_URL, Settings
 
@@ -70,14 +71,6 @@ class ChatResult:
     finish_reason: str | None = None
     mode: str = "text"  # json_schema | json_object | text
     http_attempts: int = 1
-
-
-@dataclass
-class _Attempt:
-    """State of one streaming attempt, shared with the cancel watcher."""
-
-    emitted: bool = False
-    chunks: list[str] = field(default_factory=list)
 
 
 class LLM:
@@ -151,7 +144,7 @@ class LLM:
         for n in range(attempts):
             if cancel is not None and cancel.is_set():
                 raise Cancelled()
-            state = _Attempt()
+            state = StreamState()
             if self._stream_usage:
                 params["stream_options"] = {"include_usage": True}
             else:
@@ -192,7 +185,7 @@ class LLM:
     def _stream_once(
         self,
         params: dict[str, Any],
-        state: _Attempt,
+        state: StreamState,
         on_text: TextSink | None,
         cancel: threading.Event | None,
     ) -> ChatResult:
@@ -203,7 +196,7 @@ class LLM:
         try:
             for chunk in self._chunks(params, cancel):
                 received += 1
-                self._take_chunk(chunk, result, state, on_text)
+                take_chunk(chunk, result, state, on_text)
         except (Cancelled, openai.APIError):
             raise
         except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
@@ -270,37 +263,6 @@ class LLM:
                 yield item
         finally:
             abandon.set()
-
-    @staticmethod
-    def _take_chunk(
-        chunk: Any, result: ChatResult, state: _Attempt, on_text: TextSink | None
-    ) -> None:
-        if not isinstance(chunk, BaseModel) or not hasattr(chunk, "choices"):
-            raise ValueError(f"unexpected chunk {str(chunk)[:80]!r}")
-        usage = getattr(chunk, "usage", None)
-        if usage is not None:
-            result.prompt_tokens = getattr(usage, "prompt_tokens", None)
-            result.completion_tokens = getattr(usage, "completion_tokens", None)
-        choices = chunk.choices
-        if choices is None:
-            choices = []
-        if not isinstance(choices, list):
-            raise ValueError("choices is not a list")
-        for choice in choices:
-            delta = getattr(choice, "delta", None)
-            text = getattr(delta, "content", None) if delta is not None else None
-            if isinstance(delta, dict):  # loosely built chunk
-                text = delta.get("content")
-            if text is not None and not isinstance(text, str):
-                raise ValueError("content is not text")
-            reason = getattr(choice, "finish_reason", None)
-            if reason:
-                result.finish_reason = str(reason)
-            if text:
-                state.chunks.append(text)
-                state.emitted = True
-                if on_text is not None:
-                    on_text(text)
 
     # ---------------------------------------------------------- structured output
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from pydantic import BaseModel
+
 if TYPE_CHECKING:
+    from prepcoach.engines.llm.client import ChatResult
     from prepcoach.redact import Redactor
 
 TextSink = Callable[[str], None]
@@ -20,6 +24,47 @@ class StreamView(Protocol):
 
 
 ViewFactory = Callable[[TextSink], StreamView]
+
+
+@dataclass
+class StreamState:
+    """State of one streaming attempt, shared with the cancel watcher."""
+
+    emitted: bool = False
+    chunks: list[str] = field(default_factory=list)
+
+
+def take_chunk(
+    chunk: object, result: ChatResult, state: StreamState, on_text: TextSink | None
+) -> None:
+    """Read one streamed chunk: usage, finish reason and text (sent on to ``on_text``);
+    ValueError when it is not a chat completion chunk."""
+    if not isinstance(chunk, BaseModel) or not hasattr(chunk, "choices"):
+        raise ValueError(f"unexpected chunk {str(chunk)[:80]!r}")
+    usage = getattr(chunk, "usage", None)
+    if usage is not None:
+        result.prompt_tokens = getattr(usage, "prompt_tokens", None)
+        result.completion_tokens = getattr(usage, "completion_tokens", None)
+    choices = chunk.choices
+    if choices is None:
+        choices = []
+    if not isinstance(choices, list):
+        raise ValueError("choices is not a list")
+    for choice in choices:
+        delta = getattr(choice, "delta", None)
+        text = getattr(delta, "content", None) if delta is not None else None
+        if isinstance(delta, dict):  # loosely built chunk
+            text = delta.get("content")
+        if text is not None and not isinstance(text, str):
+            raise ValueError("content is not text")
+        reason = getattr(choice, "finish_reason", None)
+        if reason:
+            result.finish_reason = str(reason)
+        if text:
+            state.chunks.append(text)
+            state.emitted = True
+            if on_text is not None:
+                on_text(text)
 
 
 class ItemLines:
