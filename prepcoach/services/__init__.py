@@ -22,6 +22,8 @@ API (all errors are PrepcoachError subclasses; ``Cancelled`` when ``cancel`` is 
 
     Services(settings, store, llm=None)
       .use_llm -> bool                      a model is called (key or client, no --offline)
+      .engine() -> prepcoach.engines.base.Engine    the engine the next job runs with
+      .meetings, .agenda_job, .outreach_job, .review_job    the jobs behind the methods
       .plan() -> Plan
       .preview_agenda(AgendaRequest) -> Preview
       .agenda(AgendaRequest, *, on_text, cancel) -> AgendaResult

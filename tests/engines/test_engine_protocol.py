@@ -39,18 +39,7 @@ AGENDA_REPLY = {
         {"title": "Close", "minutes": 10, "kind": "close", "detail": "", "objective_id": None},
     ],
 }
-OUTREACH_REPLY = """Subject: Question on choosing VP or CTO
-
-Hi Elena,
-
-Nadia Farouk suggested I write to you. I lead platform engineering at Lumen Freight.
-
-Could we have a 20-minute call about how you chose between a VP Eng role and a CTO role?
-
-If now isn't a good time, no worries at all.
-
-Thanks,
-Dana"""
+OUTREACH_REPLY = "Subject: A question on budget reviews\n\nHi Elena,\n\nCould we talk?\n\nDana"
 
 
 def engines(sample_dir: Path) -> tuple[Services, list[Engine]]:
@@ -85,23 +74,25 @@ def test_both_engines_give_the_same_result_types(llm_env: FakeOpenAI, sample_dir
         heading="## Priya\n",
         prompt=r.prompt,
     )
+    review_reply = {"subject": "Thank you for these months", "message": "Hi Priya, thanks."}
+    # a draft and at most two repairs each, in call order: agenda, review, outreach
     llm_env.push(
         FakeOpenAI.json(AGENDA_REPLY),
-        FakeOpenAI.text(OUTREACH_REPLY),
-        FakeOpenAI.json({"subject": "Thank you for these months", "message": "Hi Priya, thanks."}),
+        *[FakeOpenAI.json(review_reply)] * 3,
+        *[FakeOpenAI.text(OUTREACH_REPLY)] * 3,
     )
-    llm_env.default = FakeOpenAI.json({"subject": "Thank you for these months", "message": "Hi."})
+    llm_env.default = FakeOpenAI.text(OUTREACH_REPLY)
     for engine in both:
         streamed: list[str] = []
         agenda = engine.agenda(agenda_task, on_text=streamed.append)
         assert isinstance(agenda, AgendaOutput) and isinstance(agenda.agenda, Agenda)
         assert agenda.agenda.engine == engine.name and agenda.agenda.mentor == "priya-raman"
-        outreach = engine.outreach(outreach_task, on_text=streamed.append)
-        assert isinstance(outreach, OutreachOutput) and isinstance(outreach.draft, OutreachDraft)
-        assert outreach.draft.engine == engine.name and outreach.attempts >= 1
-        assert outreach.draft.to == "Elena Sorensen"
         message = engine.review_message(review_task, on_text=streamed.append)
         assert isinstance(message, ReviewMessageOutput) and message.engine == engine.name
         assert message.text.startswith("Subject: ")
         assert all(isinstance(v, str) for v in message.violations)
+        outreach = engine.outreach(outreach_task, on_text=streamed.append)
+        assert isinstance(outreach, OutreachOutput) and isinstance(outreach.draft, OutreachDraft)
+        assert outreach.draft.engine == engine.name and outreach.attempts >= 1
+        assert outreach.draft.to == "Elena Sorensen"
         assert "## Priya\n" in "".join(streamed)
