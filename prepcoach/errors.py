@@ -1,9 +1,11 @@
-"""Errors that reach the user as one clear message and an exit code (PRODUCT §5).
+"""Errors that reach the user as one clear message and an exit code.
 
 0 success, 1 a rule or check failed, 2 bad usage or bad input.
 """
 
 from __future__ import annotations
+
+import threading
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -79,3 +81,9 @@ class Cancelled(Exception):
 
     Defined here (not in services) so the engines can raise it without importing services.
     """
+
+
+def check_cancel(cancel: threading.Event | None) -> None:
+    """Raise ``Cancelled`` when ``cancel`` is set."""
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()

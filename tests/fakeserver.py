@@ -4,6 +4,9 @@ The openai client speaks to it over a real socket, so the whole stack (httpx, SS
 status errors, timeouts) is exercised. Each test scripts the replies to
 ``POST /v1/chat/completions`` in order; ``GET /v1/models`` lists ``models``. Every request is
 recorded (path, headers, parsed body) for assertions.
+
+The server itself is stdlib only. At the end: pytest fixtures that point prepcoach at it
+(conftest files import them: ``from fakeserver import llm_env, server, settings``).
 """
 
 from __future__ import annotations
@@ -13,10 +16,16 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from prepcoach.settings import Settings
 
 Reply = Callable[["_Handler", dict[str, Any]], None]
 
@@ -293,3 +302,33 @@ class _Handler(BaseHTTPRequestHandler):
     def sse_raw(self, data: str) -> None:
         self.wfile.write(f"data: {data}\n\n".encode())
         self.wfile.flush()
+
+
+# ----------------------------------------------------------------- fixtures
+
+# A key that must never appear in any message, log or file.
+KEY = "sk-test-NEVER-PRINT-4f9c2a7e1b"
+
+
+@pytest.fixture
+def server() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI() as s:
+        yield s
+
+
+@pytest.fixture
+def llm_env(server: FakeOpenAI, monkeypatch: pytest.MonkeyPatch) -> FakeOpenAI:
+    """Environment pointing prepcoach at the loopback server, with fast backoff."""
+    from prepcoach.engines import llm as llm_mod
+
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+    monkeypatch.setattr(llm_mod, "BACKOFF_BASE", 0.01)
+    return server
+
+
+@pytest.fixture
+def settings(llm_env: FakeOpenAI, tmp_path: Path) -> Settings:
+    from prepcoach.settings import load_settings
+
+    return load_settings(data=tmp_path / "data")

@@ -55,3 +55,22 @@ def test_offline_agenda_never_imports_openai(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"
+
+
+def test_services_and_engines_import_no_model_client_templates_or_tokenizer():
+    modules = [
+        "prepcoach.services",
+        "prepcoach.engines.base",
+        "prepcoach.engines.offline_engine",
+        "prepcoach.engines.llm",
+    ]
+    code = (
+        "import json, sys\n"
+        f"for m in {modules!r}:\n"
+        "    __import__(m)\n"
+        "heavy = ('openai', 'httpx', 'jinja2', 'tiktoken')\n"
+        "print(json.dumps(sorted(k for k in sys.modules if k.split('.')[0] in heavy)))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == []

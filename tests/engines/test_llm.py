@@ -9,8 +9,7 @@ import threading
 import time
 
 import pytest
-from conftest import KEY
-from fakeserver import FakeOpenAI
+from fakeserver import KEY, FakeOpenAI
 from pydantic import BaseModel
 
 from prepcoach.engines.llm import LLM, extract_json, strict_schema
@@ -281,7 +280,7 @@ def test_extract_json_variants():
 
 
 def test_strict_schema_has_no_defaults_and_all_required():
-    from prepcoach.services import AgendaReply
+    from prepcoach.engines.llm import AgendaReply
 
     schema = strict_schema(AgendaReply)
     text = json.dumps(schema)

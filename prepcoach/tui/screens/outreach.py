@@ -390,7 +390,7 @@ class OutreachScreen(WaitForData, BaseScreen):
             title=values["title"].strip(),
             organisation=values["organisation"].strip(),
             channel=str(values["channel"]),
-            kind=kind,
+            kind=kind,  # type: ignore[arg-type]  # checked by the outreach service
             mentor=mentor,
             context=self.context,
             today=self.papp.today,

@@ -25,7 +25,9 @@ from prepcoach.models import (
     Question,
     Session,
 )
-from prepcoach.services import AgendaRequest, Services, _LazyHistory
+from prepcoach.services import AgendaRequest, Services
+from prepcoach.services import agenda as agenda_service
+from prepcoach.services.prompt_context import LazyHistory
 from prepcoach.settings import load_settings
 from prepcoach.store import Store, dump_model
 
@@ -181,8 +183,8 @@ def test_carry_over_and_agenda_equal_the_full_history_path(tmp_path: Path, seed:
     assert old_carry, "the generated history should leave something open"
 
     svc = services(root)
-    setup = svc._agenda_setup(REQ, prompt=False)
-    new: AgendaInput = setup["inp"]
+    setup = svc.agenda_job.setup(REQ, prompt=False)
+    new: AgendaInput = setup.inp
     assert new.carry_overs() == old_carry
     objectives, preferred = old.ordered_objectives(), old.preferred_ids()
     assert carried_over(new.mentor_history(), objectives, preferred) == carried_over(
@@ -203,21 +205,21 @@ def test_prompt_equals_the_full_history_path(
     new = services(root).preview_agenda(REQ)
 
     def everything(
-        self: Services,
+        store: Store,
         mentor: Mentor,
         today: dt.date,
         exclude: str | None = None,
         listing: object = None,
-    ) -> _LazyHistory:
+    ) -> LazyHistory:
         summaries = [
-            x for x in self.store.list_sessions(mentor.id) if x.date <= today and x.id != exclude
+            x for x in store.list_sessions(mentor.id) if x.date <= today and x.id != exclude
         ]
-        lazy = _LazyHistory(self.store, summaries)
+        lazy = LazyHistory(store, summaries)
         for i in range(len(summaries)):
             lazy.get(i)
         return lazy
 
-    monkeypatch.setattr(Services, "_agenda_history", everything)
+    monkeypatch.setattr(agenda_service, "agenda_history", everything)
     old = services(root).preview_agenda(REQ)
     assert new.messages == old.messages
     assert (new.history_sessions, new.history_omitted) == (
@@ -260,9 +262,9 @@ def test_a_settled_history_parses_only_the_newest_sessions(tmp_path: Path) -> No
         return real(session_id)
 
     svc.store.load_session = counting  # type: ignore[method-assign]
-    setup = svc._agenda_setup(REQ, prompt=False)
+    setup = svc.agenda_job.setup(REQ, prompt=False)
     assert len(calls) == 5  # from the oldest open one to the newest
-    assert [c.text for c in setup["inp"].carry_overs()] == [
+    assert [c.text for c in setup.inp.carry_overs()] == [
         "Book the offsite room",
         "How do I pick the phase 2 sponsor?",
     ]
@@ -282,8 +284,8 @@ def test_a_settled_history_parses_only_the_newest_sessions(tmp_path: Path) -> No
     calls.clear()
     svc.store.list_sessions(MENTOR)  # refresh the index
     calls.clear()
-    setup = svc._agenda_setup(REQ, prompt=False)
-    assert calls == [sessions[-1].id] and setup["inp"].carry_overs() == []
+    setup = svc.agenda_job.setup(REQ, prompt=False)
+    assert calls == [sessions[-1].id] and setup.inp.carry_overs() == []
 
 
 def test_resolved_later_in_an_old_settled_session_is_not_carried(tmp_path: Path) -> None:
@@ -299,7 +301,7 @@ def test_resolved_later_in_an_old_settled_session_is_not_carried(tmp_path: Path)
     old = full_input(root, REQ)
     texts = [c.text for c in old.carry_overs()]
     assert texts == ["Draft the wrap-up note"]
-    new = services(root)._agenda_setup(REQ, prompt=False)["inp"]
+    new = services(root).agenda_job.setup(REQ, prompt=False).inp
     assert new.carry_overs() == old.carry_overs()
 
 
@@ -312,6 +314,6 @@ def test_a_session_that_vanished_after_listing_is_skipped(tmp_path: Path) -> Non
     summaries = svc.store.list_sessions(MENTOR)
     (root / "sessions" / f"{sessions[-1].id}.json").unlink()
     svc.store.list_sessions = lambda mentor=None: summaries  # type: ignore[method-assign]
-    inp = svc._agenda_setup(REQ, prompt=False)["inp"]
+    inp = svc.agenda_job.setup(REQ, prompt=False).inp
     assert inp.carry_overs() == []
     assert inp.mentor_history()[-1].id == sessions[-2].id  # the newest that still exists

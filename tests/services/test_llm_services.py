@@ -8,8 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import KEY
-from fakeserver import FakeOpenAI
+from fakeserver import KEY, FakeOpenAI
 
 from prepcoach.errors import Cancelled
 from prepcoach.lint import lint_outreach, split_subject

@@ -1,0 +1,143 @@
+"""The one protocol every engine implements, and the typed inputs and outputs it speaks.
+
+An engine turns a prepared job into its text: an agenda, an outreach draft, or the message
+that goes with a checkpoint review. The services decide what goes in (the plan, the
+history, the rendered prompt) and check what comes out; the engine only writes.
+
+- ``prepcoach.engines.offline_engine.OfflineEngine``: the deterministic composer (no
+  network, no prompt: ``needs_prompt`` is False, so none is rendered or counted).
+- ``prepcoach.engines.llm.LLMEngine``: a model drafts from the rendered prompt; drafts
+  that break lint rules are sent back for repair.
+
+Every method takes ``on_text`` (streamed text, called from the calling thread) and
+``cancel`` (when set, the call raises ``prepcoach.errors.Cancelled`` as soon as it can).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from prepcoach.agenda import AgendaInput
+    from prepcoach.engines.offline import OutreachInput
+    from prepcoach.lint import Violation
+    from prepcoach.models import (
+        Agenda,
+        Mentor,
+        Objective,
+        OutreachDraft,
+        Plan,
+        ReviewRecord,
+        Session,
+        TokenUsage,
+    )
+    from prepcoach.redact import Redactor
+    from prepcoach.vocab import Channel, OutreachKind
+
+TextSink = Callable[[str], None]
+Messages = list[dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A rendered prompt: the messages as sent (names swapped for placeholders when the
+    settings redact), their counted size, the redactor that puts the names back into the
+    reply, and the template context that repair requests are rendered from."""
+
+    messages: Messages
+    prompt_tokens: int
+    tokens_exact: bool
+    redactor: Redactor | None = None
+    context: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AgendaTask:
+    inp: AgendaInput
+    mentor: Mentor  # the mentor as prepared (its next meeting is the one being prepared)
+    objectives: list[Objective]  # in agenda order
+    prompt: Prompt | None = None  # None when the engine needs none
+
+
+@dataclass(frozen=True)
+class AgendaOutput:
+    agenda: Agenda
+    usage: TokenUsage | None = None
+    structured_mode: str = ""  # json_schema | json_object | text (a model only)
+
+
+@dataclass(frozen=True)
+class OutreachTask:
+    inp: OutreachInput
+    kind: OutreachKind
+    channel: Channel
+    prompt: Prompt | None = None
+    # called with the reason before a repair attempt; without it a separator line goes
+    # to on_text
+    on_restart: Callable[[str], None] | None = None
+
+
+@dataclass(frozen=True)
+class OutreachOutput:
+    draft: OutreachDraft
+    violations: list[Violation]  # rules the draft still breaks
+    attempts: int
+    usage: TokenUsage | None = None
+
+
+@dataclass(frozen=True)
+class ReviewMessageTask:
+    plan: Plan
+    mentor: Mentor
+    record: ReviewRecord  # the rules' decision; the engine writes only the message
+    history: list[Session]
+    today: dt.date
+    heading: str  # shown on on_text before the message
+    prompt: Prompt | None = None
+
+
+@dataclass(frozen=True)
+class ReviewMessageOutput:
+    text: str  # "Subject: ..." line first when there is a subject
+    engine: str
+    model: str
+    violations: list[str]
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """What the services call; ``name`` labels the results ("offline" or "llm")."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def needs_prompt(self) -> bool: ...
+
+    def agenda(
+        self,
+        task: AgendaTask,
+        *,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+    ) -> AgendaOutput: ...
+
+    def outreach(
+        self,
+        task: OutreachTask,
+        *,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+    ) -> OutreachOutput: ...
+
+    def review_message(
+        self,
+        task: ReviewMessageTask,
+        *,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ReviewMessageOutput: ...

@@ -1,0 +1,275 @@
+"""The LLM engine: a model drafts, prepcoach checks.
+
+Agenda: the model replies in JSON (``AgendaReply``); the items stream as one readable line
+each, and the time boxes are normalised by the agenda rules. Outreach: the draft's text
+streams; a draft that breaks lint rules goes through the repair loop. Review: the rules
+decided already; the model writes only the message (JSON ``ReviewMessageReply``, its
+prose streamed), linted and repaired as the outreach kind it is.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from prepcoach.engines.base import (
+    AgendaOutput,
+    AgendaTask,
+    OutreachOutput,
+    OutreachTask,
+    Prompt,
+    ReviewMessageOutput,
+    ReviewMessageTask,
+    TextSink,
+)
+from prepcoach.engines.llm.repair import Attempt, Messages, repair_loop
+from prepcoach.engines.llm.replies import AgendaReply, ReviewMessageReply
+from prepcoach.engines.llm.stream import ItemLines, JsonField, Sink, restoring_sink, strip_fences
+from prepcoach.errors import EngineError
+from prepcoach.models import Agenda, AgendaItem, OutreachDraft, TokenUsage
+
+if TYPE_CHECKING:
+    from prepcoach.engines.llm.client import LLM, ChatResult
+    from prepcoach.settings import Settings
+    from prepcoach.templating import Prompts
+
+
+def _message_field(sink: TextSink) -> JsonField:
+    return JsonField("message", sink)
+
+
+def _prompt(prompt: Prompt | None) -> Prompt:
+    if prompt is None:  # the services render one whenever needs_prompt is True
+        raise EngineError("the model engine was given no prompt.")
+    return prompt
+
+
+class LLMEngine:
+    name = "llm"
+    needs_prompt = True
+
+    def __init__(
+        self,
+        settings: Settings,
+        client: Callable[[], LLM],
+        prompts: Callable[[], Prompts],
+    ) -> None:
+        self.settings = settings
+        self._client = client
+        self._prompts = prompts
+
+    def _usage(self, prompt: Prompt, result: ChatResult) -> TokenUsage:
+        from prepcoach.tokens import count_text, estimate_cost
+
+        tokens = result.prompt_tokens if result.prompt_tokens else prompt.prompt_tokens
+        completion = result.completion_tokens or count_text(result.text)
+        exact = bool(result.prompt_tokens) or prompt.tokens_exact
+        cost = estimate_cost(self.settings.prices, result.model, tokens, completion)
+        return TokenUsage(
+            prompt_tokens=tokens,
+            completion_tokens=completion,
+            estimated_cost_usd=cost,
+            exact=exact,
+        )
+
+    # ------------------------------------------------------------------ agenda
+
+    def agenda(
+        self,
+        task: AgendaTask,
+        *,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+    ) -> AgendaOutput:
+        from prepcoach.agenda import normalise_agenda
+
+        prompt = _prompt(task.prompt)
+        redactor = prompt.redactor
+        sink = restoring_sink(on_text, redactor, ItemLines) if on_text else None
+        reply, result = self._client().chat_json(
+            prompt.messages,
+            AgendaReply,
+            name="agenda",
+            model=self.settings.model,
+            on_text=sink,
+            cancel=cancel,
+            prompt_tokens=prompt.prompt_tokens,
+        )
+        data = reply.model_dump()
+        if redactor is not None:
+            data = redactor.restore_data(data)
+        draft = Agenda(
+            mentor=task.mentor.id,
+            minutes=task.inp.minutes,
+            items=[
+                AgendaItem(
+                    title=it["title"],
+                    minutes=it["minutes"],
+                    kind=it["kind"],
+                    detail=it["detail"],
+                    objective_id=it["objective_id"],
+                    source="",
+                )
+                for it in data["items"]
+            ],
+            engine="llm",
+            model=result.model,
+            summary=data["summary"],
+        )
+        return AgendaOutput(
+            agenda=normalise_agenda(draft, task.inp),
+            usage=self._usage(prompt, result),
+            structured_mode=result.mode,
+        )
+
+    # ---------------------------------------------------------------- outreach
+
+    def outreach(
+        self,
+        task: OutreachTask,
+        *,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+    ) -> OutreachOutput:
+        from prepcoach.lint import lint_outreach, split_subject
+        from prepcoach.tokens import count_messages, count_text, estimate_cost
+
+        prompt = _prompt(task.prompt)
+        redactor = prompt.redactor
+        llm = self._client()
+        totals = [0, 0]  # prompt and completion tokens over every attempt
+        model = self.settings.model
+
+        def attempt(messages: Messages) -> Attempt[tuple[str | None, str]]:
+            nonlocal model
+            sink = restoring_sink(on_text, redactor) if on_text else None
+            tokens = count_messages(messages).tokens
+            result = llm.chat(
+                messages,
+                model=self.settings.model,
+                on_text=sink,
+                cancel=cancel,
+                prompt_tokens=tokens,
+            )
+            if sink is not None:
+                sink.flush()
+            totals[0] += result.prompt_tokens or tokens
+            totals[1] += result.completion_tokens or count_text(result.text)
+            model = result.model
+            text = redactor.restore(result.text) if redactor is not None else result.text
+            subject, body = split_subject(strip_fences(text).strip())
+            body = body.strip()
+            found = lint_outreach(
+                body, channel=task.channel, kind=task.kind, subject=subject or None
+            )
+            return Attempt((subject, body), result.text, found)
+
+        def on_retry(reason: str) -> None:
+            if task.on_restart is not None:
+                task.on_restart(reason)
+            elif on_text is not None:
+                on_text(f"\n\n--- {reason} ---\n\n")
+
+        last, attempts = repair_loop(
+            list(prompt.messages),
+            what="draft",
+            attempt=attempt,
+            render=self._prompts().render,
+            template="outreach.repair.j2",
+            context=prompt.context,
+            redactor=redactor,
+            on_retry=on_retry,
+            cancel=cancel,
+        )
+        subject, body = last.value
+        inp = task.inp
+        draft = OutreachDraft(
+            outreach_kind=task.kind,
+            to=inp.to,
+            title=inp.title,
+            organisation=inp.organisation,
+            channel=task.channel,
+            ask=inp.ask,
+            subject=(subject or "") if task.channel == "email" else "",
+            body=body,
+            created=inp.today,
+            mentor=inp.mentor.id if inp.mentor else None,
+            engine=self.name,
+            model=model,
+            violations=[str(v) for v in last.violations],
+        )
+        usage = TokenUsage(
+            prompt_tokens=totals[0],
+            completion_tokens=totals[1],
+            estimated_cost_usd=estimate_cost(self.settings.prices, model, totals[0], totals[1]),
+            exact=prompt.tokens_exact,
+        )
+        return OutreachOutput(
+            draft=draft, violations=last.violations, attempts=attempts, usage=usage
+        )
+
+    # ------------------------------------------------------------------ review
+
+    def review_message(
+        self,
+        task: ReviewMessageTask,
+        *,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ReviewMessageOutput:
+        """The message linted as the outreach kind it is (``review_message_kind``:
+        renewal, wind-down, follow-up, ...) on email, and repaired like an outreach draft."""
+        from prepcoach.lint import WORD_LIMITS, lint_outreach
+        from prepcoach.review import review_message_kind
+
+        prompt = _prompt(task.prompt)
+        redactor = prompt.redactor
+        kind = review_message_kind(task.record)
+        if on_text is not None:
+            on_text(task.heading)
+        sink: Sink | None = restoring_sink(on_text, redactor, _message_field) if on_text else None
+        model = self.settings.model
+
+        def attempt(messages: Messages) -> Attempt[tuple[str, str]]:
+            nonlocal model
+            reply, result = self._client().chat_json(
+                messages,
+                ReviewMessageReply,
+                name="review_message",
+                model=self.settings.model,
+                on_text=sink,
+                cancel=cancel,
+                prompt_tokens=prompt.prompt_tokens,
+            )
+            model = result.model
+            subject, message = reply.subject.strip(), reply.message.strip()
+            if redactor is not None:
+                subject, message = redactor.restore(subject), redactor.restore(message)
+            found = lint_outreach(message, channel="email", kind=kind, subject=subject)
+            raw = json.dumps({"subject": reply.subject, "message": reply.message})
+            return Attempt((subject, message), raw, found)
+
+        def on_retry(reason: str) -> None:
+            nonlocal sink
+            if on_text is not None:
+                on_text(f"\n\n--- {reason} ---\n\n")
+                sink = restoring_sink(on_text, redactor, _message_field)
+
+        last, _ = repair_loop(
+            list(prompt.messages),
+            what="message",
+            attempt=attempt,
+            render=self._prompts().render,
+            template="review.repair.j2",
+            context={"message_kind": kind, "word_limit": WORD_LIMITS["email"]},
+            redactor=redactor,
+            on_retry=on_retry,
+            cancel=cancel,
+        )
+        subject, message = last.value
+        text = (f"Subject: {subject}\n\n" if subject else "") + message
+        return ReviewMessageOutput(
+            text=text, engine=self.name, model=model, violations=[str(v) for v in last.violations]
+        )

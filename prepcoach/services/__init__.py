@@ -1,0 +1,309 @@
+"""Services: the one API both the CLI and the TUI call to generate and save things.
+
+Contract (shared by cli/gen_cmds.py and tui/): construct ``Services(settings, store, llm)``;
+``llm`` may be a ready client (tests hand in one pointed at a loopback server): either a
+``prepcoach.engines.llm.LLM`` or an ``openai.OpenAI``; when None and ``settings.use_llm`` is
+true it is built lazily on the first model call. Every generating method takes ``on_text``
+(called with streamed text chunks, from the calling thread) and ``cancel`` (a
+threading.Event; when set, the call raises ``Cancelled`` as soon as it can). Errors are
+``PrepcoachError`` subclasses with user-facing messages.
+
+Engines: with ``settings.use_llm`` (a key and no --offline) the model drafts and prepcoach
+checks (agenda time boxes normalised, outreach linted and repaired, review decided by rules);
+otherwise the offline composer writes everything, labelled as offline. ``preview_*`` renders
+the exact messages either way (``--dry-run``, token count and cost) and never sends anything.
+
+Streaming: ``outreach`` streams the draft's text. ``agenda`` and ``review`` ask the model for
+JSON; their ``on_text`` gets a readable line per agenda item (or the message prose) as soon as
+it is complete, not raw JSON. The offline engine does not stream: it calls ``on_text`` once
+with the finished text.
+
+API (all errors are PrepcoachError subclasses; ``Cancelled`` when ``cancel`` is set):
+
+    Services(settings, store, llm=None)
+      .use_llm -> bool                      a model is called (key or client, no --offline)
+      .engine() -> prepcoach.engines.base.Engine    the engine the next job runs with
+      .meetings, .agenda_job, .outreach_job, .review_job    the jobs behind the methods
+      .plan() -> Plan
+      .preview_agenda(AgendaRequest) -> Preview
+      .agenda(AgendaRequest, *, on_text, cancel) -> AgendaResult
+      .save_session(AgendaRequest, AgendaResult) -> Session    updates the meeting's session
+                                            when one is already saved (same mentor and date)
+      .upsert_session(AgendaRequest, AgendaResult) -> (Session, updated: bool)
+      .meeting_date(mentor, today=None) -> date     the date a prepared meeting is saved under
+      .existing_session(mentor_id, date) -> Session | None   still in prep (not held)
+      .prep_session(mentor, today=None) -> Session | None    the meeting's saved prep
+      .capture(base, captured, resolved_earlier) -> (Session, n)  after-meeting notes
+      .set_action_done(session_id, index, done, today=None) -> Session
+      .preview_outreach(OutreachRequest) -> Preview
+      .outreach(OutreachRequest, *, on_text, cancel, on_restart=None) -> OutreachResult
+      .save_outreach(OutreachDraft | OutreachResult) -> OutreachDraft
+      .drafts() -> list[OutreachDraft]         saved drafts, oldest first
+      .find_draft(id_or_prefix) -> OutreachDraft   NotFoundError suggests close ids
+      .mark_sent(draft_id, on=None) / .mark_answered(draft_id, on=None) -> OutreachDraft
+      .reminders(today=None, after_days=None) -> list[prepcoach.outreach.Reminder]
+      .preview_review(mentor=None, *, today=None) -> list[Preview]     one per mentor
+      .review(mentor=None, *, today, on_text, cancel, save=False) -> list[ReviewRecord]
+      .save_review(ReviewRecord) -> ReviewRecord
+      Services.lint(text, *, channel, kind) -> list[prepcoach.lint.Violation]
+
+Layout: one class per job, each with a frozen setup object, ``preview(req)`` and
+``generate(req, *, on_text, cancel)``: ``meetings.Meetings`` (the meeting being prepared,
+saving sessions, capture), ``agenda.AgendaJob``, ``outreach.OutreachJob`` (with the saved
+drafts), ``review.ReviewJob``; ``types`` (requests, results, ``Preview``) and
+``prompt_context`` (what goes into a prompt). The engine (``prepcoach.engines.base.Engine``)
+is picked in one place, ``Services.engine``, once per job call.
+
+Imports stay light: no openai, jinja2 or tiktoken at import time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from prepcoach.errors import Cancelled, UsageError
+from prepcoach.services.agenda import AgendaJob, AgendaSetup
+from prepcoach.services.env import ServiceEnv
+from prepcoach.services.meetings import Meetings, held
+from prepcoach.services.outreach import OutreachJob, OutreachSetup
+from prepcoach.services.prompt_context import session_text
+from prepcoach.services.review import ReviewJob, ReviewSetup
+from prepcoach.services.samples import sample_contexts
+from prepcoach.services.types import (
+    AgendaRequest,
+    AgendaResult,
+    OutreachRequest,
+    OutreachResult,
+    Preview,
+    TextSink,
+)
+from prepcoach.settings import Settings
+from prepcoach.store import Store
+
+if TYPE_CHECKING:
+    from openai import OpenAI
+
+    from prepcoach.agenda import CarryOver
+    from prepcoach.engines.base import Engine
+    from prepcoach.engines.llm import LLM
+    from prepcoach.lint import Violation
+    from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, Session
+    from prepcoach.outreach import Reminder
+    from prepcoach.store import SessionSummary
+    from prepcoach.templating import Prompts
+
+__all__ = [
+    "AgendaJob",
+    "AgendaRequest",
+    "AgendaResult",
+    "AgendaSetup",
+    "Cancelled",
+    "Meetings",
+    "OutreachJob",
+    "OutreachRequest",
+    "OutreachResult",
+    "OutreachSetup",
+    "Preview",
+    "ReviewJob",
+    "ReviewSetup",
+    "Services",
+    "TextSink",
+    "held",
+    "sample_contexts",
+    "session_text",
+]
+
+
+class Services:
+    """The facade the CLI and the TUI call; each method hands over to its job."""
+
+    def __init__(self, settings: Settings, store: Store, llm: LLM | OpenAI | None = None) -> None:
+        self.settings = settings
+        self.store = store
+        self._llm = llm
+        self._prompts: Prompts | None = None
+        env = ServiceEnv(
+            settings=settings, store=store, prompts=self._get_prompts, engine=self.engine
+        )
+        self.meetings = Meetings(env)
+        self.agenda_job = AgendaJob(env, self.meetings)
+        self.outreach_job = OutreachJob(env)
+        self.review_job = ReviewJob(env)
+
+    # ------------------------------------------------------------------ basics
+
+    @property
+    def use_llm(self) -> bool:
+        """Whether generation calls a model (a key, or a client handed in, and no --offline)."""
+        if self.settings.offline:
+            return False
+        return self.settings.use_llm or self._llm is not None
+
+    def engine(self) -> Engine:
+        """The engine for the next job: the one place that picks it."""
+        if not self.use_llm:
+            from prepcoach.engines.offline_engine import OfflineEngine
+
+            return OfflineEngine()
+        from prepcoach.engines.llm import LLMEngine
+
+        return LLMEngine(self.settings, self.llm, self._get_prompts)
+
+    @property
+    def prompts(self) -> Prompts:
+        return self._get_prompts()
+
+    def _get_prompts(self) -> Prompts:
+        if self._prompts is None:
+            from prepcoach.templating import Prompts
+
+            self._prompts = Prompts(self.settings.prompts_dir)
+        return self._prompts
+
+    def llm(self) -> LLM:
+        from prepcoach.engines.llm import LLM, make_llm
+
+        if not isinstance(self._llm, LLM):
+            self._llm = make_llm(self.settings, self._llm)
+        return self._llm
+
+    def plan(self) -> Plan:
+        return self.store.load_plan()
+
+    # ----------------------------------------------------------------- agenda
+
+    def preview_agenda(self, req: AgendaRequest) -> Preview:
+        return self.agenda_job.preview(req)
+
+    def agenda(
+        self,
+        req: AgendaRequest,
+        *,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+    ) -> AgendaResult:
+        return self.agenda_job.generate(req, on_text=on_text, cancel=cancel)
+
+    # --------------------------------------------------------------- meetings
+
+    def meeting_date(
+        self,
+        mentor: Mentor | None,
+        today: dt.date | None = None,
+        *,
+        listing: Sequence[SessionSummary] | None = None,
+    ) -> dt.date:
+        return self.meetings.meeting_date(mentor, today, listing=listing)
+
+    def existing_session(
+        self,
+        mentor_id: str,
+        date: dt.date,
+        *,
+        listing: Sequence[SessionSummary] | None = None,
+    ) -> Session | None:
+        return self.meetings.existing_session(mentor_id, date, listing=listing)
+
+    def prep_session(self, mentor: Mentor | str, today: dt.date | None = None) -> Session | None:
+        return self.meetings.prep_session(mentor, today)
+
+    def save_session(self, req: AgendaRequest, result: AgendaResult) -> Session:
+        """Store the prepared meeting as a session (engine, model, token counts, agenda).
+        Saving the same meeting again updates that session: see ``upsert_session``."""
+        return self.meetings.upsert_session(req, result)[0]
+
+    def upsert_session(self, req: AgendaRequest, result: AgendaResult) -> tuple[Session, bool]:
+        return self.meetings.upsert_session(req, result)
+
+    def capture(
+        self,
+        base: Session,
+        captured: Session,
+        resolved_earlier: Sequence[CarryOver] = (),
+    ) -> tuple[Session, int]:
+        return self.meetings.capture(base, captured, resolved_earlier)
+
+    def set_action_done(
+        self, session_id: str, index: int, done: bool, today: dt.date | None = None
+    ) -> Session:
+        return self.meetings.set_action_done(session_id, index, done, today)
+
+    # --------------------------------------------------------------- outreach
+
+    def preview_outreach(self, req: OutreachRequest) -> Preview:
+        return self.outreach_job.preview(req)
+
+    def outreach(
+        self,
+        req: OutreachRequest,
+        *,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+        on_restart: Callable[[str], None] | None = None,
+    ) -> OutreachResult:
+        return self.outreach_job.generate(
+            req, on_text=on_text, cancel=cancel, on_restart=on_restart
+        )
+
+    def save_outreach(self, draft: OutreachDraft | OutreachResult) -> OutreachDraft:
+        return self.outreach_job.save(draft)
+
+    def drafts(self) -> list[OutreachDraft]:
+        return self.outreach_job.drafts()
+
+    def find_draft(self, draft_id: str) -> OutreachDraft:
+        return self.outreach_job.find_draft(draft_id)
+
+    def mark_sent(
+        self, draft_id: str, on: dt.date | None = None, today: dt.date | None = None
+    ) -> OutreachDraft:
+        return self.outreach_job.mark_sent(draft_id, on, today)
+
+    def mark_answered(
+        self, draft_id: str, on: dt.date | None = None, today: dt.date | None = None
+    ) -> OutreachDraft:
+        return self.outreach_job.mark_answered(draft_id, on, today)
+
+    def reminders(
+        self, today: dt.date | None = None, after_days: int | None = None
+    ) -> list[Reminder]:
+        return self.outreach_job.reminders(today, after_days)
+
+    # ----------------------------------------------------------------- review
+
+    def preview_review(
+        self, mentor: str | None = None, *, today: dt.date | None = None
+    ) -> list[Preview]:
+        return self.review_job.preview(mentor, today=today)
+
+    def review(
+        self,
+        mentor: str | None = None,
+        *,
+        today: dt.date | None = None,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+        save: bool = False,
+    ) -> list[ReviewRecord]:
+        return self.review_job.generate(
+            mentor, today=today, on_text=on_text, cancel=cancel, save=save
+        )
+
+    def save_review(self, rec: ReviewRecord) -> ReviewRecord:
+        return self.store.save_review(rec)
+
+    # ------------------------------------------------------------------- lint
+
+    @staticmethod
+    def lint(text: str, *, channel: str = "email", kind: str = "first-request") -> list[Violation]:
+        """Outreach rules on any text (a leading ``Subject:`` line is the subject)."""
+        from prepcoach.lint import lint_outreach, split_subject
+
+        subject, body = split_subject(text)
+        try:
+            return lint_outreach(body, channel=channel, kind=kind, subject=subject)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None

@@ -1,0 +1,147 @@
+"""The review job: a checkpoint review per mentor. The recommendation and its reasons
+always come from the rules (``prepcoach.review``); the engine writes only the message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from prepcoach.engines.base import ReviewMessageTask
+from prepcoach.errors import NotFoundError, check_cancel
+from prepcoach.services.prompt_context import (
+    history_rows,
+    mentor_context,
+    objective_context,
+    profile_context,
+)
+from prepcoach.services.types import Preview, TextSink
+
+if TYPE_CHECKING:
+    from prepcoach.engines.base import Prompt
+    from prepcoach.models import Mentor, Plan, ReviewRecord, Session
+    from prepcoach.services.env import ServiceEnv
+
+
+@dataclass(frozen=True)
+class ReviewSetup:
+    """One mentor's review: the rules' record and that mentor's history."""
+
+    plan: Plan
+    mentor: Mentor
+    record: ReviewRecord
+    history: list[Session]
+    today: dt.date
+    prompt: Prompt | None = None
+    preview: Preview | None = None
+
+
+class ReviewJob:
+    def __init__(self, env: ServiceEnv) -> None:
+        self.env = env
+
+    def mentors(self, mentor: str | None) -> tuple[Plan, list[Mentor]]:
+        """The plan and the mentors to review (all when ``mentor`` is None); raises before
+        anything is generated when the mentor is unknown or the plan has none."""
+        plan = self.env.plan()
+        if mentor is not None:
+            from prepcoach.lookup import find_mentor
+
+            return plan, [find_mentor(plan, mentor)]
+        if not plan.mentors:
+            raise NotFoundError(
+                "the plan has no mentors to review.",
+                hint='Add one with `prepcoach mentors add "NAME"`.',
+            )
+        return plan, list(plan.mentors)
+
+    def setup(self, plan: Plan, m: Mentor, today: dt.date, *, prompt: bool = True) -> ReviewSetup:
+        """One mentor's review and (``prompt``) its prompt. Built one mentor at a time so
+        memory stays bounded by the largest history; the offline composer needs no
+        prompt, so none is rendered or counted."""
+        from prepcoach.review import analyse
+
+        history = [s for s in self.env.store.sessions_for(m.id) if s.date <= today]
+        rec = analyse(plan, m, history, today)
+        setup = ReviewSetup(plan=plan, mentor=m, record=rec, history=history, today=today)
+        if not prompt:
+            return setup
+        return self._with_prompt(setup)
+
+    def _with_prompt(self, setup: ReviewSetup) -> ReviewSetup:
+        from prepcoach.review import review_message_goal, review_message_kind
+
+        plan, m, rec = setup.plan, setup.mentor, setup.record
+        budget = max(0, self.env.settings.history_token_budget)
+        objectives = plan.objectives_for(m.id)
+        sessions, omitted = history_rows(setup.history, objectives, budget)
+        context = {
+            "profile": profile_context(plan),
+            "mentor": mentor_context(m),
+            "objectives": [objective_context(o) for o in objectives],
+            "review": rec.model_dump(mode="json"),
+            "message_kind": review_message_kind(rec) or "",
+            "message_goal": review_message_goal(rec),
+            "history": sessions,
+            "history_omitted": omitted,
+            "today": setup.today.isoformat(),
+        }
+        prompt, preview = self.env.prompt(
+            "review",
+            context,
+            self.env.redactor(plan),
+            history=(len(sessions), omitted),
+            mentor=m.id,
+        )
+        return replace(setup, prompt=prompt, preview=preview)
+
+    def preview(self, mentor: str | None = None, *, today: dt.date | None = None) -> list[Preview]:
+        day = self.env.today(today)
+        plan, mentors = self.mentors(mentor)
+        previews = [self.setup(plan, m, day).preview for m in mentors]
+        return [p for p in previews if p is not None]
+
+    def generate(
+        self,
+        mentor: str | None = None,
+        *,
+        today: dt.date | None = None,
+        on_text: TextSink | None = None,
+        cancel: threading.Event | None = None,
+        save: bool = False,
+    ) -> list[ReviewRecord]:
+        """One record per mentor (all when ``mentor`` is None); ``save`` stores each record
+        under reviews/. Mentors are reviewed one at a time: only one mentor's history is
+        in memory at once."""
+        day = self.env.today(today)
+        plan, mentors = self.mentors(mentor)
+        out: list[ReviewRecord] = []
+        engine = self.env.engine()  # once: one engine for every mentor of this review
+        for m in mentors:
+            check_cancel(cancel)
+            s = self.setup(plan, m, day, prompt=engine.needs_prompt)
+            rec = s.record
+            task = ReviewMessageTask(
+                plan=s.plan,
+                mentor=s.mentor,
+                record=rec,
+                history=s.history,
+                today=day,
+                heading=f"\n## {s.mentor.name}: {rec.recommendation}\n\n",
+                prompt=s.prompt,
+            )
+            msg = engine.review_message(task, on_text=on_text, cancel=cancel)
+            rec = rec.model_copy(
+                update={
+                    "message": msg.text,
+                    "engine": msg.engine,
+                    "model": msg.model,
+                    "violations": msg.violations,
+                }
+            )
+            if save:
+                rec = self.env.store.save_review(rec)
+            out.append(rec)
+            del s, task  # this mentor's history goes before the next one is read
+        return out
