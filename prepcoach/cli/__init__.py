@@ -1,7 +1,8 @@
-"""Command-line entry point. Each command group registers itself from its own module.
+"""Command-line entry point. Each command registers its parser from its own module under
+``prepcoach.cli.commands``.
 
-Nothing heavy is imported here: textual, jinja2 and openai load inside the commands that
-need them, so `prepcoach --help` and listings start fast.
+Nothing heavy is imported here: the store, textual, jinja2 and openai load inside the
+commands that need them, so `prepcoach --help` and listings start fast.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from prepcoach.errors import EXIT_USAGE, PrepcoachError
 if TYPE_CHECKING:
     import argparse
 
-GROUPS = ("prepcoach.cli.tui_cmds", "prepcoach.cli.plan_cmds", "prepcoach.cli.gen_cmds")
-
 # Options that may come before the command: `prepcoach --data D mentors list` means the
 # same as `prepcoach mentors list --data D`. (dest on the top-level parser, name)
 TOP_OPTIONS = (("top_data", "data"), ("top_offline", "offline"), ("top_model", "model"))
@@ -26,11 +25,12 @@ TOP_OPTIONS = (("top_data", "data"), ("top_offline", "offline"), ("top_model", "
 
 def build_parser() -> argparse.ArgumentParser:
     import argparse
-    import importlib
+
+    from prepcoach.cli.commands import register_all
 
     class _Parser(argparse.ArgumentParser):
         def error(self, message: str) -> None:  # type: ignore[override]
-            # one line (PRODUCT §5): what is wrong and where to look, no usage block
+            # one line: what is wrong and where to look, no usage block
             import re
 
             bad = re.match(
@@ -78,9 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="model name (default: $PREPCOACH_MODEL or config)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in GROUPS:
-        module = importlib.import_module(name)
-        module.register(sub)
+    register_all(sub)
     return parser
 
 
@@ -95,7 +93,7 @@ def _merge_top_options(args: Any) -> str | None:
             continue
         if not hasattr(args, name):
             if name != "data":
-                # --offline / --model are accepted by every command (PRODUCT §5); where
+                # --offline / --model are accepted by every command; where
                 # nothing is generated there is nothing to switch
                 setattr(args, name, value)
                 continue
@@ -107,6 +105,8 @@ def _merge_top_options(args: Any) -> str | None:
                 f"{current!r} after it); give it once."
             )
         setattr(args, name, value)
+    if getattr(args, "format", None) is None:
+        args.format = "md"
     return None
 
 
@@ -181,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
     func = getattr(args, "func", None)
     if func is None:
-        from prepcoach.cli.tui_cmds import run_tui
+        from prepcoach.cli.commands.tui import run_tui
 
         func = run_tui
     try:
