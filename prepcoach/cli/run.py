@@ -83,3 +83,12 @@ def action_parser(
     add_data_flag(p)
     p.set_defaults(func=command(handler, must_exist=not creates))
     return p
+
+
+def command_group(
+    sub: Any, name: str, help_text: str, description: str, dest: str = "action"
+) -> Any:
+    """A command with actions (`mentors list|show|...`): its parser under ``sub`` and the
+    subparsers its actions are added to; the chosen action is stored in ``dest``."""
+    group = sub.add_parser(name, help=help_text, description=description)
+    return group.add_subparsers(dest=dest, metavar="ACTION", required=True)

@@ -13,30 +13,10 @@ from prepcoach.text import plural
 from prepcoach.vocab import SUPPORT_AREA_LABELS
 
 if TYPE_CHECKING:
+    from prepcoach import models
     from prepcoach.lint import Violation
-    from prepcoach.models import (
-        Agenda,
-        Mentor,
-        Objective,
-        OutreachDraft,
-        Plan,
-        ReviewRecord,
-        Session,
-    )
     from prepcoach.outreach import Reminder
     from prepcoach.store import SessionSummary
-
-__all__ = [
-    "agenda_markdown",
-    "cell",
-    "draft_markdown",
-    "mentor_markdown",
-    "review_label",
-    "review_markdown",
-    "rule_failures",
-    "session_markdown",
-    "table",
-]
 
 
 def cell(value: Any) -> str:
@@ -63,9 +43,9 @@ def rule_failures(items: Sequence[str]) -> list[str]:
 
 
 def agenda_markdown(
-    agenda: Agenda,
-    mentor: Mentor | None = None,
-    objectives: Sequence[Objective] | None = None,
+    agenda: models.Agenda,
+    mentor: models.Mentor | None = None,
+    objectives: Sequence[models.Objective] | None = None,
 ) -> str:
     """The agenda as Markdown: heading, engine label, numbered items with clock times,
     time boxes, sources of carried-over items and the objectives they tie to (the agenda
@@ -79,9 +59,9 @@ def agenda_markdown(
 
 
 def mentor_markdown(
-    m: Mentor,
+    m: models.Mentor,
     info: dict[str, Any],
-    objs: Sequence[Objective],
+    objs: Sequence[models.Objective],
     summaries: Sequence[SessionSummary],
     open_actions: Sequence[dict[str, Any]],
 ) -> str:
@@ -151,7 +131,7 @@ def mentor_markdown(
 # -------------------------------------------------------------------- session
 
 
-def session_markdown(s: Session, plan: Plan, *, meta: bool = True) -> str:
+def session_markdown(s: models.Session, plan: models.Plan, *, meta: bool = True) -> str:
     """A session as a Markdown document: agenda with time boxes, notes, action items.
     ``meta``: end with the session id, engine and tokens (left out of exports)."""
     mentor = plan.mentor(s.mentor)
@@ -167,27 +147,13 @@ def session_markdown(s: Session, plan: Plan, *, meta: bool = True) -> str:
             + "\n".join(f"- {a}" for a in s.accomplishments)
         )
     if s.questions:
-        lines = []
-        for q in s.questions:
-            line = f"- [{'x' if q.resolved else ' '}] {q.text}"
-            if q.answer:
-                line += f" — {q.answer}"
-            lines.append(line)
-        parts.append("## Questions\n\n" + "\n".join(lines))
+        parts.append("## Questions\n\n" + "\n".join(_question_line(q) for q in s.questions))
     if s.agenda and s.agenda.items:
         parts += _session_agenda(s, objectives, meta=meta)
     if s.notes.strip():
         parts.append("## Notes\n\n" + s.notes.strip())
     if s.action_items:
-        lines = []
-        for a in s.action_items:
-            line = f"- [{'x' if a.done else ' '}] {a.text} ({a.owner}"
-            if a.due:
-                line += f", due {a.due.isoformat()}"
-            if a.done_on:
-                line += f", done {a.done_on.isoformat()}"
-            lines.append(line + ")")
-        parts.append("## Action items\n\n" + "\n".join(lines))
+        parts.append("## Action items\n\n" + "\n".join(_action_line(a) for a in s.action_items))
     if s.objective_progress:
         lines = []
         for p in s.objective_progress:
@@ -207,7 +173,20 @@ def session_markdown(s: Session, plan: Plan, *, meta: bool = True) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _session_agenda(s: Session, objectives: dict[str, str], *, meta: bool) -> list[str]:
+def _question_line(q: models.Question) -> str:
+    """A question as a checklist line: ticked once resolved, with its answer."""
+    answer = f" — {q.answer}" if q.answer else ""
+    return f"- [{'x' if q.resolved else ' '}] {q.text}{answer}"
+
+
+def _action_line(a: models.ActionItem) -> str:
+    """An action item as a checklist line: ticked once done, with owner and dates."""
+    due = f", due {a.due.isoformat()}" if a.due else ""
+    done = f", done {a.done_on.isoformat()}" if a.done_on else ""
+    return f"- [{'x' if a.done else ' '}] {a.text} ({a.owner}{due}{done})"
+
+
+def _session_agenda(s: models.Session, objectives: dict[str, str], *, meta: bool) -> list[str]:
     """The agenda part of a session: a table of time boxes, the total, the summary."""
     agenda = s.agenda
     assert agenda is not None
@@ -244,7 +223,7 @@ def _session_agenda(s: Session, objectives: dict[str, str], *, meta: bool) -> li
 # --------------------------------------------------------------------- review
 
 
-def review_label(records: Sequence[ReviewRecord]) -> str:
+def review_label(records: Sequence[models.ReviewRecord]) -> str:
     """Who wrote what, once for the whole output (not once per mentor)."""
     models = list(dict.fromkeys(r.model for r in records if r.engine != "offline"))
     if not records:
@@ -257,7 +236,7 @@ def review_label(records: Sequence[ReviewRecord]) -> str:
     )
 
 
-def review_markdown(rec: ReviewRecord, plan: Plan) -> str:
+def review_markdown(rec: models.ReviewRecord, plan: models.Plan) -> str:
     """One mentor's review: the recommendation, the facts, every reason, the message."""
     mentor = plan.mentor(rec.mentor)
     name = mentor.name if mentor else rec.mentor
@@ -286,7 +265,7 @@ def review_markdown(rec: ReviewRecord, plan: Plan) -> str:
 
 
 def draft_markdown(
-    d: OutreachDraft,
+    d: models.OutreachDraft,
     violations: Sequence[Violation],
     rules_checked: int,
     reminder: Reminder | None = None,

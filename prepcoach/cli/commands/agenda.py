@@ -34,6 +34,13 @@ if TYPE_CHECKING:
     from prepcoach.services import AgendaRequest
 
 
+HELP = "a time-boxed agenda for your next meeting with a mentor"
+DESCRIPTION = (
+    "A time-boxed agenda: carried-over items, brief wins, your questions "
+    "(given the time), tied to your objectives, with a close. Boxes sum to --minutes."
+)
+
+
 def _note_saved_prep(prep: Session | None, req: AgendaRequest) -> None:
     """Say when wins and questions saved earlier for this meeting (``prep``, from the
     agenda result) were added to the agenda (preparing a meeting over several runs
@@ -110,12 +117,7 @@ run_agenda = command(cmd_agenda)
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "agenda",
-        help="a time-boxed agenda for your next meeting with a mentor",
-        description="A time-boxed agenda: carried-over items, brief wins, your questions "
-        "(given the time), tied to your objectives, with a close. Boxes sum to --minutes.",
-    )
+    p = sub.add_parser("agenda", help=HELP, description=DESCRIPTION)
     p.add_argument("--mentor", required=True, metavar="NAME", help="name, first name or id")
     p.add_argument(
         "--accomplishment",

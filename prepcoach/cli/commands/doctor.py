@@ -49,6 +49,12 @@ class Checks:
         return "All checks passed."
 
 
+HELP = "check config, key, endpoint, model, tokenizer, prompts and data"
+DESCRIPTION = (
+    "Checks the setup and says what to fix. Never shows the API key. Exit 1 if a check failed."
+)
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     checks = Checks()
     from prepcoach.settings import default_config_dir, load_settings
@@ -262,12 +268,7 @@ def _check_data(settings: Settings, checks: Checks) -> None:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "doctor",
-        help="check config, key, endpoint, model, tokenizer, prompts and data",
-        description="Checks the setup and says what to fix. Never shows the API key. "
-        "Exit 1 if a check failed.",
-    )
+    p = sub.add_parser("doctor", help=HELP, description=DESCRIPTION)
     p.add_argument(
         "--timeout", type=float, default=5.0, help="seconds to wait for the endpoint (default 5)"
     )

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.common import add_data_flag, add_format_flag, add_today_flag, today
 from prepcoach.cli.output import print_json, print_text, violations_json
-from prepcoach.cli.run import Context, command
+from prepcoach.cli.run import Context, command, command_group
 from prepcoach.errors import EXIT_CHECK_FAILED
 from prepcoach.render import draft_markdown
 from prepcoach.text import clip, iso_date, plural, sanitize
@@ -22,6 +22,14 @@ if TYPE_CHECKING:
     from prepcoach.outreach import Reminder
 
 ID_HELP = "draft id (or a unique prefix)"
+
+
+HELP = "saved outreach drafts: list (with reminders), show, mark sent or answered"
+DESCRIPTION = (
+    "Saved outreach drafts and their status. A draft marked sent with no "
+    "answer after the plan's reminder_days (default 10) shows as a reminder with a "
+    "one-line nudge."
+)
 
 
 def _draft_row(d: OutreachDraft, reminder: Reminder | None) -> dict[str, Any]:
@@ -143,14 +151,7 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "drafts",
-        help="saved outreach drafts: list (with reminders), show, mark sent or answered",
-        description="Saved outreach drafts and their status. A draft marked sent with no "
-        "answer after the plan's reminder_days (default 10) shows as a reminder with a "
-        "one-line nudge.",
-    )
-    dsub = p.add_subparsers(dest="drafts_action", metavar="ACTION", required=True)
+    dsub = command_group(sub, "drafts", HELP, DESCRIPTION, dest="drafts_action")
     dl = dsub.add_parser(
         "list",
         help="every draft with its status; reminders flagged",

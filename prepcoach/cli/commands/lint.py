@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     import argparse
 
 
+HELP = "check outreach text against the rules (exit 1 on a violation)"
+DESCRIPTION = (
+    "Check a message against the outreach rules. A first line "
+    "'Subject: ...' is the subject. Exit 0 clean, 1 a rule broken, 2 unreadable input."
+)
+
+
 def cmd_lint(args: argparse.Namespace) -> int:
     from prepcoach.services import Services
 
@@ -84,12 +91,7 @@ def _read_input(name: str) -> str:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "lint",
-        help="check outreach text against the rules (exit 1 on a violation)",
-        description="Check a message against the outreach rules. A first line "
-        "'Subject: ...' is the subject. Exit 0 clean, 1 a rule broken, 2 unreadable input.",
-    )
+    p = sub.add_parser("lint", help=HELP, description=DESCRIPTION)
     p.add_argument("file", metavar="FILE|-", help="a text file, or - for standard input")
     p.add_argument("--channel", choices=CHANNELS, default="email", help="default: email")
     p.add_argument("--kind", choices=OUTREACH_KINDS, default="first-request")

@@ -23,7 +23,7 @@ from prepcoach.cli.common import (
     today,
 )
 from prepcoach.cli.output import print_json, print_text, write_output
-from prepcoach.cli.run import Context, action_parser
+from prepcoach.cli.run import Context, action_parser, command_group
 from prepcoach.render import mentor_markdown, table
 from prepcoach.text import iso_date
 from prepcoach.vocab import CADENCE_DAYS, MENTOR_STATUSES, RELATIONS, SUPPORT_AREAS
@@ -35,6 +35,17 @@ if TYPE_CHECKING:
     from prepcoach.store import SessionSummary
 
 TERM_CLOCK_HELP = "compute the term clock as of DATE"
+ADD_HELP = "add a mentor (a prospect unless --status says otherwise)"
+ADD_DESCRIPTION = (
+    "Add a mentor to the plan: a prospect unless --status says otherwise. Creates the "
+    "data directory if it does not exist yet."
+)
+STATUS_HELP = "move a mentor along prospect > asked > active > renewed / loosened / ended"
+ICS_HELP = "export a mentor's term as an .ics calendar (meetings + end-of-term review)"
+
+
+HELP = "list, add and show mentors; export a term calendar"
+DESCRIPTION = "Your mentors: prospects, active terms and past ones."
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -216,12 +227,7 @@ def cmd_ics(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(sub: Any) -> None:
-    mentors = sub.add_parser(
-        "mentors",
-        help="list, add and show mentors; export a term calendar",
-        description="Your mentors: prospects, active terms and past ones.",
-    )
-    msub = mentors.add_subparsers(dest="action", metavar="ACTION", required=True)
+    msub = command_group(sub, "mentors", HELP, DESCRIPTION)
 
     p = action_parser(msub, "list", cmd_list, "list mentors with status, term month and meetings")
     p.add_argument("--status", choices=MENTOR_STATUSES, help="only mentors with this status")
@@ -233,15 +239,7 @@ def register(sub: Any) -> None:
     add_today_flag(p, TERM_CLOCK_HELP)
     add_format_flag(p)
 
-    p = action_parser(
-        msub,
-        "add",
-        cmd_add,
-        "add a mentor (a prospect unless --status says otherwise)",
-        "Add a mentor to the plan: a prospect unless --status says otherwise. Creates the "
-        "data directory if it does not exist yet.",
-        creates=True,
-    )
+    p = action_parser(msub, "add", cmd_add, ADD_HELP, ADD_DESCRIPTION, creates=True)
     p.add_argument("name", metavar="NAME", help='full name, e.g. "Ana Lima"')
     p.add_argument("--title", default="", help="job title, e.g. VP Engineering")
     p.add_argument("--org", "--organisation", default="", metavar="ORG", help="organisation")
@@ -270,22 +268,12 @@ def register(sub: Any) -> None:
     p.add_argument("--email", default="")
     p.add_argument("--notes", default="")
 
-    p = action_parser(
-        msub,
-        "status",
-        cmd_status,
-        "move a mentor along prospect > asked > active > renewed / loosened / ended",
-    )
+    p = action_parser(msub, "status", cmd_status, STATUS_HELP)
     p.add_argument("name", metavar="NAME", help="name, first name or id")
     p.add_argument("status", choices=MENTOR_STATUSES, metavar="STATUS", help="the new status")
     p.add_argument("--term-start", type=iso_date, metavar="DATE", help="start of the term")
 
-    p = action_parser(
-        msub,
-        "ics",
-        cmd_ics,
-        "export a mentor's term as an .ics calendar (meetings + end-of-term review)",
-    )
+    p = action_parser(msub, "ics", cmd_ics, ICS_HELP)
     p.add_argument("name", metavar="NAME", help="name, first name or id")
     add_output_flags(p, "the calendar")
     p.add_argument(

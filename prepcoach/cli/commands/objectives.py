@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from prepcoach.cli.common import add_format_flag
 from prepcoach.cli.output import print_json, print_text, warn
-from prepcoach.cli.run import Context, action_parser
+from prepcoach.cli.run import Context, action_parser, command_group
 from prepcoach.render import table
 from prepcoach.text import iso_date
 from prepcoach.vocab import SUPPORT_AREAS, ObjectiveStatus
@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     import argparse
 
     from prepcoach.models import Objective, Plan
+
+
+HELP = "list, add and mark objectives met"
+DESCRIPTION = (
+    "What you want from mentoring: each objective has a done-when criterion "
+    "and a kind of support. At most three open per mentor's term is flagged, not refused."
+)
 
 
 def objective_json(plan: Plan, o: Objective) -> dict[str, Any]:
@@ -97,13 +104,7 @@ def cmd_met(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(sub: Any) -> None:
-    objectives = sub.add_parser(
-        "objectives",
-        help="list, add and mark objectives met",
-        description="What you want from mentoring: each objective has a done-when criterion "
-        "and a kind of support. At most three open per mentor's term is flagged, not refused.",
-    )
-    osub = objectives.add_subparsers(dest="action", metavar="ACTION", required=True)
+    osub = command_group(sub, "objectives", HELP, DESCRIPTION)
 
     p = action_parser(osub, "list", cmd_list, "list objectives")
     p.add_argument("--mentor", metavar="NAME", help="only objectives this mentor helps with")

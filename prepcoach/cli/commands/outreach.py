@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     from prepcoach.services import OutreachResult
 
 
+HELP = "a short, low-key message: first request, recommendation, renewal, ..."
+DESCRIPTION = (
+    "Draft an outreach message that passes the outreach rules (see "
+    "`prepcoach lint --help`). Exit 1 if a model's draft still breaks a rule."
+)
+
+
 def cmd_outreach(args: argparse.Namespace, ctx: Context) -> int:
     from prepcoach.services import OutreachRequest
 
@@ -121,12 +128,7 @@ def add_message_flags(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "outreach",
-        help="a short, low-key message: first request, recommendation, renewal, ...",
-        description="Draft an outreach message that passes the outreach rules (see "
-        "`prepcoach lint --help`). Exit 1 if a model's draft still breaks a rule.",
-    )
+    p = sub.add_parser("outreach", help=HELP, description=DESCRIPTION)
     p.add_argument("--to", required=True, metavar="NAME", help="who the message is for")
     add_message_flags(p)
     p.add_argument(

@@ -19,8 +19,15 @@ from prepcoach.cli.common import (
     settings_from,
 )
 from prepcoach.cli.output import note, print_json, print_text
+from prepcoach.cli.run import command_group
 from prepcoach.errors import UsageError
 from prepcoach.textsafe import sanitize
+
+HELP = "list, show or render the prompt templates"
+DESCRIPTION = (
+    "Prompt templates (Jinja2). Files in your prompt folder shadow the "
+    "packaged ones; default/NAME is always the packaged one."
+)
 
 
 def cmd_prompts(args: argparse.Namespace) -> int:
@@ -99,13 +106,7 @@ def _job_of(name: str) -> str:
 def register(sub: Any) -> None:
     from prepcoach.cli.commands.outreach import add_message_flags
 
-    p = sub.add_parser(
-        "prompts",
-        help="list, show or render the prompt templates",
-        description="Prompt templates (Jinja2). Files in your prompt folder shadow the "
-        "packaged ones; default/NAME is always the packaged one.",
-    )
-    psub = p.add_subparsers(dest="prompts_action", metavar="ACTION", required=True)
+    psub = command_group(sub, "prompts", HELP, DESCRIPTION, dest="prompts_action")
     pl = psub.add_parser(
         "list",
         help="packaged and user templates",

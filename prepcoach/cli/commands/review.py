@@ -7,7 +7,8 @@ still breaks an outreach rule.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import argparse
+from typing import Any
 
 from prepcoach.cli.generation import add_command_flags, announce, print_dry_run
 from prepcoach.cli.output import note, print_json, print_text
@@ -15,8 +16,11 @@ from prepcoach.cli.run import Context, command
 from prepcoach.errors import EXIT_CHECK_FAILED
 from prepcoach.render import review_label, review_markdown
 
-if TYPE_CHECKING:
-    import argparse
+HELP = "continue, renew, loosen or move on: a checkpoint per mentor"
+DESCRIPTION = (
+    "Term clock, meetings held vs expected, objectives met, drift; one "
+    "recommendation per mentor with every reason, and a draft message."
+)
 
 
 def cmd_review(args: argparse.Namespace, ctx: Context) -> int:
@@ -45,12 +49,7 @@ run_review = command(cmd_review)
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "review",
-        help="continue, renew, loosen or move on: a checkpoint per mentor",
-        description="Term clock, meetings held vs expected, objectives met, drift; one "
-        "recommendation per mentor with every reason, and a draft message.",
-    )
+    p = sub.add_parser("review", help=HELP, description=DESCRIPTION)
     p.add_argument("--mentor", metavar="NAME", help="one mentor (default: all)")
     p.add_argument("--save", action="store_true", help="keep the reviews under reviews/")
     add_command_flags(p)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.common import add_format_flag, add_output_flags, positive_int
 from prepcoach.cli.output import print_json, print_json_rows, print_text, write_output
-from prepcoach.cli.run import Context, action_parser
+from prepcoach.cli.run import Context, action_parser, command_group
 from prepcoach.render import session_markdown, table
 
 if TYPE_CHECKING:
@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from prepcoach.store import Store
 
 SESSION_ID_HELP = "session id or a unique prefix (e.g. its date)"
+
+
+HELP = "list, show and export past sessions"
+DESCRIPTION = "One record per meeting: agenda, notes, action items."
 
 
 def _resolve_session(store: Store, query: str) -> Session:
@@ -83,12 +87,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(sub: Any) -> None:
-    sessions = sub.add_parser(
-        "sessions",
-        help="list, show and export past sessions",
-        description="One record per meeting: agenda, notes, action items.",
-    )
-    ssub = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
+    ssub = command_group(sub, "sessions", HELP, DESCRIPTION)
 
     p = action_parser(ssub, "list", cmd_list, "list sessions, oldest first")
     p.add_argument("--mentor", metavar="NAME", help="only sessions with this mentor")

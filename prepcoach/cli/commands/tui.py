@@ -16,13 +16,15 @@ if TYPE_CHECKING:
     import argparse
 
 
+HELP = "open the TUI on a temporary copy of the sample data"
+DESCRIPTION = (
+    "Open the terminal UI on a temporary copy of the bundled sample data "
+    "(three mentors, ten sessions, outreach drafts). Nothing you change is kept."
+)
+
+
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "demo",
-        help="open the TUI on a temporary copy of the sample data",
-        description="Open the terminal UI on a temporary copy of the bundled sample data "
-        "(three mentors, ten sessions, outreach drafts). Nothing you change is kept.",
-    )
+    p = sub.add_parser("demo", help=HELP, description=DESCRIPTION)
     add_engine_flags(p)
     p.add_argument(
         "--keep",
