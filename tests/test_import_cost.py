@@ -12,7 +12,7 @@ import sys
 
 
 def test_openai_is_not_imported_by_the_entry_points():
-    modules = ["prepcoach.cli", "prepcoach.services", "prepcoach.cli.gen_cmds"]
+    modules = ["prepcoach.cli", "prepcoach.services", "prepcoach.cli.commands.agenda"]
     if importlib.util.find_spec("prepcoach.tui.app") is not None:
         modules.append("prepcoach.tui.app")
     code = (

@@ -1,7 +1,8 @@
-"""Command-line entry point. Each command group registers itself from its own module.
+"""Command-line entry point. Each command registers its parser from its own module under
+``prepcoach.cli.commands``.
 
-Nothing heavy is imported here: textual, jinja2 and openai load inside the commands that
-need them, so `prepcoach --help` and listings start fast.
+Nothing heavy is imported here: the store, textual, jinja2 and openai load inside the
+commands that need them, so `prepcoach --help` and listings start fast.
 """
 
 from __future__ import annotations
@@ -17,20 +18,28 @@ from prepcoach.errors import EXIT_USAGE, PrepcoachError
 if TYPE_CHECKING:
     import argparse
 
-GROUPS = ("prepcoach.cli.tui_cmds", "prepcoach.cli.plan_cmds", "prepcoach.cli.gen_cmds")
-
-# Options that may come before the command: `prepcoach --data D mentors list` means the
-# same as `prepcoach mentors list --data D`. (dest on the top-level parser, name)
-TOP_OPTIONS = (("top_data", "data"), ("top_offline", "offline"), ("top_model", "model"))
+# Options that may come before any command: `prepcoach --data D mentors list` means the
+# same as `prepcoach mentors list --data D`, and a command with no use for one (`lint`
+# reads no data directory) accepts it and leaves it unused, so a shell alias such as
+# `alias pc='prepcoach --data ~/mentoring'` works for every command. (dest on the
+# top-level parser, name)
+TOP_OPTIONS = (
+    ("top_data", "data"),
+    ("top_offline", "offline"),
+    ("top_model", "model"),
+    ("top_redact", "redact"),
+    ("top_format", "format"),
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
     import argparse
-    import importlib
+
+    from prepcoach.cli.commands import register_all
 
     class _Parser(argparse.ArgumentParser):
         def error(self, message: str) -> None:  # type: ignore[override]
-            # one line (PRODUCT §5): what is wrong and where to look, no usage block
+            # one line: what is wrong and where to look, no usage block
             import re
 
             bad = re.match(
@@ -58,8 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="prepcoach",
         description="Local-first prep for leaders who work with mentors. "
         "With no command, opens the terminal UI.",
-        epilog="Options before the command apply to it too: "
-        "`prepcoach --data DIR mentors list` is `prepcoach mentors list --data DIR`.",
+        epilog="Options before the command apply to every command (unused where it has no "
+        "use for them): `prepcoach --data DIR mentors list` is "
+        "`prepcoach mentors list --data DIR`.",
     )
     parser.add_argument("--version", action="version", version=f"prepcoach {__version__}")
     parser.add_argument(
@@ -77,45 +87,40 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="model name (default: $PREPCOACH_MODEL or config)",
     )
+    parser.add_argument(
+        "--redact",
+        dest="top_redact",
+        action="store_true",
+        help="replace known names with placeholders before sending to a model",
+    )
+    parser.add_argument(
+        "--format",
+        dest="top_format",
+        choices=("md", "json"),
+        help="output format: md (Markdown, default) or json (stable, for scripts)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in GROUPS:
-        module = importlib.import_module(name)
-        module.register(sub)
+    register_all(sub)
     return parser
 
 
 def _merge_top_options(args: Any) -> str | None:
-    """Carry options given before the command into it; an error message on a conflict."""
+    """Carry options given before the command into it; an error message when the same
+    option is given before and after the command with different values."""
     for top, name in TOP_OPTIONS:
         value = getattr(args, top, None)
         if not value:
             continue
-        if args.command is None:
-            setattr(args, name, value)
-            continue
-        if not hasattr(args, name):
-            if name != "data":
-                # --offline / --model are accepted by every command (PRODUCT §5); where
-                # nothing is generated there is nothing to switch
-                setattr(args, name, value)
-                continue
-            return f"--{name} does not apply to `prepcoach {_command_path(args)}`."
-        current = getattr(args, name)
-        if current and current != value:
+        current = getattr(args, name, None)
+        if args.command is not None and current and current != value:
             return (
                 f"--{name} given twice with different values ({value!r} before the command, "
                 f"{current!r} after it); give it once."
             )
         setattr(args, name, value)
+    if getattr(args, "format", None) is None:
+        args.format = "md"
     return None
-
-
-def _command_path(args: Any) -> str:
-    words = [str(args.command)]
-    for key, value in sorted(vars(args).items()):
-        if key in ("action", "drafts_action", "prompts_action") and isinstance(value, str):
-            words.append(value)
-    return " ".join(words)
 
 
 def _fast_tui(argv: Sequence[str]) -> Any | None:
@@ -181,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
     func = getattr(args, "func", None)
     if func is None:
-        from prepcoach.cli.tui_cmds import run_tui
+        from prepcoach.cli.commands.tui import run_tui
 
         func = run_tui
     try:

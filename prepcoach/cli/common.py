@@ -1,17 +1,51 @@
-"""Shared CLI plumbing: common flags, building settings and store, output in md or json."""
+"""Shared CLI plumbing: common flags and argument types, building settings and store.
+
+Light at module scope (argparse, vocab, text): every command's parser imports this, and
+`prepcoach --help` must not load pydantic or the store.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
-import re
+import datetime as dt
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from prepcoach.errors import StoreError, UsageError
-from prepcoach.settings import Settings, load_settings
-from prepcoach.store import Store
-from prepcoach.textsafe import sanitize
+from prepcoach.text import iso_date
+from prepcoach.vocab import DEFAULT_MEETING_MINUTES, MAX_MEETING_MINUTES, MIN_MEETING_MINUTES
+
+if TYPE_CHECKING:
+    from prepcoach.settings import Settings
+    from prepcoach.store import Store
+
+__all__ = [
+    "DEFAULT_MEETING_MINUTES",
+    "MAX_MEETING_MINUTES",
+    "MIN_MEETING_MINUTES",
+    "add_data_flag",
+    "add_engine_flags",
+    "add_format_flag",
+    "add_generation_flags",
+    "add_minutes_flag",
+    "add_output_flags",
+    "add_today_flag",
+    "clock_time",
+    "levels",
+    "meeting_minutes",
+    "positive_int",
+    "report_problems",
+    "require",
+    "require_data_dir",
+    "settings_from",
+    "store_from",
+    "term_months",
+    "today",
+    "undash",
+]
+
+
+# ----------------------------------------------------------------------- flags
 
 
 def add_data_flag(p: argparse.ArgumentParser) -> None:
@@ -23,18 +57,25 @@ def add_data_flag(p: argparse.ArgumentParser) -> None:
 
 
 def add_format_flag(p: argparse.ArgumentParser) -> None:
+    # default None, not "md": `prepcoach --format json CMD` must be told apart from a
+    # `--format` given after the command; the entry point fills in "md" after merging.
     p.add_argument(
         "--format",
         choices=("md", "json"),
-        default="md",
+        default=None,
         help="output format: md (Markdown, default) or json (stable, for scripts)",
     )
 
 
-def add_generation_flags(p: argparse.ArgumentParser) -> None:
-    """Flags every generating command takes (PRODUCT §5)."""
+def add_engine_flags(p: argparse.ArgumentParser) -> None:
+    """``--offline`` and ``--model``: which engine generates."""
     p.add_argument("--offline", action="store_true", help="use the offline engine, no network")
     p.add_argument("--model", help="model name (default: $PREPCOACH_MODEL or config)")
+
+
+def add_generation_flags(p: argparse.ArgumentParser) -> None:
+    """Flags every generating command takes."""
+    add_engine_flags(p)
     p.add_argument(
         "--dry-run",
         action="store_true",
@@ -45,6 +86,39 @@ def add_generation_flags(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="replace known names with placeholders before sending; restore them in the answer",
     )
+
+
+def add_today_flag(
+    p: argparse.ArgumentParser,
+    help_text: str = "compute as of DATE instead of today (term clocks, carry-over, next meeting)",
+) -> None:
+    p.add_argument("--today", type=iso_date, metavar="DATE", help=help_text)
+
+
+def add_minutes_flag(p: argparse.ArgumentParser, help_text: str) -> None:
+    """``--minutes N``: a meeting length within the shared bounds (default 45)."""
+    p.add_argument(
+        "--minutes",
+        type=meeting_minutes,
+        default=DEFAULT_MEETING_MINUTES,
+        metavar="N",
+        help=help_text,
+    )
+
+
+def add_output_flags(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help=f"write {what} to FILE (default: standard output)"
+    )
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def today(args: argparse.Namespace) -> dt.date:
+    """``--today`` when given, else the real date."""
+    return getattr(args, "today", None) or dt.date.today()
+
+
+# ------------------------------------------------------------- settings, store
 
 
 def undash(args: argparse.Namespace) -> argparse.Namespace:
@@ -66,6 +140,8 @@ def undash(args: argparse.Namespace) -> argparse.Namespace:
 
 def settings_from(args: argparse.Namespace) -> Settings:
     """Settings for a command (also undoes argparse's ``--opt=--`` quirk, see ``undash``)."""
+    from prepcoach.settings import load_settings
+
     undash(args)
     return load_settings(
         data=getattr(args, "data", None),
@@ -79,6 +155,8 @@ def store_from(settings: Settings, *, must_exist: bool = False) -> Store:
     """The store for ``settings``. ``must_exist``: the command only reads (or changes what
     is already there), so a data directory that does not exist is an error (exit 2)
     rather than an empty plan; commands that create data pass False."""
+    from prepcoach.store import Store
+
     store = Store(settings.data_dir)
     store.check_root()
     if must_exist:
@@ -112,28 +190,7 @@ def report_problems(store: Store) -> None:
     store.problems.clear()
 
 
-# DEL and the C1 controls (json escapes only C0): \u-escaped so a terminal never acts on
-# them, while json.loads still gives back exactly what was stored.
-_JSON_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
-
-
-def print_json(obj: Any) -> None:
-    text = json.dumps(obj, indent=2, ensure_ascii=False, default=str)
-    text = _JSON_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    sys.stdout.write(text + "\n")
-
-
-def print_text(text: str) -> None:
-    """Print human-readable output; escape sequences in user or model text are removed."""
-    text = sanitize(text)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-
-
-# Meeting length: equal to prepcoach.agenda's MIN_MEETING_MINUTES, MAX_MEETING_MINUTES and
-# DEFAULT_MEETING_MINUTES (a test keeps them equal); not imported, so `--help` stays fast.
-MIN_MEETING_MINUTES = 10
-MAX_MEETING_MINUTES = 240
-DEFAULT_MEETING_MINUTES = 45
+# -------------------------------------------------------------- argument types
 
 
 def meeting_minutes(value: str) -> int:
@@ -157,6 +214,30 @@ def positive_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if n <= 0:
         raise argparse.ArgumentTypeError(f"{value} must be greater than zero")
+    return n
+
+
+def clock_time(value: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a time like 09:30") from None
+
+
+def levels(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 0 <= n <= 10:
+        raise argparse.ArgumentTypeError("levels above you must be between 0 and 10")
+    return n
+
+
+def term_months(value: str) -> int:
+    n = positive_int(value)
+    if n > 36:
+        raise argparse.ArgumentTypeError("a term is at most 36 months")
     return n
 
 

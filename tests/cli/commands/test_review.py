@@ -1,0 +1,56 @@
+"""`prepcoach review`: recommendations, labels, messages that still break rules."""
+
+from __future__ import annotations
+
+import json
+
+from fakeserver import FakeOpenAI
+
+from cli.helpers import TODAY, run
+from prepcoach.cli import main
+
+
+def test_review_gives_three_different_recommendations(capsys, sample_dir):
+    code, out, _ = run(capsys, "review", "--data", str(sample_dir), "--format", "json", *TODAY)
+    assert code == 0
+    recs = {r["mentor"]: r for r in json.loads(out)}
+    assert len({r["recommendation"] for r in recs.values()}) == 3
+    assert all(r["reasons"] and r["message"] for r in recs.values())
+
+
+def test_review_cli_marks_a_message_that_still_breaks_rules(server, sample_dir, capsys):
+    bad = {"subject": "Thanks", "message": "Hi Priya, let's circle back on our synergy. Dana"}
+    server.default = FakeOpenAI.json(bad)
+    rc = main(["review", "--mentor", "Priya", "--data", str(sample_dir), *TODAY])
+    out = capsys.readouterr().out
+    assert rc == 1
+    assert "Still breaks" in out and "✗ no-jargon" in out and "✗ subject" in out
+    assert len(server.chat_requests) == 3
+
+
+def test_review_is_labelled_offline_once(capsys, sample_dir):
+    code, out, err = run(capsys, "review", "--data", str(sample_dir), *TODAY)
+    assert code == 0
+    assert out.count("Offline review") == 1 and out.startswith("_Offline review")
+    assert out.count("# Review: ") == 3
+    assert "review by the offline engine" in err
+
+
+def test_review_move_on_message_closes_the_meetings(capsys, sample_dir):
+    code, out, _ = run(
+        capsys, "review", "--data", str(sample_dir), "--mentor", "Marcus", "--today", "2026-11-20"
+    )
+    assert code == 0 and "# Review: Marcus Bell: move on" in out
+    assert "bring our regular meetings to a close" in out
+    assert "something looser" not in out and "open door" not in out
+
+
+def test_llm_review_prompt_states_the_decision_and_its_goal(capsys, sample_dir):
+    code, out, _ = run(
+        capsys, "review", "--data", str(sample_dir), "--mentor", "Marcus", "--dry-run",
+        "--today", "2026-11-20",
+    )  # fmt: skip
+    assert code == 0
+    assert "Decision: move_on (message kind: wind-down)." in out
+    assert "The message must close the regular meetings warmly" in out
+    assert "wind-down with the decision move_on" in out  # the system part explains it
