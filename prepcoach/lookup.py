@@ -23,9 +23,6 @@ def suggest(query: str, candidates: list[str], shown: dict[str, str] | None = No
     return ""
 
 
-suggest = _suggest  # the public name, for other modules
-
-
 def find_mentor(plan: Plan, query: str) -> Mentor:
     """Match a mentor by id, full name, or a unique first name / prefix (case-insensitive)."""
     q = query.strip().lower()
