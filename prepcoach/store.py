@@ -49,6 +49,7 @@ from prepcoach.models import (
     Plan,
     ReviewRecord,
     Session,
+    migrate_v1,
     slugify,
 )
 
@@ -233,7 +234,10 @@ def _migrate_v0(kind: str, raw: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[str, dict[str, Any]], dict[str, Any]]] = {0: _migrate_v0}
+MIGRATIONS: dict[int, Callable[[str, dict[str, Any]], dict[str, Any]]] = {
+    0: _migrate_v0,
+    1: migrate_v1,
+}
 
 
 class CorruptFile(Exception):
