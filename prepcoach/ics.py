@@ -46,12 +46,17 @@ class Meeting:
 
 
 def local_zone() -> str | None:
-    """The system's IANA time zone name ("Europe/Berlin"), or None when unknown."""
+    """The system's IANA time zone name ("Europe/Berlin"), or None when unknown (then
+    times stay floating: the calendar app shows them in its own zone)."""
+    from zoneinfo import ZoneInfo
+
     try:
         import tzlocal
 
         name = tzlocal.get_localzone_name()
-    except Exception:  # any failure to read the zone: times stay floating
+        if name:
+            ZoneInfo(name)
+    except Exception:  # any failure to read or resolve the zone
         return None
     return name or None
 

@@ -144,7 +144,7 @@ def add_mentor(
     return store.update_plan(change)
 
 
-def edit_mentor(store: Store, name: str, **fields: Any) -> Mentor:
+def edit_mentor(store: Store, name: str, /, **fields: Any) -> Mentor:
     """Change the given fields of a mentor (see ``MENTOR_EDIT_FIELDS``); ``support_areas``
     may be a comma-separated string. The id stays, so sessions keep pointing at it."""
     unknown = sorted(set(fields) - set(MENTOR_EDIT_FIELDS))
