@@ -180,3 +180,16 @@ def test_outreach_follows_the_rules(store: Store, plan: Plan) -> None:
 
     follow = drafts["follow-up"]
     assert follow.status == "answered" and follow.answered_on is not None
+
+
+def test_one_mentor_has_a_booked_meeting_with_time_and_length(plan: Plan) -> None:
+    booked = [m for m in plan.mentors if m.next_meeting_time is not None]
+    assert len(booked) == 1
+    m = booked[0]
+    assert m.next_meeting is not None and m.next_meeting >= TODAY
+    assert m.next_meeting_minutes is not None
+    assert plan.profile.name and plan.profile.title
+    # The active mentors' history tells how they got there, along the lifecycle.
+    for mentor in plan.mentors:
+        if mentor.status == "active":
+            assert [c.status for c in mentor.status_history] == ["asked", "active"]

@@ -118,12 +118,7 @@ def apply_status(
                 f"a term cannot be {status} on {stop.isoformat()}, a day still to come.",
                 hint="Change the status on the day, or give today's date or an earlier one.",
             )
-        if start is not None and stop < start:
-            raise UsageError(
-                f"{m.name}'s term starts {start.isoformat()}; it cannot stop before that "
-                f"({stop.isoformat()}).",
-                hint="Give a date on or after the term start.",
-            )
+        # (A term still to begin may be called off: it stops before its start.)
         natural = add_months(start, m.term_months) if start is not None else None
         # A term already run out stopped at its natural end, not on the day of the click.
         ended = min(stop, natural) if natural is not None else stop

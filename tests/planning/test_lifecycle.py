@@ -172,13 +172,18 @@ def test_a_term_that_ran_out_stopped_at_its_natural_end():
     assert term_label(m, D(2027, 2, 1)) == "ended 2026-12-02"
 
 
-def test_ending_in_the_future_or_before_the_start_is_refused():
+def test_ending_in_the_future_is_refused():
     m = mentor_in("active")
     with pytest.raises(UsageError, match="a day still to come"):
         apply_status(m, "ended", on=D(2026, 12, 1), today=TODAY)
-    with pytest.raises(UsageError, match="cannot stop before"):
-        apply_status(m, "ended", on=D(2026, 5, 1), today=TODAY)
     assert m.status == "active"
+
+
+def test_a_term_still_to_begin_can_be_called_off():
+    m = mentor_in("active").model_copy(update={"term_start": D(2027, 1, 4)})
+    apply_status(m, "ended", today=TODAY)
+    assert m.term_ended == TODAY and term_label(m, TODAY) == "ended 2026-11-23"
+    assert term_clock(m, [], TODAY).held == 0
 
 
 def test_loosened_then_ended_keeps_the_day_it_stopped():
