@@ -6,7 +6,9 @@ Files on disk:
   outreach/<id>.json     -> OutreachDraft
   reviews/<id>.json      -> ReviewRecord
 
-Each carries ``schema_version`` (see ``SCHEMA_VERSION``) and a ``kind`` tag.
+Each carries ``schema_version`` (see ``SCHEMA_VERSION``) and a ``kind`` tag. Version 2
+added a mentor's ``status_history``, ``term_ended`` and the booked meeting's time and
+length; the store upgrades a version-1 file (every new field has a default).
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from prepcoach.vocab import (  # noqa: F401  (re-exported for the models' users)
     CADENCE_DAYS,
+    MAX_MEETING_MINUTES,
     MENTOR_STATUSES,
+    MIN_MEETING_MINUTES,
     OUTREACH_KINDS,
     SUPPORT_AREA_LABELS,
     SUPPORT_AREAS,
@@ -37,7 +41,7 @@ from prepcoach.vocab import (  # noqa: F401  (re-exported for the models' users)
     SupportArea,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def slugify(text: str, fallback: str = "item") -> str:
@@ -78,6 +82,17 @@ class Objective(_Model):
     evidence: str = ""
 
 
+class StatusChange(_Model):
+    """One move along the mentor lifecycle, kept in ``Mentor.status_history``."""
+
+    on: dt.date
+    status: MentorStatus
+    previous: MentorStatus
+    term_start: dt.date | None = Field(default=None, description="the term in force after it")
+    forced: bool = Field(default=False, description="made with --force past the lifecycle rules")
+    note: str = ""
+
+
 class Mentor(_Model):
     id: str
     name: str
@@ -91,9 +106,17 @@ class Mentor(_Model):
     term_start: dt.date | None = None
     term_months: int = Field(default=6, ge=1, le=36)
     cadence: Cadence = "monthly"
-    next_meeting: dt.date | None = None
+    term_ended: dt.date | None = Field(
+        default=None, description="the day a loosened or ended term stopped"
+    )
+    next_meeting: dt.date | None = Field(default=None, description="the booked next meeting")
+    next_meeting_time: dt.time | None = None
+    next_meeting_minutes: int | None = Field(
+        default=None, ge=MIN_MEETING_MINUTES, le=MAX_MEETING_MINUTES
+    )
     email: str = ""
     notes: str = ""
+    status_history: list[StatusChange] = Field(default_factory=list)
 
     @field_validator("name")
     @classmethod
@@ -103,9 +126,14 @@ class Mentor(_Model):
         return v
 
     def term_end(self) -> dt.date | None:
+        """The day the current term ends: ``term_ended`` once it was loosened or ended
+        early, else ``term_months`` after its start (None without a term)."""
         if self.term_start is None:
             return None
-        return add_months(self.term_start, self.term_months)
+        natural = add_months(self.term_start, self.term_months)
+        if self.term_ended is not None:
+            return min(self.term_ended, natural)
+        return natural
 
 
 class Plan(_Model):

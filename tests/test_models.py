@@ -109,3 +109,53 @@ def test_add_days_never_raises(day, days):
 def test_term_end_never_raises(start, months):
     end = Mentor(id="a", name="Ana", term_start=start, term_months=months).term_end()
     assert end is not None and (start < end or end == dt.date.max)
+
+
+# ------------------------------------------------------------- schema_version 2
+
+V1_PLAN = {
+    "schema_version": 1,
+    "kind": "plan",
+    "profile": {"name": "Dana", "title": "Director"},
+    "mentors": [
+        {"id": "ana", "name": "Ana Lima", "status": "active", "term_start": "2026-06-02",
+         "next_meeting": "2026-12-01"},
+    ],
+}  # fmt: skip
+
+
+def test_a_version_1_plan_is_upgraded_and_the_original_kept(tmp_path):
+    import json
+
+    from prepcoach.models import SCHEMA_VERSION
+    from prepcoach.store import Store
+    from prepcoach.store.migrations import MIGRATIONS
+
+    assert SCHEMA_VERSION == 2
+    assert MIGRATIONS[1]("plan", V1_PLAN) == V1_PLAN | {"schema_version": 2}
+    store = Store(tmp_path)
+    tmp_path.joinpath("plan.json").write_text(json.dumps(V1_PLAN), "utf-8")
+    original = tmp_path.joinpath("plan.json").read_bytes()
+    plan = store.load_plan()
+    m = plan.mentors[0]
+    assert (m.next_meeting, m.next_meeting_time, m.status_history, m.term_ended) == (
+        dt.date(2026, 12, 1), None, [], None,
+    )  # fmt: skip
+    assert json.loads(tmp_path.joinpath("plan.json").read_text())["schema_version"] == 2
+    backups = list((tmp_path / "backups").iterdir())
+    assert len(backups) == 1 and backups[0].read_bytes() == original
+    assert any("upgraded from schema_version 1 to 2" in p for p in store.problems)
+
+
+def test_term_end_is_the_day_a_stopped_term_ended():
+    m = Mentor(id="a", name="Ana", status="ended", term_start=dt.date(2026, 3, 1))
+    assert m.term_end() == dt.date(2026, 9, 1)
+    assert m.model_copy(update={"term_ended": dt.date(2026, 5, 4)}).term_end() == dt.date(
+        2026, 5, 4
+    )
+
+
+def test_booked_meeting_length_is_bounded():
+    with pytest.raises(ValidationError):
+        Mentor(id="a", name="Ana", next_meeting_minutes=5)
+    assert Mentor(id="a", name="Ana", next_meeting_minutes=60).next_meeting_minutes == 60

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from prepcoach.models import SUPPORT_AREAS, Plan, Session
+from prepcoach.models import SCHEMA_VERSION, SUPPORT_AREAS, Plan, Session
 from prepcoach.store import Store
 
 TODAY = dt.date(2026, 11, 23)  # the date the sample data is written for
@@ -44,7 +44,7 @@ def test_everything_loads_without_problems(store: Store, sample_dir: Path) -> No
     outreach = store.list_outreach()
     store.list_reviews()
     assert store.problems == []
-    assert plan.schema_version == 1
+    assert plan.schema_version == SCHEMA_VERSION
     assert plan.profile.name and plan.profile.manager and plan.profile.private_names
     assert len(sessions) >= 8
     assert len(outreach) >= 3
@@ -53,13 +53,13 @@ def test_everything_loads_without_problems(store: Store, sample_dir: Path) -> No
     assert not (sample_dir / "backups").exists()
 
 
-def test_every_file_is_schema_version_1_and_pretty(sample_dir: Path) -> None:
+def test_every_file_is_the_current_schema_version_and_pretty(sample_dir: Path) -> None:
     files = sorted(sample_dir.rglob("*.json"))
     assert files
     for path in files:
         text = path.read_text("utf-8")
         raw = json.loads(text)
-        assert raw["schema_version"] == 1, path.name
+        assert raw["schema_version"] == SCHEMA_VERSION, path.name
         assert text.startswith('{\n  "schema_version"'), f"{path.name} is not indent-2 JSON"
         assert text.endswith("}\n"), path.name
 
@@ -180,3 +180,16 @@ def test_outreach_follows_the_rules(store: Store, plan: Plan) -> None:
 
     follow = drafts["follow-up"]
     assert follow.status == "answered" and follow.answered_on is not None
+
+
+def test_one_mentor_has_a_booked_meeting_with_time_and_length(plan: Plan) -> None:
+    booked = [m for m in plan.mentors if m.next_meeting_time is not None]
+    assert len(booked) == 1
+    m = booked[0]
+    assert m.next_meeting is not None and m.next_meeting >= TODAY
+    assert m.next_meeting_minutes is not None
+    assert plan.profile.name and plan.profile.title
+    # The active mentors' history tells how they got there, along the lifecycle.
+    for mentor in plan.mentors:
+        if mentor.status == "active":
+            assert [c.status for c in mentor.status_history] == ["asked", "active"]

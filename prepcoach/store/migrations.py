@@ -41,4 +41,13 @@ def _migrate_v0(kind: str, raw: RawFile) -> RawFile:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[str, RawFile], RawFile]] = {0: _migrate_v0}
+def _migrate_v1(kind: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """schema_version 1 -> 2: only new fields with defaults were added, so the content
+    is kept as it is and the version raised (for the store's migration chain)."""
+    del kind  # the same for every kind
+    out = dict(raw)
+    out["schema_version"] = 2
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[str, RawFile], RawFile]] = {0: _migrate_v0, 1: _migrate_v1}
