@@ -89,3 +89,15 @@ def merged(first: list[str], then: list[str]) -> list[str]:
             seen.add(key)
             out.append(x)
     return out
+
+
+def earlier_open_questions(history: Iterable[Session], session: Session) -> list[CarryOver]:
+    """Questions still open from the sessions before ``session`` in ``history`` (one
+    mentor's sessions: the ones Prep carries over), except those ``session`` asks again."""
+    from prepcoach.agenda import carried_over, norm
+
+    earlier = [
+        s for s in history if s.id != session.id and (s.date, s.id) < (session.date, session.id)
+    ]
+    asked = {norm(q.text) for q in session.questions}
+    return [c for c in carried_over(earlier) if c.kind == "question" and norm(c.text) not in asked]
