@@ -157,7 +157,7 @@ class GenerationController(Widget):
         """Start ``generation``; one still running is cancelled and its messages dropped."""
         if self.job is not None:
             self.job.cancel.set()
-            self._stop()
+            self._stop(flush=False)
         job = Job(generation)
         self.job = job
         self._timer = self.set_interval(self.flush_every, self._flush)
@@ -193,9 +193,10 @@ class GenerationController(Widget):
         if text:
             self.post_message(GenerationText(job, text))
 
-    def _stop(self) -> None:
-        """Post what is left of the stream, stop the timer, forget the job."""
-        self._flush()
+    def _stop(self, *, flush: bool = True) -> None:
+        """Post what is left of the stream (with ``flush``), stop the timer, forget the job."""
+        if flush:
+            self._flush()
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
