@@ -26,9 +26,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
+from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
+
+from prepcoach.tui.text import plain
 
 if TYPE_CHECKING:
     from prepcoach.services import Services
@@ -48,6 +51,25 @@ class Generation:
     run: Callable[[Services, OnText, threading.Event], Any]
     preview: Callable[[Services], Any] | None = None
     request: Any = None
+
+
+def streamed(
+    method: Callable[[Services], Callable[..., Any]],
+    request: Any,
+    *,
+    preview: Callable[[Services], Callable[[Any], Any]] | None = None,
+) -> Generation:
+    """A generation calling a services method on ``request`` with the stream and cancel
+    switch (``lambda s: s.agenda``); ``preview`` names the preview method the same way."""
+
+    def run(services: Services, on_text: OnText, cancel: threading.Event) -> Any:
+        return method(services)(request, on_text=on_text, cancel=cancel)
+
+    def read_preview(services: Services) -> Any:
+        assert preview is not None
+        return preview(services)(request)
+
+    return Generation(run=run, preview=read_preview if preview else None, request=request)
 
 
 class Job:
@@ -230,6 +252,23 @@ class GenerationController(Widget):
         if isinstance(message, _ENDINGS):
             self._stop()
         self.post_message(message)
+
+
+def working(verb: str, preview: Any = None, *, approx: bool = False) -> Content:
+    """The status line while generating: ``verb``, the model's prompt size and cost once
+    the preview is read (``approx`` says when the token count is an estimate), and the
+    cancel key."""
+    if preview is None:
+        return Content.assemble((f"{verb}… ", "$accent bold"), ("esc cancels", "dim"))
+    estimate = " (approx.)" if approx and not preview.tokens_exact else ""
+    return Content.assemble(
+        (f"{verb}… ", "$accent bold"),
+        plain(
+            f"{preview.model}: {preview.prompt_tokens:,} prompt tokens{estimate}, "
+            f"{money(preview.estimated_cost_usd)} · "
+        ),
+        ("esc cancels", "dim"),
+    )
 
 
 def money(usd: float | None) -> str:

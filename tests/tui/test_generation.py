@@ -21,6 +21,7 @@ from prepcoach.tui.generation import (
     GenerationPreview,
     GenerationStarted,
     GenerationText,
+    Job,
 )
 from prepcoach.tui.runtime import RuntimeConfig
 from tui.helpers import SIZE, settle
@@ -83,6 +84,16 @@ async def _host(pilot: Any) -> Host:
     return host
 
 
+async def _slow_job(pilot: Any) -> tuple[Host, Job]:
+    """A host screen running a generation that streams a little, then waits for cancel."""
+    host = await _host(pilot)
+    started = threading.Event()
+    job = host.controller.start(blocking(started))
+    await pilot.pause()
+    assert started.wait(5)
+    return host, job
+
+
 async def test_a_generation_posts_started_text_and_finished(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -113,13 +124,8 @@ async def test_a_failure_is_posted_with_the_error(make_app) -> None:
 
 
 async def test_escape_cancels_and_keeps_what_was_streamed(make_app) -> None:
-    app = make_app()
-    started = threading.Event()
-    async with app.run_test(size=SIZE) as pilot:
-        host = await _host(pilot)
-        job = host.controller.start(blocking(started))
-        await pilot.pause()
-        assert started.wait(5)
+    async with make_app().run_test(size=SIZE) as pilot:
+        host, job = await _slow_job(pilot)
         await pilot.press("escape")
         assert job.cancel.is_set() and not host.controller.running
         await settle(pilot)
@@ -172,12 +178,7 @@ async def test_the_preview_is_read_only_for_the_model_engine(make_app, settings)
 
 
 async def test_quitting_cancels_the_running_generation(make_app) -> None:
-    app = make_app()
-    started = threading.Event()
-    async with app.run_test(size=SIZE) as pilot:
-        host = await _host(pilot)
-        job = host.controller.start(blocking(started))
-        await pilot.pause()
-        assert started.wait(5)
+    async with make_app().run_test(size=SIZE) as pilot:
+        _host_screen, job = await _slow_job(pilot)
         await pilot.press("ctrl+q")
     assert job.cancel.is_set()

@@ -23,6 +23,7 @@ from prepcoach.tui.generation import (
     GenerationController,
     GenerationFailed,
     GenerationFinished,
+    working,
 )
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
@@ -217,9 +218,7 @@ class ReviewScreen(WaitForData, BaseScreen):
             )
         )
         self.refresh_bindings()
-        self.query_one("#r-text", Static).update(
-            Content.assemble(("Writing the review… ", "$accent bold"), ("esc cancels", "dim"))
-        )
+        self.query_one("#r-text", Static).update(working("Writing the review"))
 
     @on(GenerationFinished)
     def _written(self, event: GenerationFinished) -> None:

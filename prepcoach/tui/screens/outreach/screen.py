@@ -20,13 +20,13 @@ from prepcoach.recipients import mentor_for, needs_ask
 from prepcoach.text import plural
 from prepcoach.tui import drafts
 from prepcoach.tui.generation import (
-    Generation,
     GenerationCancelled,
     GenerationFailed,
     GenerationFinished,
     GenerationPreview,
     GenerationText,
-    money,
+    streamed,
+    working,
 )
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.outreach.form import FORM_DRAFT, OutreachData
@@ -223,32 +223,16 @@ class OutreachScreen(WaitForData, OutreachSaving):
         self._subject_before = self.query_one("#o-subject", Input).value
         self._write_form()
         self.generator.start(
-            Generation(
-                run=lambda services, on_text, cancel: services.outreach(
-                    req, on_text=on_text, cancel=cancel
-                ),
-                preview=lambda services: services.preview_outreach(req),
-                request=req,
-            )
+            streamed(lambda s: s.outreach, req, preview=lambda s: s.preview_outreach)
         )
         self.refresh_bindings()
         body.text = ""
         body.read_only = True
-        self._status(Content.assemble(("Drafting… ", "$accent bold"), ("esc cancels", "dim")))
+        self._status(working("Drafting"))
 
     @on(GenerationPreview)
     def _show_preview(self, event: GenerationPreview) -> None:
-        preview = event.preview
-        self._status(
-            Content.assemble(
-                ("Drafting… ", "$accent bold"),
-                plain(
-                    f"{preview.model}: {preview.prompt_tokens:,} prompt tokens, "
-                    f"{money(preview.estimated_cost_usd)} · "
-                ),
-                ("esc cancels", "dim"),
-            )
-        )
+        self._status(working("Drafting", event.preview))
 
     @on(GenerationText)
     def _streamed(self, event: GenerationText) -> None:

@@ -24,13 +24,14 @@ from textual.widgets import ContentSwitcher, Input, Label, Log, Markdown, Option
 from prepcoach.errors import PrepcoachError
 from prepcoach.meeting_prep import next_mentor
 from prepcoach.tui.generation import (
-    Generation,
     GenerationCancelled,
     GenerationFailed,
     GenerationFinished,
     GenerationPreview,
     GenerationText,
     money,
+    streamed,
+    working,
 )
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.prep.items import WELCOME, PrepData, parse_items
@@ -147,35 +148,16 @@ class PrepScreen(WaitForData, PrepSaving):
             self.papp.fail(exc, "Cannot generate")
             return
         self._save_draft()
-        self.generator.start(
-            Generation(
-                run=lambda services, on_text, cancel: services.agenda(
-                    req, on_text=on_text, cancel=cancel
-                ),
-                preview=lambda services: services.preview_agenda(req),
-                request=req,
-            )
-        )
+        self.generator.start(streamed(lambda s: s.agenda, req, preview=lambda s: s.preview_agenda))
         self.refresh_bindings()
         log = self.query_one("#p-stream", Log)
         log.clear()
         self.query_one("#p-out", ContentSwitcher).current = "p-stream"
-        self._status(Content.assemble(("Generating… ", "$accent bold"), ("esc cancels", "dim")))
+        self._status(working("Generating"))
 
     @on(GenerationPreview)
     def _show_preview(self, event: GenerationPreview) -> None:
-        preview = event.preview
-        self._status(
-            Content.assemble(
-                ("Generating… ", "$accent bold"),
-                plain(
-                    f"{preview.model}: {preview.prompt_tokens:,} prompt tokens"
-                    f"{'' if preview.tokens_exact else ' (approx.)'}, "
-                    f"{money(preview.estimated_cost_usd)} · "
-                ),
-                ("esc cancels", "dim"),
-            )
-        )
+        self._status(working("Generating", event.preview, approx=True))
 
     @on(GenerationText)
     def _streamed(self, event: GenerationText) -> None:
