@@ -76,9 +76,9 @@ class Job:
     """One generation in flight: the cancel switch and a buffer the worker thread fills
     with streamed text, drained on the UI thread."""
 
-    def __init__(self, generation: Generation | None = None) -> None:
+    def __init__(self, generation: Generation) -> None:
         self.id = next(_ids)
-        self.generation = generation or Generation(run=lambda *_: None)
+        self.generation = generation
         self.cancel = threading.Event()
         self._lock = threading.Lock()
         self._chunks: list[str] = []
