@@ -130,6 +130,12 @@ class HistoryScreen(WaitForData, HistoryView):
         elif event.data_table.id == "sessions":
             self.query_one("#h-actions", DataTable).focus()
 
+    def _earlier_open_questions(self, session: Session) -> list[Any]:
+        """The questions still open from the mentor's earlier sessions (the ones Prep
+        carries over), except those ``session`` asks again. Reads every session with the
+        mentor: call it from a worker thread."""
+        return earlier_open_questions(self.papp.store.sessions_for(session.mentor), session)
+
     def action_capture(self) -> None:
         if self.session is None or self.data is None:
             self.notify("Pick a session first.", markup=False)
@@ -153,7 +159,7 @@ class HistoryScreen(WaitForData, HistoryView):
         app = self.papp
         try:
             session = app.store.load_session(session_id)
-            earlier = earlier_open_questions(app.store.sessions_for(session.mentor), session)
+            earlier = self._earlier_open_questions(session)
         except Exception as exc:
             app.call_from_thread(self._capture_loaded, None, name, objectives, [], exc)
             return
