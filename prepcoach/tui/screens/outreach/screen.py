@@ -19,15 +19,7 @@ from prepcoach.models import OutreachDraft
 from prepcoach.recipients import mentor_for, needs_ask
 from prepcoach.text import plural
 from prepcoach.tui import drafts
-from prepcoach.tui.generation import (
-    GenerationCancelled,
-    GenerationFailed,
-    GenerationFinished,
-    GenerationPreview,
-    GenerationText,
-    streamed,
-    working,
-)
+from prepcoach.tui import generation as gen
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.outreach.form import FORM_DRAFT, OutreachData
 from prepcoach.tui.screens.outreach.saving import OutreachSaving
@@ -223,19 +215,19 @@ class OutreachScreen(WaitForData, OutreachSaving):
         self._subject_before = self.query_one("#o-subject", Input).value
         self._write_form()
         self.generator.start(
-            streamed(lambda s: s.outreach, req, preview=lambda s: s.preview_outreach)
+            gen.streamed(lambda s: s.outreach, req, preview=lambda s: s.preview_outreach)
         )
         self.refresh_bindings()
         body.text = ""
         body.read_only = True
-        self._status(working("Drafting"))
+        self._status(gen.working("Drafting"))
 
-    @on(GenerationPreview)
-    def _show_preview(self, event: GenerationPreview) -> None:
-        self._status(working("Drafting", event.preview))
+    @on(gen.GenerationPreview)
+    def _show_preview(self, event: gen.GenerationPreview) -> None:
+        self._status(gen.working("Drafting", event.preview))
 
-    @on(GenerationText)
-    def _streamed(self, event: GenerationText) -> None:
+    @on(gen.GenerationText)
+    def _streamed(self, event: gen.GenerationText) -> None:
         if self.generator.running:  # once it ends, the body is the result or the old text
             body = self.query_one("#o-body", TextArea)
             body.insert(sanitize(event.text), body.document.end)
@@ -255,22 +247,22 @@ class OutreachScreen(WaitForData, OutreachSaving):
         if self.generator.cancel() is not None:
             self._stopped()
 
-    @on(GenerationCancelled)
-    def _cancelled(self, event: GenerationCancelled) -> None:
+    @on(gen.GenerationCancelled)
+    def _cancelled(self, event: gen.GenerationCancelled) -> None:
         self._stopped()
         self._restore_text()
         said = "Cancelled. Your text is as it was." if event.by_user else "Cancelled."
         self._say(Content.styled(said, "$warning"))
 
-    @on(GenerationFailed)
-    def _failed(self, event: GenerationFailed) -> None:
+    @on(gen.GenerationFailed)
+    def _failed(self, event: gen.GenerationFailed) -> None:
         self._stopped()
         self._restore_text()
         self.papp.fail(event.error, "Message not drafted")
         self._say(Content.styled("Failed; your text is as it was.", "$error"))
 
-    @on(GenerationFinished)
-    def _finished(self, event: GenerationFinished) -> None:
+    @on(gen.GenerationFinished)
+    def _finished(self, event: gen.GenerationFinished) -> None:
         self._stopped()
         result = event.result
         draft: OutreachDraft = result.draft

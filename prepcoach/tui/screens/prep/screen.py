@@ -23,16 +23,7 @@ from textual.widgets import ContentSwitcher, Input, Label, Log, Markdown, Option
 
 from prepcoach.errors import PrepcoachError
 from prepcoach.meeting_prep import next_mentor
-from prepcoach.tui.generation import (
-    GenerationCancelled,
-    GenerationFailed,
-    GenerationFinished,
-    GenerationPreview,
-    GenerationText,
-    money,
-    streamed,
-    working,
-)
+from prepcoach.tui import generation as gen
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.prep.items import WELCOME, PrepData, parse_items
 from prepcoach.tui.screens.prep.saving import PrepSaving
@@ -148,19 +139,21 @@ class PrepScreen(WaitForData, PrepSaving):
             self.papp.fail(exc, "Cannot generate")
             return
         self._save_draft()
-        self.generator.start(streamed(lambda s: s.agenda, req, preview=lambda s: s.preview_agenda))
+        self.generator.start(
+            gen.streamed(lambda s: s.agenda, req, preview=lambda s: s.preview_agenda)
+        )
         self.refresh_bindings()
         log = self.query_one("#p-stream", Log)
         log.clear()
         self.query_one("#p-out", ContentSwitcher).current = "p-stream"
-        self._status(working("Generating"))
+        self._status(gen.working("Generating"))
 
-    @on(GenerationPreview)
-    def _show_preview(self, event: GenerationPreview) -> None:
-        self._status(working("Generating", event.preview, approx=True))
+    @on(gen.GenerationPreview)
+    def _show_preview(self, event: gen.GenerationPreview) -> None:
+        self._status(gen.working("Generating", event.preview, approx=True))
 
-    @on(GenerationText)
-    def _streamed(self, event: GenerationText) -> None:
+    @on(gen.GenerationText)
+    def _streamed(self, event: gen.GenerationText) -> None:
         self.query_one("#p-stream", Log).write(sanitize(event.text))
 
     def action_cancel(self) -> None:
@@ -179,20 +172,20 @@ class PrepScreen(WaitForData, PrepSaving):
             "p-md" if self.agenda is None else self._result_view()
         )
 
-    @on(GenerationCancelled)
-    def _cancelled(self, event: GenerationCancelled) -> None:
+    @on(gen.GenerationCancelled)
+    def _cancelled(self, event: gen.GenerationCancelled) -> None:
         said = "Your wins and questions are kept." if event.by_user else "Your input is kept."
         self._status(Content.styled(f"Cancelled. {said}", "$warning"))
         self._back_to_result()
 
-    @on(GenerationFailed)
-    def _failed(self, event: GenerationFailed) -> None:
+    @on(gen.GenerationFailed)
+    def _failed(self, event: gen.GenerationFailed) -> None:
         self.papp.fail(event.error, "Agenda not generated")
         self._status(Content.styled("Failed; your input is kept.", "$error"))
         self._back_to_result()
 
-    @on(GenerationFinished)
-    def _finished(self, event: GenerationFinished) -> None:
+    @on(gen.GenerationFinished)
+    def _finished(self, event: gen.GenerationFinished) -> None:
         self.refresh_bindings()
         result = event.result
         self.request, self.result = event.request, result
@@ -205,7 +198,7 @@ class PrepScreen(WaitForData, PrepSaving):
         if usage is not None and (usage.prompt_tokens or usage.completion_tokens):
             bits.append(
                 f"{usage.prompt_tokens:,}+{usage.completion_tokens:,} tokens, "
-                f"{money(usage.estimated_cost_usd)}"
+                f"{gen.money(usage.estimated_cost_usd)}"
             )
         self._status(plain(" · ".join(bits) + ". ctrl+s saves.", "$success"))
         self._save_draft()
