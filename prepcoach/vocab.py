@@ -9,7 +9,7 @@ use it for free.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal, cast, get_args
 
 SupportArea = Literal["scope", "politics", "career", "viewpoint", "technical", "toolkit"]
 SUPPORT_AREAS: tuple[str, ...] = get_args(SupportArea)
@@ -47,3 +47,10 @@ AGENDA_ITEM_KINDS: tuple[str, ...] = get_args(AgendaItemKind)
 MIN_MEETING_MINUTES = 10
 MAX_MEETING_MINUTES = 240
 DEFAULT_MEETING_MINUTES = 45
+
+
+def outreach_kind(value: str) -> OutreachKind:
+    """``value`` as an outreach kind; a ValueError names the kinds when it is not one."""
+    if value not in OUTREACH_KINDS:
+        raise ValueError(f"unknown outreach kind {value!r}; use one of {', '.join(OUTREACH_KINDS)}")
+    return cast(OutreachKind, value)

@@ -10,17 +10,18 @@ time the user opens it; data is read after the first paint, in a worker.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from prepcoach.errors import PrepcoachError
+from prepcoach.tui.runtime import RuntimeConfig
 
 if TYPE_CHECKING:
     from prepcoach.services import Services
@@ -83,6 +84,9 @@ class PrepcoachApp(App[None]):
         Binding("ctrl+e", "app.toggle_offline", "Switch engine", show=False),
     ]
 
+    # the engine chosen now (F2 switches it; set in __init__); the launch settings never change
+    runtime_config: reactive[RuntimeConfig] = reactive(cast("RuntimeConfig", None), init=False)
+
     def __init__(
         self,
         settings: Settings,
@@ -97,7 +101,8 @@ class PrepcoachApp(App[None]):
         # start straight in the first screen's mode (no blank default screen first)
         setattr(self, "DEFAULT_MODE", start if start in SCREENS else "dashboard")  # noqa: B010
         super().__init__()
-        self.settings = settings
+        self.launch_settings = settings
+        self.set_reactive(PrepcoachApp.runtime_config, RuntimeConfig(settings))
         self._store = store
         self._services = services
         self._llm = llm
@@ -112,6 +117,11 @@ class PrepcoachApp(App[None]):
         self._show_engine()
 
     # ------------------------------------------------------------------ basics
+
+    @property
+    def settings(self) -> Settings:
+        """The launch settings with the engine chosen now."""
+        return self.runtime_config.settings
 
     @property
     def today(self) -> dt.date:
@@ -197,7 +207,7 @@ class PrepcoachApp(App[None]):
             self.switch_mode(mode)
 
     def _show_engine(self) -> None:
-        self.sub_title = self.settings.engine_label + (" · demo copy" if self.demo else "")
+        self.sub_title = self.runtime_config.engine_label + (" · demo copy" if self.demo else "")
 
     def action_toggle_offline(self) -> None:
         """Switch between the model and the offline engine for this run (not saved)."""
@@ -217,13 +227,13 @@ class PrepcoachApp(App[None]):
                 markup=False,
             )
             return
-        self.settings = dataclasses.replace(
-            self.settings, offline=not self.settings.offline, offline_reason="switched with F2"
-        )
-        self._services = None  # rebuilt on next use with the engine chosen here
-        self._show_engine()
+        self.runtime_config = self.runtime_config.switched()
         now = "the offline engine" if self.settings.offline else f"model {self.settings.model}"
         self.notify(f"Now using {now}.", title="Engine", markup=False)
+
+    def watch_runtime_config(self) -> None:
+        self._services = None  # rebuilt on next use, for the engine chosen now
+        self._show_engine()
 
     def action_help(self) -> None:
         from prepcoach.tui.screens.help import HelpScreen

@@ -18,7 +18,7 @@ from textual.content import Content
 HERE_ONLY = frozenset({"cancel", "leave"})
 
 
-def _bindings(node: Any) -> Iterator[Binding]:
+def bindings(node: Any) -> Iterator[Binding]:
     """The described bindings of a screen (an instance or its class), first one per action."""
     klass = node if isinstance(node, type) else type(node)
     seen: set[str] = set()
@@ -59,7 +59,7 @@ class PrepcoachCommands(Provider):
         for name, (key, label, target) in SCREENS.items():
             cls = screen_class(target)
             is_here = isinstance(here, cls)
-            for binding in _bindings(cls):
+            for binding in bindings(cls):
                 if binding.action.startswith("app."):
                     continue
                 if is_here and here.check_action(binding.action, ()) is False:

@@ -13,7 +13,7 @@ import re
 from rich.text import Text
 from textual.content import Content
 
-from prepcoach.textsafe import sanitize
+from prepcoach.text import sanitize
 
 
 def one_line(text: object, limit: int = 0) -> str:

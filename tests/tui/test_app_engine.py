@@ -94,3 +94,23 @@ async def test_f2_switches_the_engine_even_in_a_text_field(
         await pilot.pause()
         await pilot.press("f2")
         assert app.settings.offline and app.sub_title.startswith("offline engine")
+
+
+async def test_the_engine_choice_is_runtime_state_and_launch_settings_stay(
+    sample_dir: Path, tmp_path: Path
+) -> None:
+    settings = load_settings(
+        data=sample_dir, config_dir=tmp_path / "c", environ={"OPENAI_API_KEY": "sk-x"}
+    )
+    app = create_app(settings, Store(sample_dir), today=TODAY)
+    seen: list[bool] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.watch(app, "runtime_config", lambda config: seen.append(config.use_llm), init=False)
+        before = app.services
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.launch_settings is settings and not settings.offline
+        assert app.runtime_config.offline and app.settings is app.runtime_config.settings
+        assert app.services is not before and not app.services.use_llm
+        assert seen == [False]

@@ -326,3 +326,10 @@ def test_bare_prepcoach_rejects_a_file_as_data_dir(tmp_path, capsys) -> None:
     f.write_text("x")
     assert main(["--data", str(f)]) == 2
     assert "is a file, not a directory" in capsys.readouterr().err
+
+
+def test_dashboard_flags_objectives_at_the_review_limit() -> None:
+    from prepcoach.review import MAX_ACTIVE_OBJECTIVES
+    from prepcoach.tui.screens.dashboard import MAX_ACTIVE
+
+    assert MAX_ACTIVE == MAX_ACTIVE_OBJECTIVES

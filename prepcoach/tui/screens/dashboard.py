@@ -26,7 +26,9 @@ HELD_HELP = (
     "Held: meetings held this term / meetings expected by today at the mentor's "
     "cadence (monthly by default). 4/5 means one meeting behind."
 )
-MAX_ACTIVE = 3  # open objectives per mentor before the dashboard flags it (PRODUCT §4)
+# open objectives per mentor before the dashboard flags it: the limit of
+# prepcoach.review.MAX_ACTIVE_OBJECTIVES, written here so the first paint imports no models
+MAX_ACTIVE = 3
 STATUS_STYLE = {
     "prospect": "$text-muted",
     "asked": "$warning",

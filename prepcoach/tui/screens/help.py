@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from prepcoach.tui.commands import _bindings
+from prepcoach.tui.commands import bindings
 
 ABOUT = {
     "dashboard": "Mentors with term clock, meetings held vs expected (Held 4/5: four "
@@ -60,7 +60,7 @@ class HelpScreen(ModalScreen[None]):
                 Content.assemble((f"{key} {label}", "bold $text-accent")),
                 Content.styled(f"  {ABOUT[name]}", "italic"),
             ]
-            for b in _bindings(cls):
+            for b in bindings(cls):
                 keys = b.key.replace("ctrl+", "^").replace(",", " / ").replace("slash", "/")
                 lines.append(Content.assemble((f"  {keys:<16}", "bold"), b.description))
             if name == "prep":

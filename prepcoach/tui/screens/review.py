@@ -14,9 +14,17 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
-from prepcoach.lint import plural
 from prepcoach.models import ReviewRecord
-from prepcoach.tui.generation import Job
+from prepcoach.recipients import review_ask
+from prepcoach.text import plural
+from prepcoach.tui.generation import (
+    Generation,
+    GenerationCancelled,
+    GenerationController,
+    GenerationFailed,
+    GenerationFinished,
+    working,
+)
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.state import MentorView, Snapshot
@@ -57,7 +65,7 @@ class ReviewScreen(WaitForData, BaseScreen):
         super().__init__()
         self.snap: Snapshot | None = None
         self.selected: str | None = None
-        self.job: Job | None = None
+        self.generator = GenerationController(id="r-gen")  # the review being written
         self.written: dict[str, ReviewRecord] = {}  # mentor id -> review with its message
 
     def compose_body(self) -> Iterable[Widget]:
@@ -67,6 +75,7 @@ class ReviewScreen(WaitForData, BaseScreen):
             yield mentors
             with VerticalScroll(id="r-detail"):
                 yield Static("Loading…", id="r-text")
+        yield self.generator
 
     def _reviewed(self) -> list[MentorView]:
         return [v for v in self.snap.mentors if v.review is not None] if self.snap else []
@@ -170,12 +179,6 @@ class ReviewScreen(WaitForData, BaseScreen):
         rec = self.written.get(v.mentor.id, v.review)
         kind = message_kind(rec)
         m = v.mentor
-        asks = {
-            "renew": f"another {m.term_months}-month term, same {m.cadence} rhythm",
-            "loosen": "shift to an occasional catch-up when something comes up",
-            "move_on": "bring our regular meetings to a close, with thanks",
-            "continue": "thank you, and what I did with your advice",
-        }
         titles = {o.id: o.title for o in self.snap.plan.objectives} if self.snap else {}
         met = "; ".join(titles.get(o, o) for o in rec.objectives_met)
         self.papp.open_outreach(
@@ -184,7 +187,7 @@ class ReviewScreen(WaitForData, BaseScreen):
             organisation=m.organisation,
             channel="email",
             kind=kind,
-            ask="" if kind == "first-request" else asks.get(rec.recommendation, ""),
+            ask="" if kind == "first-request" else review_ask(m, rec.recommendation),
             body=rec.message,
             mentor=m.id,
             recommendation=rec.recommendation,
@@ -195,59 +198,52 @@ class ReviewScreen(WaitForData, BaseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel":
-            return self.job is not None
+            return self.generator.running
         if action == "write":
-            return None if self.job is not None else True
+            return None if self.generator.running else True
         return True
 
     def action_write(self) -> None:
         v = self._view()
-        if v is None or self.job is not None:
+        if v is None or self.generator.running:
             return
-        job = Job()
-        self.job = job
-        self.refresh_bindings()
         mentor_id = v.mentor.id
-        self.query_one("#r-text", Static).update(
-            Content.assemble(("Writing the review… ", "$accent bold"), ("esc cancels", "dim"))
-        )
-        self.run_worker(lambda: self._write(job, mentor_id), thread=True, group="gen")
-
-    def _write(self, job: Job, mentor_id: str) -> None:
-        from prepcoach.services import Cancelled
-
-        app = self.papp
-        try:
-            records = app.services.review(
-                mentor_id, today=app.today, on_text=job.on_text, cancel=job.cancel
+        today = self.papp.today
+        self.generator.start(
+            Generation(
+                run=lambda services, on_text, cancel: services.review(
+                    mentor_id, today=today, on_text=on_text, cancel=cancel
+                ),
+                request=mentor_id,
             )
-        except Cancelled:
-            app.call_from_thread(self._written, job, mentor_id, None, None)
-            return
-        except Exception as exc:
-            app.call_from_thread(self._written, job, mentor_id, None, exc)
-            return
-        app.call_from_thread(self._written, job, mentor_id, records, None)
-
-    def _written(
-        self, job: Job, mentor_id: str, records: list[ReviewRecord] | None, error: Any
-    ) -> None:
-        if job is not self.job:
-            return
-        self.job = None
+        )
         self.refresh_bindings()
-        if error is not None:
-            self.papp.fail(error, "Review not written")
-        for r in records or []:
+        self.query_one("#r-text", Static).update(working("Writing the review"))
+
+    @on(GenerationFinished)
+    def _written(self, event: GenerationFinished) -> None:
+        self.refresh_bindings()
+        records: list[ReviewRecord] = event.result or []
+        for r in records:
             self.written[r.mentor] = r
-        self._show(mentor_id)
+        self._show(event.request)
         if records:
             self.notify("Review written; ctrl+s keeps it, d drafts the message.", markup=False)
 
+    @on(GenerationFailed)
+    def _not_written(self, event: GenerationFailed) -> None:
+        self.refresh_bindings()
+        self.papp.fail(event.error, "Review not written")
+        self._show(event.request)
+
+    @on(GenerationCancelled)
+    def _cancelled(self, event: GenerationCancelled) -> None:
+        if not event.by_user:
+            self.refresh_bindings()
+            self._show(event.request)
+
     def action_cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel.set()
-            self.job = None
+        if self.generator.cancel() is not None:
             self.refresh_bindings()
             if self.selected:
                 self._show(self.selected)
