@@ -1,4 +1,4 @@
-"""Outreach status: reminders for drafts sent and not answered (PRODUCT §4).
+"""Outreach status: reminders for drafts sent and not answered (see docs/rules.md).
 
 Public API:
 

@@ -1,4 +1,4 @@
-"""The demo data set in sample_sessions/ loads cleanly and tells the story PRODUCT §2 promises.
+"""The demo data set in sample_sessions/ loads cleanly and tells the story the README promises.
 
 One mentor near the end of a six-month term with objectives met, one drifting into coffee
 talk, one prospect not yet asked; outreach drafts that follow the outreach rules.
