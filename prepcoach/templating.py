@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from prepcoach.errors import UsageError
+from prepcoach.text import plural
 
 SUFFIX = ".j2"
 
@@ -54,6 +55,25 @@ class TemplateInfo:
     name: str
     origin: str  # "packaged", "user (overrides packaged)", "user"
     path: Path
+
+
+@dataclass(frozen=True)
+class TemplateHealth:
+    """What ``prepcoach doctor`` says about the template set."""
+
+    ok: bool
+    count: int
+    message: str
+    hint: str = ""
+
+
+JOB_PARTS = ("system", "user")
+# The templates every job renders; an install without them cannot generate anything.
+REQUIRED = (
+    *(f"{job}.{part}{SUFFIX}" for job in ("agenda", "outreach", "review") for part in JOB_PARTS),
+    f"outreach.repair{SUFFIX}",
+    f"review.repair{SUFFIX}",
+)
 
 
 class Prompts:
@@ -88,13 +108,19 @@ class Prompts:
     # ----------------------------------------------------------------- listing
 
     def _names(self, folder: Path | None) -> set[str]:
+        """Template names under ``folder``, skipping hidden files and folders INSIDE it.
+
+        Only the path relative to the prompt folder is checked: the folder itself may well
+        sit under a dot-folder (``.venv/``, ``~/.local/`` for pipx and uv, ``~/.config/``).
+        """
         if folder is None or not folder.is_dir():
             return set()
-        return {
-            p.relative_to(folder).as_posix()
-            for p in folder.rglob(f"*{SUFFIX}")
-            if p.is_file() and not any(part.startswith(".") for part in p.parts)
-        }
+        names = set()
+        for path in folder.rglob(f"*{SUFFIX}"):
+            rel = path.relative_to(folder)
+            if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+                names.add(rel.as_posix())
+        return names
 
     def list_templates(self) -> list[TemplateInfo]:
         packaged = self._names(self.packaged_dir)
@@ -108,6 +134,21 @@ class Prompts:
             else:
                 out.append(TemplateInfo(name, "packaged", self.packaged_dir / name))
         return out
+
+    def health(self) -> TemplateHealth:
+        """Whether the packaged set is complete: every job's templates found and listed."""
+        packaged = self._names(self.packaged_dir)
+        missing = [n for n in REQUIRED if n not in packaged]
+        count = len(packaged | self._names(self.user_dir))
+        if not missing:
+            return TemplateHealth(True, count, f"{plural(count, 'template')} found")
+        if not packaged:
+            problem = f"0 templates found in {self.packaged_dir}"
+        else:
+            problem = f"packaged templates missing from {self.packaged_dir}: {', '.join(missing)}"
+        return TemplateHealth(
+            False, count, problem, "Reinstall prepcoach (`pip install --force-reinstall .`)."
+        )
 
     def resolve(self, name: str) -> TemplateInfo:
         """Which file ``name`` loads from (``NAME`` may omit the ``.j2`` suffix)."""

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from prepcoach.services import sample_contexts
-from prepcoach.templating import Prompts, TemplateError, packaged_prompts_dir
+from prepcoach.templating import (
+    REQUIRED,
+    SUFFIX,
+    Prompts,
+    TemplateError,
+    packaged_prompts_dir,
+)
 
 
 def test_packaged_templates_exist_for_every_job_and_render():
@@ -121,3 +127,53 @@ def test_review_prompt_states_the_decision_and_what_the_message_must_do() -> Non
     assert "Decision: move_on" in user
     assert "The message must close the regular meetings warmly." in user
     assert "decision move_on" in system and "decision loosen" in system
+
+
+def _copy_packaged(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for src in packaged_prompts_dir().glob(f"*{SUFFIX}"):
+        (dest / src.name).write_bytes(src.read_bytes())
+    return dest
+
+
+def test_templates_under_a_dot_folder_are_listed(tmp_path: Path):
+    """A venv named `.venv`, pipx/uv under `~/.local`, the user folder under `~/.config`."""
+    site = tmp_path / ".venv" / "lib" / "python3.11" / "site-packages"
+    packaged = _copy_packaged(site / "prepcoach" / "prompts")
+    user = tmp_path / ".config" / "prepcoach" / "prompts"
+    user.mkdir(parents=True)
+    (user / "review.user.j2").write_text('{% extends "default/review.user.j2" %}\n')
+    p = Prompts(user, packaged_dir=packaged)
+    infos = {i.name: i for i in p.list_templates()}
+    assert set(infos) == {s.name for s in packaged_prompts_dir().glob(f"*{SUFFIX}")}
+    assert infos["agenda.system.j2"].path == packaged / "agenda.system.j2"
+    assert infos["review.user.j2"].origin == "user (overrides packaged)"
+    assert p.resolve("agenda.user").path == packaged / "agenda.user.j2"
+    assert [i.name for i in p.find("agenda")] == ["agenda.system.j2", "agenda.user.j2"]
+    assert p.health().ok and p.health().count == len(infos)
+
+
+def test_hidden_entries_inside_the_prompt_folder_stay_hidden(tmp_path: Path):
+    user = tmp_path / ".config" / "prompts"
+    (user / ".git").mkdir(parents=True)
+    (user / ".git" / "agenda.user.j2").write_text("from git internals\n")
+    (user / ".#agenda.system.j2").write_text("an editor lock file\n")
+    (user / "mine.j2").write_text("mine\n")
+    names = {i.name: i.origin for i in Prompts(user).list_templates()}
+    assert names["mine.j2"] == "user"
+    assert names["agenda.user.j2"] == names["agenda.system.j2"] == "packaged"
+    assert not any(n.startswith(".") or "/." in n for n in names)
+
+
+def test_health_fails_on_zero_or_missing_templates(tmp_path: Path):
+    empty = tmp_path / ".venv" / "prompts"
+    empty.mkdir(parents=True)
+    health = Prompts(None, packaged_dir=empty).health()
+    assert not health.ok and health.count == 0
+    assert "0 templates" in health.message and str(empty) in health.message and health.hint
+    partial = _copy_packaged(tmp_path / "partial")
+    (partial / "review.repair.j2").unlink()
+    health = Prompts(None, packaged_dir=partial).health()
+    assert not health.ok and "review.repair.j2" in health.message
+    good = Prompts(None).health()
+    assert good.ok and good.count == len(REQUIRED) + 5 and "templates found" in good.message
