@@ -102,4 +102,3 @@ def find_session_id(ids: list[str], query: str) -> str:
 
 
 # The private spelling, for callers (templating, services) that import it by that name.
-_suggest = suggest

@@ -213,11 +213,11 @@ class Prompts:
                 hint="Name one of them, e.g. `prepcoach prompts show "
                 f"{found[0].name.removesuffix(SUFFIX)}`.",
             )
-        from prepcoach.lookup import _suggest
+        from prepcoach.lookup import suggest
 
         names = [i.name.removesuffix(SUFFIX) for i in infos]
         jobs = sorted({n.rsplit(".", 1)[0] for n in names if n.endswith((".system", ".user"))})
-        hint = _suggest(q.removesuffix(SUFFIX), jobs + names)
+        hint = suggest(q.removesuffix(SUFFIX), jobs + names)
         known = ", ".join(jobs + names)
         raise TemplateError(
             f'no prompt template "{name}".',
