@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from prepcoach.vocab import ASK_KINDS
+
 if TYPE_CHECKING:
     from prepcoach.models import Mentor
 
 # A first request and a recommendation exist to ask one specific thing; the other kinds
 # (renewal, wind-down, follow-up) carry their purpose in the kind itself.
-ASK_REQUIRED_KINDS: frozenset[str] = frozenset({"first-request", "recommendation"})
+ASK_REQUIRED_KINDS: frozenset[str] = ASK_KINDS
 
 
 def needs_ask(kind: str) -> bool:

@@ -34,6 +34,10 @@ Channel = Literal["email", "linkedin", "slack"]
 CHANNELS: tuple[str, ...] = get_args(Channel)
 OutreachKind = Literal["first-request", "recommendation", "renewal", "wind-down", "follow-up"]
 OUTREACH_KINDS: tuple[str, ...] = get_args(OutreachKind)
+# Kinds that exist to ask one specific thing (they cannot be drafted without the ask), and
+# kinds written to a mentor the user already meets (they draw on that relationship).
+ASK_KINDS: frozenset[str] = frozenset({"first-request", "recommendation"})
+MENTOR_KINDS: frozenset[str] = frozenset({"renewal", "wind-down", "follow-up"})
 OutreachStatus = Literal["draft", "sent", "answered"]
 Recommendation = Literal["continue", "renew", "loosen", "move_on"]
 RECOMMENDATIONS: tuple[str, ...] = get_args(Recommendation)
