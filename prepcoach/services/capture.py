@@ -41,6 +41,7 @@ class Capture:
 class CaptureResult:
     session: Session
     added_actions: int = 0
+    note_added: bool = False
     resolved: list[str] = field(default_factory=list)  # question texts
     done: list[str] = field(default_factory=list)  # action item texts
     progressed: list[str] = field(default_factory=list)  # objective ids
@@ -96,6 +97,7 @@ def apply_capture(s: Session, plan: Plan, cap: Capture, day: dt.date) -> Capture
     result = CaptureResult(session=s)
     if cap.note.strip():
         s.notes = f"{s.notes.rstrip()}\n\n{cap.note}" if s.notes.strip() else cap.note
+        result.note_added = True
     for i, answer in resolving:
         s.questions[i].resolved = True
         if answer.strip():

@@ -166,11 +166,14 @@ class PlanMethods:
         booked = [m.id for m in plan.mentors if m.next_meeting and m.next_meeting < day]
         sessions = [s for mid in booked for s in self.store.sessions_for(mid)]
         for o in planning.overdue_captures(plan, sessions, day):
-            out.append(
-                f"{o.message[:1].upper()}{o.message[1:]}: `prepcoach sessions capture "
-                f"{o.date.isoformat()}-{o.mentor_id} --note ...` (or `prepcoach agenda "
-                f'--mentor "{o.mentor_name}" --save` first if nothing was prepared).'
+            saved = [s.id for s in sessions if s.mentor == o.mentor_id and s.date == o.date]
+            todo = (
+                f"`prepcoach sessions capture {saved[0]} --note ...`"
+                if saved
+                else "no prep was saved for it; book the next one with "
+                f'`prepcoach mentors book "{o.mentor_name}" DATE`'
             )
+            out.append(f"{o.message[:1].upper()}{o.message[1:]}: {todo}.")
         return out
 
     def team(self) -> Team:
