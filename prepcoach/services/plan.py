@@ -115,7 +115,8 @@ class PlanMethods:
             fields["support_areas"] = planning.parse_areas(fields["support_areas"])
         return planning.add_mentor(self.store, name, **fields)
 
-    def edit_mentor(self, name: str, **fields: Any) -> Mentor:
+    def edit_mentor(self, name: str, /, **fields: Any) -> Mentor:
+        """Change the given fields (``planning.MENTOR_EDIT_FIELDS``; ``name`` renames)."""
         return planning.edit_mentor(self.store, name, **fields)
 
     def mentor_files(self, name: str) -> dict[str, list[str]]:
