@@ -48,14 +48,18 @@ Handler = Callable[["argparse.Namespace", Context], int]
 Command = Callable[["argparse.Namespace"], int]
 
 
-def command(handler: Handler, *, must_exist: bool = True) -> Command:
+def command(handler: Handler, *, must_exist: bool = True, listing: bool = False) -> Command:
     """``handler`` as a parser's ``func``. ``must_exist``: the data directory has to be
     there (reading commands: a mistyped --data says so instead of showing an empty plan);
-    commands that create data (adding a mentor, saving a first request) pass False."""
+    commands that create data (adding a mentor, saving a first request) pass False.
+    ``listing``: a list command, which on a fresh install (the default data directory not
+    created yet) shows an empty list; a directory named by --data or PREPCOACH_HOME must
+    still exist."""
 
     def run(args: argparse.Namespace) -> int:
         settings = settings_from(args)
-        store = store_from(settings, must_exist=must_exist)
+        fresh = listing and settings.sources.get("data_dir") == "platform default"
+        store = store_from(settings, must_exist=must_exist and not fresh)
         try:
             return handler(args, Context(settings, store))
         finally:
@@ -74,14 +78,16 @@ def action_parser(
     description: str = "",
     *,
     creates: bool = False,
+    listing: bool = False,
 ) -> argparse.ArgumentParser:
     """An action of a command group (`mentors list`, ...) with ``--data``, run through
-    ``command``; ``creates``: it may create the data directory."""
+    ``command``; ``creates``: it may create the data directory; ``listing``: see
+    ``command``."""
     p: argparse.ArgumentParser = group.add_parser(
         name, help=help_text, description=description or help_text[:1].upper() + help_text[1:]
     )
     add_data_flag(p)
-    p.set_defaults(func=command(handler, must_exist=not creates))
+    p.set_defaults(func=command(handler, must_exist=not creates, listing=listing))
     return p
 
 

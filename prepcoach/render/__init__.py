@@ -17,15 +17,25 @@ from prepcoach.render.markdown import (
     session_markdown,
     table,
 )
+from prepcoach.render.plan import (
+    capture_markdown,
+    profile_markdown,
+    reviews_table,
+    team_markdown,
+)
 
 __all__ = [
     "agenda_markdown",
+    "capture_markdown",
     "cell",
     "draft_markdown",
     "mentor_markdown",
+    "profile_markdown",
     "review_label",
     "review_markdown",
+    "reviews_table",
     "rule_failures",
     "session_markdown",
     "table",
+    "team_markdown",
 ]

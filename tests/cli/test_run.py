@@ -52,9 +52,25 @@ def test_a_mistyped_data_dir_is_named_not_shown_as_empty(cmd, tmp_path, argv):
     assert "Traceback" not in err and not missing.exists()  # nothing was created
 
 
-def test_a_missing_default_data_dir_says_no_data_yet(tmp_path, capsys, monkeypatch):
+@pytest.mark.parametrize(
+    "argv", [("mentors", "list"), ("objectives", "list"), ("sessions", "list"),
+             ("drafts", "list"), ("reviews", "list")]
+)  # fmt: skip
+def test_a_fresh_install_lists_nothing_with_a_hint(tmp_path, capsys, monkeypatch, argv):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert main(["mentors", "list"]) == 2
+    monkeypatch.delenv("PREPCOACH_HOME", raising=False)
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and out.startswith("No ") and "prepcoach " in out
+    code, out, _ = run(capsys, *argv, "--format", "json")
+    got = json.loads(out)
+    assert code == 0 and (got == [] or got["drafts"] == [])
+    assert not (tmp_path / "xdg").exists()  # listing creates nothing
+
+
+def test_a_fresh_install_still_refuses_reading_one_record(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("PREPCOACH_HOME", raising=False)
+    assert main(["mentors", "show", "ana"]) == 2
     err = capsys.readouterr().err
     assert "no data yet" in err and "prepcoach mentors add" in err and "prepcoach demo" in err
 

@@ -13,9 +13,11 @@ from typing import Any
 
 COMMANDS = (
     "tui",
+    "profile",
     "mentors",
     "objectives",
     "sessions",
+    "reviews",
     "agenda",
     "outreach",
     "review",

@@ -7,6 +7,7 @@ the same meeting again updates it).
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.common import (
@@ -14,6 +15,7 @@ from prepcoach.cli.common import (
     MAX_MEETING_MINUTES,
     MIN_MEETING_MINUTES,
     add_minutes_flag,
+    add_output_flags,
 )
 from prepcoach.cli.generation import (
     Progress,
@@ -22,7 +24,7 @@ from prepcoach.cli.generation import (
     print_dry_run,
     usage_line,
 )
-from prepcoach.cli.output import note, print_json, print_text
+from prepcoach.cli.output import note, print_json, print_text, write_output
 from prepcoach.cli.run import Context, command
 from prepcoach.render import agenda_markdown
 from prepcoach.text import plural
@@ -75,6 +77,7 @@ def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
     if args.dry_run:
         print_dry_run([svc.preview_agenda(req)], args.format)
         return 0
+    _check_output(args.output, args.force)
     # the banner comes after the inputs are checked (preview or offline result)
     if svc.use_llm:
         announce(svc, svc.preview_agenda(req), "agenda")
@@ -86,24 +89,32 @@ def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
     preview = result.preview
     session, updated = svc.upsert_session(req, result) if args.save else (None, False)
     if args.format == "json":
-        print_json(
-            {
-                "agenda": result.agenda.model_dump(mode="json"),
-                "engine": result.agenda.engine,
-                "model": result.agenda.model,
-                "usage": result.usage.model_dump(mode="json") if result.usage else None,
-                "prompt_tokens": preview.prompt_tokens if preview else None,
-                "tokens_exact": preview.tokens_exact if preview else None,
-                "history_sessions": preview.history_sessions if preview else None,
-                "history_omitted": preview.history_omitted if preview else None,
-                "structured_output": result.structured_mode or None,
-                "problems": result.problems,
-                "session_id": session.id if session else None,
-                "session_updated": updated if session else None,
-            }
-        )
+        data = {
+            "agenda": result.agenda.model_dump(mode="json"),
+            "engine": result.agenda.engine,
+            "model": result.agenda.model,
+            "usage": result.usage.model_dump(mode="json") if result.usage else None,
+            "prompt_tokens": preview.prompt_tokens if preview else None,
+            "tokens_exact": preview.tokens_exact if preview else None,
+            "history_sessions": preview.history_sessions if preview else None,
+            "history_omitted": preview.history_omitted if preview else None,
+            "structured_output": result.structured_mode or None,
+            "problems": result.problems,
+            "session_id": session.id if session else None,
+            "session_updated": updated if session else None,
+        }
+        if args.output:
+            text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+            write_output(args.output, text.encode("utf-8"), args.force, "the agenda")
+        else:
+            print_json(data)
     else:
-        print_text(agenda_markdown(result.agenda, result.mentor, result.objectives))
+        md = agenda_markdown(result.agenda, result.mentor, result.objectives)
+        if args.output:
+            md = md if md.endswith("\n") else md + "\n"
+            write_output(args.output, md.encode("utf-8"), args.force, "the agenda")
+        else:
+            print_text(md)
         if result.usage:
             note(usage_line(result.usage))
     if session is not None and updated:
@@ -111,6 +122,22 @@ def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
     elif session is not None:
         note(f"saved session {session.id}")
     return 0
+
+
+def _check_output(path: str | None, force: bool) -> None:
+    """Refuse an existing -o FILE before anything is generated or saved."""
+    from pathlib import Path
+
+    from prepcoach.errors import UsageError
+
+    if path in (None, "-") or force:
+        return
+    target = Path(path).expanduser()
+    if target.exists() and not target.is_dir():
+        raise UsageError(
+            f"{target} already exists; nothing was generated or written.",
+            hint="Pass --force to replace it, or choose another file with -o.",
+        )
 
 
 run_agenda = command(cmd_agenda)
@@ -141,5 +168,6 @@ def register(sub: Any) -> None:
         action="store_true",
         help="store the prepared session (saving the same meeting again updates it)",
     )
+    add_output_flags(p, "the agenda")
     add_command_flags(p)
     p.set_defaults(func=run_agenda)

@@ -187,4 +187,4 @@ def register(sub: Any) -> None:
         add_today_flag(q)
         add_data_flag(q)
         add_format_flag(q)
-        q.set_defaults(func=run)
+        q.set_defaults(func=command(cmd_drafts, listing=True) if q is dl else run)

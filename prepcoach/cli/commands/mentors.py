@@ -1,4 +1,5 @@
-"""`prepcoach mentors list|show|add|status|ics`: the mentors in the plan.
+"""`prepcoach mentors list|show|add|ics` (and, from ``mentor_edits``, edit|remove|book|
+status|team): the mentors in the plan.
 
 Listings print Markdown (default) or stable JSON (``--format json``, documented in
 docs/data.md); nothing here generates text with a model.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from prepcoach.cli.commands import mentor_edits
 from prepcoach.cli.common import (
     DEFAULT_MEETING_MINUTES,
     MAX_MEETING_MINUTES,
@@ -22,7 +24,7 @@ from prepcoach.cli.common import (
     term_months,
     today,
 )
-from prepcoach.cli.output import print_json, print_text, write_output
+from prepcoach.cli.output import note, print_json, print_text, write_output
 from prepcoach.cli.run import Context, action_parser, command_group
 from prepcoach.render import mentor_markdown, table
 from prepcoach.text import iso_date
@@ -40,11 +42,17 @@ ADD_DESCRIPTION = (
     "Add a mentor to the plan: a prospect unless --status says otherwise. Creates the "
     "data directory if it does not exist yet."
 )
-STATUS_HELP = "move a mentor along prospect > asked > active > renewed / loosened / ended"
-ICS_HELP = "export a mentor's term as an .ics calendar (meetings + end-of-term review)"
+ICS_HELP = "export a mentor's meetings as an .ics calendar (and the end-of-term review)"
+ICS_DESCRIPTION = (
+    "The mentor's meetings as an iCalendar file: the booked next meeting as booked, the "
+    "term's other meetings by cadence on working days (a weekend date moves to the nearest "
+    "weekday, said in the event), times in your time zone, and the end-of-term review. "
+    "Meetings already past are left out unless --all."
+)
+NO_MENTORS = 'No mentors yet: prepcoach mentors add "NAME" --areas scope,politics'
 
 
-HELP = "list, add and show mentors; export a term calendar"
+HELP = "your mentors: list, add, show, edit, remove, status, book, team, calendar"
 DESCRIPTION = "Your mentors: prospects, active terms and past ones."
 
 
@@ -56,9 +64,10 @@ def mentor_json(
     plan: Plan, m: Mentor, sessions: list[SessionSummary], today: dt.date
 ) -> dict[str, Any]:
     """One mentor in listings (stable keys, see docs/data.md)."""
-    from prepcoach.planning import term_clock
+    from prepcoach.planning import next_meeting_date, term_clock, term_finished_but_active
 
     clock = term_clock(m, [s.date for s in sessions], today)
+    upcoming = next_meeting_date(m, [], today)
     objs = plan.objectives_for(m.id)
     return {
         "id": m.id,
@@ -77,11 +86,13 @@ def mentor_json(
         "term_month": clock.month,
         "term_over": clock.over,
         "term_label": clock.label(),
+        "term_finished": term_finished_but_active(m, today),
         "meetings_held": clock.held,
         "meetings_expected": clock.expected,
         "sessions_total": clock.total_sessions,
         "last_session": _iso(clock.last_session),
         "next_meeting": _iso(m.next_meeting),
+        "next_meeting_date": _iso(upcoming),
         "objectives_open": sum(1 for o in objs if o.status == "open"),
         "objectives_met": sum(1 for o in objs if o.status == "met"),
         "email": m.email,
@@ -106,14 +117,16 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
         mentors = [m for m in mentors if m.status == args.status]
     by_mentor = _by_mentor(store.list_sessions())
     rows = [mentor_json(plan, m, by_mentor.get(m.id, []), today(args)) for m in mentors]
+    hints = ctx.services.attention(today(args)) if plan.mentors else []
     if args.format == "json":
         print_json(rows)
+        if not plan.mentors:
+            note(NO_MENTORS)
+        for h in hints:
+            note(f"hint: {h}")
         return 0
     if not rows:
-        if plan.mentors:
-            print_text(f"No mentors with status {args.status}.")
-        else:
-            print_text('No mentors yet. Add one with `prepcoach mentors add "NAME"`.')
+        print_text(f"No mentors with status {args.status}." if plan.mentors else NO_MENTORS)
         return 0
     md = []
     for r in rows:
@@ -128,18 +141,21 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
             [
                 who,
                 r["id"],
-                r["status"],
+                r["status"] + (" ⚑ term over" if r["term_finished"] else ""),
                 f"{r['relation']}, {r['levels_above']} up",
                 r["term_label"],
                 meetings,
                 ", ".join(r["support_areas"]) or "-",
                 f"{r['objectives_met']} met / {r['objectives_open']} open",
-                r["next_meeting"] or "-",
+                r["next_meeting_date"] or "-",
             ]
         )
     headers = ["Mentor", "Id", "Status", "Relation", "Term month", "Meetings held"]
     headers += ["Support", "Objectives", "Next"]
-    print_text(f"# Mentors ({len(rows)})\n\n" + table(headers, md))
+    text = f"# Mentors ({len(rows)})\n\n" + table(headers, md)
+    if hints:
+        text += "\n\n" + "\n".join(f"- ⚑ {h}" for h in hints)
+    print_text(text)
     return 0
 
 
@@ -177,11 +193,10 @@ def _check_term_end(start: dt.date | None, months: int) -> None:
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
-    from prepcoach.planning import add_mentor, parse_areas
+    from prepcoach.planning import parse_areas
 
     _check_term_end(args.term_start, args.term_months)
-    m = add_mentor(
-        ctx.store,
+    m = ctx.services.add_mentor(
         args.name,
         title=args.title,
         organisation=args.org,
@@ -195,41 +210,67 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         cadence=args.cadence,
         email=args.email,
         notes=args.notes,
+        today=args.today,
     )
+    if args.format == "json":
+        plan = ctx.store.load_plan()
+        print_json(mentor_json(plan, m, [], today(args)))
+        return 0
     print_text(
         f'Added {m.name} (id {m.id}, status {m.status}). See `prepcoach mentors show "{m.name}"`.'
     )
     return 0
 
 
-def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
-    from prepcoach.lookup import find_mentor
-    from prepcoach.planning import set_mentor_status
-
-    store = ctx.store
-    if args.term_start is not None:
-        _check_term_end(args.term_start, find_mentor(store.load_plan(), args.name).term_months)
-    m = set_mentor_status(store, args.name, args.status, term_start=args.term_start)
-    term = f", term from {m.term_start.isoformat()}" if m.term_start else ""
-    print_text(f"{m.name} is now {m.status}{term}.")
-    return 0
-
-
 def cmd_ics(args: argparse.Namespace, ctx: Context) -> int:
-    from prepcoach.ics import term_calendar
+    from prepcoach.ics import mentor_calendar
     from prepcoach.lookup import find_mentor
 
     plan = ctx.store.load_plan()
     m = find_mentor(plan, args.name)
-    data = term_calendar(plan, m, start=args.start, at=args.time, minutes=args.minutes)
-    write_output(args.output, data, args.force, f"{m.name}'s term calendar")
+    data = mentor_calendar(
+        plan,
+        m,
+        today=today(args),
+        include_past=args.all,
+        start=args.start,
+        at=args.time,
+        minutes=args.minutes,
+    )
+    if args.format == "json":
+        print_json({"mentor": m.id, "events": calendar_events(data)})
+        return 0
+    write_output(args.output, data, args.force, f"{m.name}'s calendar")
     return 0
+
+
+def calendar_events(data: bytes) -> list[dict[str, Any]]:
+    """The events of an .ics document: start, end, summary, description."""
+    import icalendar
+
+    cal = icalendar.Calendar.from_ical(data)
+    out = []
+    for ev in cal.walk("VEVENT"):
+        start = ev.decoded("dtstart")
+        end = ev.decoded("dtend") if "dtend" in ev else None
+        out.append(
+            {
+                "uid": str(ev.get("uid")),
+                "start": start.isoformat(),
+                "end": end.isoformat() if end is not None else None,
+                "summary": str(ev.get("summary", "")),
+                "description": str(ev.get("description", "")),
+            }
+        )
+    return out
 
 
 def register(sub: Any) -> None:
     msub = command_group(sub, "mentors", HELP, DESCRIPTION)
 
-    p = action_parser(msub, "list", cmd_list, "list mentors with status, term month and meetings")
+    p = action_parser(
+        msub, "list", cmd_list, "list mentors with status, term month and meetings", listing=True
+    )
     p.add_argument("--status", choices=MENTOR_STATUSES, help="only mentors with this status")
     add_today_flag(p, TERM_CLOCK_HELP)
     add_format_flag(p)
@@ -267,15 +308,17 @@ def register(sub: Any) -> None:
     p.add_argument("--cadence", choices=tuple(CADENCE_DAYS), default="monthly")
     p.add_argument("--email", default="")
     p.add_argument("--notes", default="")
+    add_today_flag(p, "the day an active term starts when --term-start is not given")
+    add_format_flag(p)
 
-    p = action_parser(msub, "status", cmd_status, STATUS_HELP)
-    p.add_argument("name", metavar="NAME", help="name, first name or id")
-    p.add_argument("status", choices=MENTOR_STATUSES, metavar="STATUS", help="the new status")
-    p.add_argument("--term-start", type=iso_date, metavar="DATE", help="start of the term")
+    mentor_edits.register(msub)
 
-    p = action_parser(msub, "ics", cmd_ics, ICS_HELP)
+    p = action_parser(msub, "ics", cmd_ics, ICS_HELP, ICS_DESCRIPTION)
     p.add_argument("name", metavar="NAME", help="name, first name or id")
     add_output_flags(p, "the calendar")
+    p.add_argument("--all", action="store_true", help="include meetings already past")
+    add_today_flag(p, "leave out meetings before DATE instead of today")
+    add_format_flag(p)
     p.add_argument(
         "--start", type=iso_date, metavar="DATE", help="plan from DATE instead of the term start"
     )

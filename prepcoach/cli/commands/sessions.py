@@ -1,13 +1,15 @@
-"""`prepcoach sessions list|show|export`: one record per meeting (agenda, notes, actions)."""
+"""`prepcoach sessions list|show|export|capture`: one record per meeting (agenda, notes,
+action items), and capturing what happened once the meeting took place."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.cli.common import add_format_flag, add_output_flags, positive_int
-from prepcoach.cli.output import print_json, print_json_rows, print_text, write_output
+from prepcoach.cli.commands import capture_args
+from prepcoach.cli.common import add_format_flag, add_output_flags, add_today_flag, positive_int
+from prepcoach.cli.output import note, print_json, print_json_rows, print_text, write_output
 from prepcoach.cli.run import Context, action_parser, command_group
-from prepcoach.render import session_markdown, table
+from prepcoach.render import capture_markdown, session_markdown, table
 
 if TYPE_CHECKING:
     import argparse
@@ -18,7 +20,15 @@ if TYPE_CHECKING:
 SESSION_ID_HELP = "session id or a unique prefix (e.g. its date)"
 
 
-HELP = "list, show and export past sessions"
+HELP = "your meetings: list, show, export, capture what happened"
+NO_SESSIONS = 'No sessions yet: prepcoach agenda --mentor "NAME" --save prepares the next meeting.'
+CAPTURE_DESCRIPTION = (
+    "Record what happened at a meeting: notes (added after any already there), new action "
+    "items (--owner and --due apply to the --action before them), questions resolved "
+    "(--answer applies to the --resolve before it), action items done, and progress on "
+    "objectives. QUESTION and ACTION are a number (as `sessions show` lists them) or a "
+    "unique piece of the text. A meeting still to come is refused unless --yes."
+)
 DESCRIPTION = "One record per meeting: agenda, notes, action items."
 
 
@@ -45,9 +55,11 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
             d["mentor_name"] = names.get(s.mentor, s.mentor)
             rows.append(d)
         print_json_rows(rows)
+        if not summaries and not mentor_id:
+            note(NO_SESSIONS)
         return 0
     if not summaries:
-        print_text("No sessions yet." if not mentor_id else "No sessions with this mentor yet.")
+        print_text(NO_SESSIONS if not mentor_id else "No sessions with this mentor yet.")
         return 0
     rows_md = [
         [
@@ -86,10 +98,30 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def cmd_capture(args: argparse.Namespace, ctx: Context) -> int:
+    result = ctx.services.capture_session(
+        args.session, capture_args.capture_from(args), today=args.today, confirm=args.yes
+    )
+    if args.format == "json":
+        print_json(
+            {
+                "session": result.session.model_dump(mode="json"),
+                "note_added": result.note_added,
+                "resolved": result.resolved,
+                "done": result.done,
+                "added_action_items": result.added_actions,
+                "progressed": result.progressed,
+            }
+        )
+        return 0
+    print_text(capture_markdown(result))
+    return 0
+
+
 def register(sub: Any) -> None:
     ssub = command_group(sub, "sessions", HELP, DESCRIPTION)
 
-    p = action_parser(ssub, "list", cmd_list, "list sessions, oldest first")
+    p = action_parser(ssub, "list", cmd_list, "list sessions, oldest first", listing=True)
     p.add_argument("--mentor", metavar="NAME", help="only sessions with this mentor")
     p.add_argument("--last", type=positive_int, metavar="N", help="only the N most recent")
     add_format_flag(p)
@@ -106,3 +138,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("id", metavar="ID", help=SESSION_ID_HELP)
     add_output_flags(p, "the Markdown")
+
+    p = action_parser(
+        ssub, "capture", cmd_capture, "record what happened at a meeting", CAPTURE_DESCRIPTION
+    )
+    p.add_argument("session", metavar="SESSION", help=SESSION_ID_HELP)
+    capture_args.add_capture_flags(p)
+    p.add_argument("--yes", action="store_true", help="capture a meeting dated after today")
+    add_today_flag(p, "as of DATE instead of today (which meetings have come)")
+    add_format_flag(p)

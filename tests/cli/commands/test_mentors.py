@@ -12,8 +12,9 @@ from prepcoach.store import Store
 MENTOR_KEYS = {
     "id", "name", "title", "organisation", "relation", "levels_above", "support_areas",
     "recommended_by", "status", "cadence", "term_start", "term_end", "term_months",
-    "term_month", "term_over", "term_label", "meetings_held", "meetings_expected",
-    "sessions_total", "last_session", "next_meeting", "objectives_open", "objectives_met",
+    "term_month", "term_over", "term_label", "term_finished", "meetings_held",
+    "meetings_expected", "sessions_total", "last_session", "next_meeting",
+    "next_meeting_date", "objectives_open", "objectives_met",
     "email", "notes",
 }  # fmt: skip
 
@@ -21,7 +22,8 @@ MENTOR_KEYS = {
 def test_mentors_list_md_and_json(cmd, sample_dir):
     plan = Store(sample_dir).load_plan()
     code, out, err = cmd("mentors", "list", "--format", "json")
-    assert code == 0 and err == ""
+    assert code == 0  # stdout holds only the result; hints go to stderr
+    assert all(line.startswith("prepcoach: hint: ") for line in err.splitlines())
     rows = json.loads(out)
     assert [r["name"] for r in rows] == [m.name for m in plan.mentors]
     assert len(rows) == 3
@@ -126,31 +128,49 @@ def test_mentors_status_starts_and_renews_terms(cmd, sample_dir):
     assert kim.term_start in (dt.date(2026, 7, 1), dt.date.today())
 
 
-def test_mentors_ics_term_calendar(cmd, sample_dir, tmp_path):
+def test_mentors_ics_calendar_rules(cmd, sample_dir, tmp_path):
     import icalendar
 
     cmd("mentors", "add", "Ana Lima", "--status", "active", "--term-start", "2026-01-31")
     out_file = tmp_path / "ana.ics"
-    code, _, err = cmd("mentors", "ics", "ana", "-o", str(out_file))
+    code, _, err = cmd("mentors", "ics", "ana", "-o", str(out_file), "--today", "2026-01-20")
     assert code == 0 and "wrote" in err
     assert stat.S_IMODE(out_file.stat().st_mode) == 0o600
     cal = icalendar.Calendar.from_ical(out_file.read_bytes())
     events = list(cal.walk("VEVENT"))
     starts = [e.start for e in events]
-    assert starts == [
-        dt.date(2026, 1, 31), dt.date(2026, 2, 28), dt.date(2026, 3, 31),
-        dt.date(2026, 4, 30), dt.date(2026, 5, 31), dt.date(2026, 6, 30),
-        dt.date(2026, 7, 31),
+    # weekend dates move to the nearest weekday (never before the term start)
+    assert starts[:6] == [
+        dt.date(2026, 2, 2), dt.date(2026, 2, 27), dt.date(2026, 3, 31),
+        dt.date(2026, 4, 30), dt.date(2026, 6, 1), dt.date(2026, 6, 30),
     ]  # fmt: skip
+    assert "(a weekend)" in str(events[0]["DESCRIPTION"])
     assert "review" in str(events[-1]["SUMMARY"]).lower()
-    assert len({str(e["UID"]) for e in events}) == 7
+    assert len({str(e["UID"]) for e in events}) == len(events)
     # existing file is not replaced without --force
     code, _, err = cmd("mentors", "ics", "ana", "-o", str(out_file))
     assert code == 2 and "--force" in err
-    code, _, _ = cmd("mentors", "ics", "ana", "-o", str(out_file), "--force", "--time", "09:30")
-    cal = icalendar.Calendar.from_ical(out_file.read_bytes())
-    first = next(iter(cal.walk("VEVENT")))
-    assert first.start == dt.datetime(2026, 1, 31, 9, 30)
+    # past meetings are left out unless --all; the booked meeting is used as booked
+    code, _, _ = cmd(
+        "mentors", "book", "ana", "2026-05-06", "--time", "14:00", "--today", "2026-04-10"
+    )
+    assert code == 0
+    code, out, _ = cmd("mentors", "ics", "ana", "--today", "2026-04-10", "--format", "json")
+    rows = json.loads(out)["events"]
+    days = [r["start"][:10] for r in rows]
+    # the booked meeting takes the place of the cadence meeting nearest to it (04-30)
+    assert days[:3] == ["2026-05-06", "2026-06-01", "2026-06-30"]
+    booked = next(r for r in rows if r["start"].startswith("2026-05-06"))
+    assert "booked" in booked["summary"] and booked["start"][11:16] == "14:00"
+    code, out, _ = cmd(
+        "mentors", "ics", "ana", "--today", "2026-04-10", "--all", "--format", "json"
+    )
+    assert json.loads(out)["events"][0]["start"] == "2026-02-02"
+    code, _, _ = cmd(
+        "mentors", "ics", "ana", "-o", str(out_file), "--force", "--time", "09:30", "--all"
+    )
+    first = next(iter(icalendar.Calendar.from_ical(out_file.read_bytes()).walk("VEVENT")))
+    assert first.start.replace(tzinfo=None) == dt.datetime(2026, 2, 2, 9, 30)
     assert first.end - first.start == dt.timedelta(minutes=45)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from cli.helpers import sample_session_ids
@@ -70,3 +71,99 @@ def test_session_id_prefix_and_suggestions(cmd, sample_dir):
     assert code == 2 and f'"{ids[0]}"' in err
     code, _, err = cmd("sessions", "show", "../plan")
     assert code == 2 and "no session" in err
+
+
+def _meeting(cmd, tmp_path):
+    """A data dir with Ana, an objective and a prepared meeting on 2026-02-10."""
+    from prepcoach.models import ActionItem, Question, Session
+
+    data = tmp_path / "d"
+    cmd("mentors", "add", "Ana Lima", "--status", "active", "--term-start", "2026-01-05", data=data)
+    cmd("objectives", "add", "Own the budget", "--area", "scope", "--mentor", "ana", data=data)
+    Store(data).save_session(
+        Session(
+            mentor="ana-lima",
+            date=dt.date(2026, 2, 10),
+            questions=[
+                Question(text="How do I hand over the budget?"),
+                Question(text="Who owns hiring?"),
+            ],
+            action_items=[ActionItem(text="Draft the forecast")],
+        )
+    )
+    return data
+
+
+def test_sessions_capture(cmd, tmp_path):
+    data = _meeting(cmd, tmp_path)
+    code, out, _ = cmd(
+        "sessions", "capture", "2026-02-10", "--note", "Split by <quarter>",
+        "--action", "Send the memo", "--owner", "me", "--due", "2026-02-20",
+        "--action", "Intro to the CFO", "--owner", "mentor",
+        "--resolve", "hand over", "--answer", "Step by step", "--resolve", "2",
+        "--done", "forecast", "--progress", "own-the=Handed Q1 over",
+        "--today", "2026-02-11", "--format", "json", data=data,
+    )  # fmt: skip
+    got = json.loads(out)
+    assert code == 0 and got["added_action_items"] == 2 and got["done"] == ["Draft the forecast"]
+    assert got["resolved"] == ["How do I hand over the budget?", "Who owns hiring?"]
+    s = Store(data).load_session("2026-02-10-ana-lima")
+    assert s.notes == "Split by <quarter>"
+    assert [(a.text, a.owner, a.due) for a in s.action_items[1:]] == [
+        ("Send the memo", "me", dt.date(2026, 2, 20)),
+        ("Intro to the CFO", "mentor", None),
+    ]
+    assert s.questions[0].answer == "Step by step" and s.questions[1].resolved
+    assert s.objective_progress[0].note == "Handed Q1 over"
+    code, out, _ = cmd(
+        "sessions", "capture", "2026-02-10", "--note", "Follow-up call", "--today", "2026-02-12",
+        data=data,
+    )  # fmt: skip
+    assert code == 0 and out.startswith("Captured session 2026-02-10-ana-lima")
+    assert Store(data).load_session("2026-02-10-ana-lima").notes == (
+        "Split by <quarter>\n\nFollow-up call"
+    )
+
+
+def test_sessions_capture_bad_input(cmd, tmp_path):
+    data = _meeting(cmd, tmp_path)
+    before = Store(data).load_session("2026-02-10-ana-lima")
+    day = ("--today", "2026-02-11")
+    cases = [
+        (("--resolve", "o"), "matches several questions"),
+        (("--resolve", "salary"), 'no question matches "salary"'),
+        (("--resolve", "9"), "no question 9"),
+        (("--done", "memo"), 'no action item matches "memo"'),
+        (("--progress", "nope=x"), 'no objective "nope"'),
+        (("--progress", "nope"), "OBJECTIVE=TEXT"),
+        (("--owner", "me"), "--owner comes after the --action"),
+        (("--answer", "x"), "--answer comes after the --resolve"),
+        (("--action", "x", "--owner", "boss"), "invalid choice"),
+        ((), "nothing to capture"),
+    ]
+    for extra, message in cases:
+        code, out, err = cmd("sessions", "capture", "2026-02-10", *extra, *day, data=data)
+        assert code == 2 and out == "" and message in err, (extra, err)
+        assert "Traceback" not in err
+    code, _, err = cmd("sessions", "capture", "2026-02-10", "--resolve", "9", *day, data=data)
+    assert "1. How do I hand over the budget?; 2. Who owns hiring?" in err  # the candidates
+    code, _, err = cmd("sessions", "capture", "nope", "--note", "x", *day, data=data)
+    assert code == 2 and 'no session "nope"' in err
+    # a meeting still to come needs --yes
+    code, _, err = cmd(
+        "sessions", "capture", "2026-02-10", "--note", "x", "--today", "2026-02-01", data=data
+    )
+    assert code == 2 and "still to come" in err and "--yes" in err
+    assert Store(data).load_session("2026-02-10-ana-lima") == before
+    code, _, _ = cmd(
+        "sessions",
+        "capture",
+        "2026-02-10",
+        "--note",
+        "x",
+        "--today",
+        "2026-02-01",
+        "--yes",
+        data=data,
+    )
+    assert code == 0
