@@ -12,17 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from prepcoach.review.clock import DRIFT_LIMIT
 from prepcoach.review.facts import ReviewFacts, titles
 from prepcoach.text import plural
 from prepcoach.vocab import Recommendation
+
+BEHIND_LIMIT = 2  # meetings short of the cadence that call for booking
 
 
 @dataclass(frozen=True)
 class Rule:
     """One row of the decision table. ``reasons`` may name these facts: ``{first}`` (the
-    mentor's first name), ``{start}`` (term start), ``{drift}`` ("3 sessions"),
-    ``{open}``/``{areas}`` (quoted objective titles), ``{area_words}`` (support areas)."""
+    mentor's first name), ``{start}`` (term start), ``{behind}`` ("2 meetings"),
+    ``{cadence}``, ``{open}``/``{areas}`` (quoted objective titles), ``{area_words}``
+    (support areas)."""
 
     when: str
     applies: Callable[[ReviewFacts], bool]
@@ -34,7 +36,8 @@ def _fill(f: ReviewFacts) -> dict[str, str]:
     return {
         "first": f.first,
         "start": f.term_start.isoformat() if f.term_start is not None else "",
-        "drift": plural(f.drift, "session"),
+        "behind": plural(f.behind, "meeting"),
+        "cadence": f.cadence,
         "open": titles(f.open),
         "areas": titles(f.areas),
         "area_words": f.area_words,
@@ -85,22 +88,21 @@ RULES: tuple[Rule, ...] = (
         ("Already a looser relationship: reach out when a specific question comes up.",),
     ),
     Rule(
-        "drift >= 3, open == 0, met >= 1",
-        lambda f: f.drift >= DRIFT_LIMIT and f.all_met,
+        "stalled, open == 0, met >= 1",
+        lambda f: f.stalled and f.all_met,
         "loosen",
         (
-            "{drift} in a row without progress, and your objectives with {first} are met: "
+            "The meetings have stopped moving, and your objectives with {first} are met: "
             "shift to a looser relationship.",
         ),
     ),
     Rule(
-        "drift >= 3",
-        lambda f: f.drift >= DRIFT_LIMIT,
+        "stalled",
+        lambda f: f.stalled,
         "move_on",
         (
-            "{drift} in a row without progress: the meetings have drifted into pleasant "
-            "coffee talk, so end the regular meetings with thanks and take the open "
-            "objectives elsewhere.",
+            "The meetings have drifted into pleasant coffee talk, so end the regular "
+            "meetings with thanks and take the open objectives elsewhere.",
         ),
     ),
     Rule(
@@ -123,8 +125,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "at the checkpoint, open >= 1, drift <= 1",
-        lambda f: f.at_checkpoint and bool(f.open) and f.drift <= 1,
+        "at the checkpoint, open >= 1, not drifting",
+        lambda f: f.at_checkpoint and bool(f.open) and f.drift is None,
         "renew",
         (
             "The term is ending with {open} still open and still moving: propose another "
@@ -136,7 +138,7 @@ RULES: tuple[Rule, ...] = (
         lambda f: f.at_checkpoint and bool(f.open),
         "move_on",
         (
-            "The term is ending with {open} still open and recent sessions not moving it: "
+            "The term is ending with {open} still open and recent meetings not moving it: "
             "thank them and look for help elsewhere.",
         ),
     ),
@@ -159,12 +161,12 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "mid-term, drift == 2",
-        lambda f: f.drift == DRIFT_LIMIT - 1,
+        "mid-term, drifting",
+        lambda f: f.drift is not None,
         "continue",
         (
-            "Mid-term, but two sessions in a row without progress: bring one sharp "
-            "question to the next meeting and leave with an action.",
+            "Mid-term, but the meetings are drifting: bring one sharp question to the next "
+            "meeting and leave with an action.",
         ),
     ),
     Rule(
@@ -175,6 +177,21 @@ RULES: tuple[Rule, ...] = (
             "The objectives with {first} are met; tie {areas} to {first} to use the rest "
             "of the term.",
         ),
+    ),
+    Rule(
+        "mid-term, no objectives",
+        lambda f: not f.objectives,
+        "continue",
+        (
+            "Mid-term with nothing to measure the meetings by: set one objective with "
+            "{first} at the next meeting.",
+        ),
+    ),
+    Rule(
+        "mid-term, behind the cadence",
+        lambda f: f.behind >= BEHIND_LIMIT,
+        "continue",
+        ("Mid-term, but {behind} behind the {cadence} cadence: book the next one and keep to it.",),
     ),
     Rule(
         "otherwise (mid-term, on track)",

@@ -11,10 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from prepcoach.models import Mentor, Objective, Plan, Session
+from prepcoach.planning import stopped_on
 from prepcoach.review.clock import (
-    drift_sessions,
+    Drift,
+    drift,
     meetings_expected,
     meetings_held,
+    mentor_sessions,
+    moved,
     term_ended,
     term_month,
 )
@@ -26,7 +30,10 @@ class ReviewFacts:
     """One mentor's review numbers on ``today``.
 
     ``clock``: ``(n, N)`` from ``term_month`` (None before the start or without one);
-    ``ended``: the term is over; ``sessions``: sessions with this mentor up to today;
+    ``ended``: the term is over (or stopped: ``stopped`` is the day a loosened or ended
+    term stopped); ``sessions``: held sessions with this mentor (planned preps count
+    nowhere); ``last_moved``: the most recent held session moved an objective or set
+    actions (None without one); ``drift``: ``clock.drift`` (None when not drifting);
     ``objectives``: this mentor's objectives, any status.
     """
 
@@ -43,12 +50,24 @@ class ReviewFacts:
     ended: bool
     held: int
     expected: int
-    drift: int
+    drift: Drift | None
     sessions: int
+    last_moved: bool | None
     objectives: tuple[Objective, ...]
     met: tuple[Objective, ...]
     open: tuple[Objective, ...]
     areas: tuple[Objective, ...]
+    stopped: dt.date | None = None
+
+    @property
+    def stalled(self) -> bool:
+        """The last held sessions, ``DRIFT_LIMIT`` or more in a row, moved nothing."""
+        return self.drift is not None and self.drift.stalled
+
+    @property
+    def behind(self) -> int:
+        """Meetings the cadence expected that were not held (0 when on pace)."""
+        return max(0, self.expected - self.held)
 
     @property
     def last_month(self) -> bool:
@@ -89,12 +108,9 @@ def titles(objs: Sequence[Objective]) -> str:
 def review_facts(
     plan: Plan, mentor: Mentor, history: Sequence[Session], today: dt.date
 ) -> ReviewFacts:
-    """The facts for reviewing ``mentor`` on ``today`` (other mentors' and future
-    sessions in ``history`` are ignored)."""
-    ids = {mentor.id, mentor.name}
-    mine = sorted(
-        (s for s in history if s.mentor in ids and s.date <= today), key=lambda s: (s.date, s.id)
-    )
+    """The facts for reviewing ``mentor`` on ``today`` (other mentors' sessions and
+    planned preps in ``history`` are ignored)."""
+    mine = mentor_sessions(mentor, history, today)
     objs = plan.objectives_for(mentor.id)
     tied_elsewhere = {o.id for o in plan.objectives if o.mentors and mentor.id not in o.mentors}
     areas = [
@@ -120,10 +136,12 @@ def review_facts(
         ended=term_ended(mentor, today),
         held=meetings_held(mentor, mine, today),
         expected=meetings_expected(mentor, today),
-        drift=drift_sessions(mine, today),
+        drift=drift(mentor, mine, today),
         sessions=len(mine),
+        last_moved=moved(mine[-1]) if mine else None,
         objectives=tuple(objs),
         met=tuple(o for o in objs if o.status == "met"),
         open=tuple(o for o in objs if o.status == "open"),
         areas=tuple(areas),
+        stopped=stopped_on(mentor),
     )
