@@ -311,3 +311,51 @@ def test_set_action_done_under_the_lock(sample_dir: Path) -> None:
     assert not svc.set_action_done(s.id, 0, False).action_items[0].done
     with pytest.raises(UsageError):
         svc.set_action_done(s.id, 99, True)
+
+
+# ------------------------------------------------------------------ first-request lifecycle
+
+ELENA_DRAFT = "2026-11-20-elena-sorensen-first-request"
+
+
+def test_marking_a_first_request_sent_makes_its_prospect_asked(sample_dir: Path) -> None:
+    svc = services(sample_dir)
+    assert svc.plan().mentor("elena-sorensen").status == "prospect"  # type: ignore[union-attr]
+    svc.mark_sent(ELENA_DRAFT, today=dt.date(2026, 11, 25))
+    elena = svc.plan().mentor("elena-sorensen")
+    assert elena is not None and elena.status == "asked"
+    assert elena.status_history[-1].note == "first request sent"
+    # sending again changes nothing more; answering returns the command to activate
+    svc.mark_sent(ELENA_DRAFT, today=dt.date(2026, 11, 25))
+    assert len(svc.plan().mentor("elena-sorensen").status_history) == len(elena.status_history)  # type: ignore[union-attr]
+    draft, activate = svc.mark_answered(ELENA_DRAFT, today=dt.date(2026, 11, 27))
+    assert draft.status == "answered"
+    assert activate == 'prepcoach mentors status "Elena Sorensen" active'
+    assert svc.plan().mentor("elena-sorensen").status == "asked"  # type: ignore[union-attr]
+
+
+def test_other_kinds_and_active_recipients_are_left_alone(sample_dir: Path) -> None:
+    svc = services(sample_dir)
+    follow = "2026-10-16-priya-raman-follow-up"
+    before = svc.plan().mentor("priya-raman")
+    svc.mark_sent(follow, on=dt.date(2026, 10, 16), today=dt.date(2026, 11, 25))
+    _, activate = svc.mark_answered(follow, today=dt.date(2026, 11, 25))
+    assert activate is None and svc.plan().mentor("priya-raman") == before
+
+
+def test_drafts_cli_prints_the_move_and_the_activate_command(
+    sample_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from prepcoach.cli import main
+
+    data = ["--data", str(sample_dir), "--today", "2026-11-25"]
+    assert main(["drafts", "sent", ELENA_DRAFT, *data]) == 0
+    assert "Elena Sorensen is now asked (was a prospect)." in capsys.readouterr().out
+    assert main(["drafts", "answered", ELENA_DRAFT, *data]) == 0
+    out = capsys.readouterr().out
+    assert 'make it active: prepcoach mentors status "Elena Sorensen" active' in out
+    assert main(["drafts", "answered", ELENA_DRAFT, *data, "--format", "json"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["status"] == "answered" and row["activate"].endswith('"Elena Sorensen" active')
