@@ -50,7 +50,8 @@ month; "drifting" = ``drift`` is not None; "stalled" = drifting 3 or more in a r
     16 mid-term, open == 0, met >= 1, areas               continue
     17 mid-term, no objectives                            continue
     18 mid-term, behind the cadence                       continue
-    19 otherwise (mid-term, on track)                     continue
+    19 mid-term, the last meeting moved nothing           continue
+    20 otherwise (mid-term, on track)                     continue
 
 Every review lists the term clock, meetings held vs expected, objectives met and open and
 drift as sentences, then the notes that fit the recommendation (more than three open

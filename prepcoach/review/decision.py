@@ -22,7 +22,8 @@ BEHIND_LIMIT = 2  # meetings short of the cadence that call for booking
 @dataclass(frozen=True)
 class Rule:
     """One row of the decision table. ``reasons`` may name these facts: ``{first}`` (the
-    mentor's first name), ``{start}`` (term start), ``{behind}`` ("2 meetings"),
+    mentor's first name), ``{phase}`` ("Mid-term", or "Outside a set term" without a
+    term clock), ``{start}`` (term start), ``{behind}`` ("2 meetings"),
     ``{cadence}``, ``{open}``/``{areas}`` (quoted objective titles), ``{area_words}``
     (support areas)."""
 
@@ -38,6 +39,7 @@ def _fill(f: ReviewFacts) -> dict[str, str]:
         "start": f.term_start.isoformat() if f.term_start is not None else "",
         "behind": plural(f.behind, "meeting"),
         "cadence": f.cadence,
+        "phase": "Mid-term" if f.clock is not None else "Outside a set term",
         "open": titles(f.open),
         "areas": titles(f.areas),
         "area_words": f.area_words,
@@ -76,10 +78,7 @@ RULES: tuple[Rule, ...] = (
         "the term starts after today",
         lambda f: f.starts_later,
         "continue",
-        (
-            "The term with {first} starts on {start}: nothing to review yet; prepare the "
-            "first meeting.",
-        ),
+        ("The term with {first} starts on {start}: prepare its first meeting.",),
     ),
     Rule(
         "status loosened",
@@ -165,7 +164,7 @@ RULES: tuple[Rule, ...] = (
         lambda f: f.drift is not None,
         "continue",
         (
-            "Mid-term, but the meetings are drifting: bring one sharp question to the next "
+            "{phase}, but the meetings are drifting: bring one sharp question to the next "
             "meeting and leave with an action.",
         ),
     ),
@@ -180,10 +179,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "mid-term, no objectives",
-        lambda f: not f.objectives,
+        lambda f: not f.met and not f.open,
         "continue",
         (
-            "Mid-term with nothing to measure the meetings by: set one objective with "
+            "{phase}, with nothing to measure the meetings by: set one objective with "
             "{first} at the next meeting.",
         ),
     ),
@@ -191,13 +190,22 @@ RULES: tuple[Rule, ...] = (
         "mid-term, behind the cadence",
         lambda f: f.behind >= BEHIND_LIMIT,
         "continue",
-        ("Mid-term, but {behind} behind the {cadence} cadence: book the next one and keep to it.",),
+        ("{phase}, but {behind} behind the {cadence} cadence: book the next one and keep to it.",),
+    ),
+    Rule(
+        "mid-term, the last meeting moved nothing",
+        lambda f: f.last_moved is False,
+        "continue",
+        (
+            "{phase}, and the last meeting moved nothing: bring one sharp question to the "
+            "next one and leave with an action.",
+        ),
     ),
     Rule(
         "otherwise (mid-term, on track)",
         lambda f: True,
         "continue",
-        ("Mid-term and on track: keep the cadence.",),
+        ("{phase} and on track: keep the cadence.",),
     ),
 )
 

@@ -16,11 +16,13 @@ def _term_sentence(f: ReviewFacts) -> str:
     start = f.term_start.isoformat()
     if f.clock is None:
         return f"The term starts on {start} and runs {plural(f.term_months, 'month')}."
-    if f.stopped is not None and f.stopped < f.term_end:
+    if f.stopped is not None and f.stopped < f.term_end and f.stopped <= f.today:
         return (
             f"The {f.term_months}-month term that started on {start} stopped on "
             f"{f.stopped.isoformat()}."
         )
+    if f.ended and f.term_end > f.today:
+        return f"The {f.term_months}-month term that started on {start} has stopped."
     if f.ended:
         return (
             f"The {f.term_months}-month term that started on {start} ended on "
@@ -33,8 +35,11 @@ def _term_sentence(f: ReviewFacts) -> str:
 
 
 def fact_sentences(f: ReviewFacts) -> list[str]:
-    """The review's numbers, one full sentence each."""
+    """The review's numbers, one full sentence each. A prospect or an asked mentor has
+    none yet: their review is the next step in the lifecycle."""
     out: list[str] = []
+    if f.status in ("prospect", "asked"):
+        return out
     if f.term_start is not None and f.term_end is not None:
         out.append(_term_sentence(f))
     if f.term_start is not None and f.clock is not None:
@@ -42,12 +47,11 @@ def fact_sentences(f: ReviewFacts) -> list[str]:
         out.append(
             f"{f.held} of {f.expected} expected meetings held{so_far} ({f.cadence} cadence)."
         )
-    if f.objectives:
-        if f.met:
-            out.append(f"Objectives met with {f.first}: {titles(f.met)}.")
-        if f.open:
-            out.append(f"Still open with {f.first}: {titles(f.open)}.")
-    elif f.status not in ("prospect", "asked"):
+    if f.met:
+        out.append(f"Objectives met with {f.first}: {titles(f.met)}.")
+    if f.open:
+        out.append(f"Still open with {f.first}: {titles(f.open)}.")
+    if not f.met and not f.open:
         out.append(f"No objectives are tied to {f.first}, so progress cannot be judged.")
     if f.drift is not None:
         out.append(f.drift.sentence)

@@ -83,7 +83,8 @@ FIRST_MATCH: dict[int, dict[str, Any]] = {
     16: {**ALL_MET, "areas": AREA},
     17: {"objectives": (), "open": ()},
     18: {"held": 1},
-    19: {},
+    19: {"last_moved": False},
+    20: {},
 }
 
 
