@@ -12,7 +12,10 @@ Public API:
 - ``review_message_goal(rec) -> str``: what that message must do, in words (for the model's
   prompt; the offline composer follows the same split).
 - ``review_message(plan, mentor, rec, history, today, channel="email") -> OutreachDraft``:
-  that message, drafted by the offline composer.
+  that message, drafted by the offline composer from held sessions only.
+- ``follow_up_context(mentor, sessions, today) -> str``: what a follow-up says the user
+  did with the advice, from the last held session ("" when nothing was recorded: ask
+  for ``--context``, see ``FOLLOW_UP_HINT``).
 - ``drift(mentor, sessions, today) -> Drift | None``: whether the recent held meetings
   with a mentor moved nothing (2 of the last 3, or 3 in a row); ``Drift.sentence`` names
   it ("2 of your last 3 meetings with Marcus had no objective progress and no new action
@@ -49,9 +52,10 @@ month; "drifting" = ``drift`` is not None; "stalled" = drifting 3 or more in a r
     15 mid-term, drifting                                 continue
     16 mid-term, open == 0, met >= 1, areas               continue
     17 mid-term, no objectives                            continue
-    18 mid-term, behind the cadence                       continue
-    19 mid-term, the last meeting moved nothing           continue
-    20 otherwise (mid-term, on track)                     continue
+    18 mid-term, no meeting held yet                      continue
+    19 mid-term, behind the cadence                       continue
+    20 mid-term, the last meeting moved nothing           continue
+    21 otherwise (mid-term, on track)                     continue
 
 Every review lists the term clock, meetings held vs expected, objectives met and open and
 drift as sentences, then the notes that fit the recommendation (more than three open
@@ -76,7 +80,13 @@ from prepcoach.review.clock import (
 )
 from prepcoach.review.decision import RULES, Rule, decide, first_rule, reasons_for
 from prepcoach.review.facts import ReviewFacts, review_facts
-from prepcoach.review.messages import review_message, review_message_goal, review_message_kind
+from prepcoach.review.messages import (
+    FOLLOW_UP_HINT,
+    follow_up_context,
+    review_message,
+    review_message_goal,
+    review_message_kind,
+)
 from prepcoach.review.notes import MAX_ACTIVE_OBJECTIVES, fact_sentences, review_notes
 from prepcoach.review.readiness import Readiness, readiness
 
@@ -84,6 +94,7 @@ __all__ = [
     "DRIFT_LIMIT",
     "DRIFT_MIN",
     "DRIFT_WINDOW",
+    "FOLLOW_UP_HINT",
     "MAX_ACTIVE_OBJECTIVES",
     "RULES",
     "Drift",
@@ -96,6 +107,7 @@ __all__ = [
     "drift_sessions",
     "fact_sentences",
     "first_rule",
+    "follow_up_context",
     "meetings_expected",
     "meetings_held",
     "readiness",

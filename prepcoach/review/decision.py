@@ -187,6 +187,12 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "mid-term, no meeting held yet",
+        lambda f: f.sessions == 0,
+        "continue",
+        ("{phase}, and no meeting with {first} is held yet: hold the first one.",),
+    ),
+    Rule(
         "mid-term, behind the cadence",
         lambda f: f.behind >= BEHIND_LIMIT,
         "continue",

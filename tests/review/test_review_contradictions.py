@@ -59,6 +59,11 @@ CONTRADICTIONS: tuple[tuple[str, str, str], ...] = (
         r"No meeting with \w+ has been held yet|nothing to review yet",
         r"^[1-9]\d* of \d+ expected|[Yy]our last \d+ meetings|most recent meeting",
     ),
+    (
+        "no meeting yet vs keep going",
+        r"no meeting with \w+ is held yet|No meeting with \w+ has been held yet",
+        r"keep the cadence|on track|drift|moved nothing",
+    ),
     ("no objectives vs judged", r"No objectives are tied", r"on track|are met|^Still open"),
     (
         "not met yet vs meetings",

@@ -82,9 +82,10 @@ FIRST_MATCH: dict[int, dict[str, Any]] = {
     15: {"drift": MILD},
     16: {**ALL_MET, "areas": AREA},
     17: {"objectives": (), "open": ()},
-    18: {"held": 1},
-    19: {"last_moved": False},
-    20: {},
+    18: {"sessions": 0, "last_moved": None},
+    19: {"held": 1},
+    20: {"last_moved": False},
+    21: {},
 }
 
 
