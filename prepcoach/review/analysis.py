@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from prepcoach.models import Mentor, Plan, ReviewRecord, Session
+from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, Session
 from prepcoach.review.decision import decide
 from prepcoach.review.facts import review_facts
 from prepcoach.review.notes import fact_sentences, review_notes
 
 
-def analyse(plan: Plan, mentor: Mentor, history: list[Session], today: dt.date) -> ReviewRecord:
+def analyse(
+    plan: Plan,
+    mentor: Mentor,
+    history: list[Session],
+    today: dt.date,
+    outreach: Sequence[OutreachDraft] = (),
+) -> ReviewRecord:
     """Review one mentor on ``today``: the numbers and ONE recommendation with every
     reason as a sentence (rules in the ``prepcoach.review`` docstring).
 
     ``history``: sessions (other mentors' and planned ones are ignored). Returns a
     ``ReviewRecord`` with ``mentor`` = mentor id, ``objectives_met``/``objectives_open``
-    = objective ids, ``engine="offline"`` and an empty ``message``.
+    = objective ids, ``engine="offline"`` and an empty ``message``. ``outreach``: saved
+    drafts, so a prospect's review names a first request already drafted or sent.
     """
-    f = review_facts(plan, mentor, history, today)
+    f = review_facts(plan, mentor, history, today, outreach)
     rec, why = decide(f)
     return ReviewRecord(
         mentor=mentor.id,

@@ -46,10 +46,35 @@ def _fill(f: ReviewFacts) -> dict[str, str]:
     }
 
 
+def _request_step(f: ReviewFacts) -> str:
+    """A prospect's next step, from the first request on file."""
+    d = f.request
+    if d is None or d.status == "draft":
+        if d is None:
+            return "Not asked yet: send the first request."
+        return (
+            f"Not asked yet: the first request drafted on {d.created.isoformat()} is not "
+            f"marked sent; send it, then run `prepcoach drafts sent {d.id}`."
+        )
+    if d.status == "sent" and d.sent_on is not None:
+        return (
+            f"Not asked yet on the plan, but the first request was sent on "
+            f"{d.sent_on.isoformat()}: mark {f.first} asked "
+            f'(`prepcoach mentors status "{f.name or f.first}" asked`).'
+        )
+    return (
+        f"Not asked yet on the plan, but the first request was answered: if {f.first} "
+        f'agreed, run `prepcoach mentors status "{f.name or f.first}" active`.'
+    )
+
+
 def reasons_for(rule: Rule, f: ReviewFacts) -> list[str]:
     """``rule``'s reasons for ``f``, as sentences."""
     fill = _fill(f)
-    return [template.format_map(fill) for template in rule.reasons]
+    return [
+        _request_step(f) if template == _NOT_ASKED else template.format_map(fill)
+        for template in rule.reasons
+    ]
 
 
 _NOT_ASKED = "Not asked yet: send the first request."

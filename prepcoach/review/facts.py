@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from prepcoach.models import Mentor, Objective, Plan, Session
+from prepcoach.models import Mentor, Objective, OutreachDraft, Plan, Session
 from prepcoach.planning import stopped_on
 from prepcoach.review.clock import (
     Drift,
@@ -34,7 +34,8 @@ class ReviewFacts:
     term stopped); ``sessions``: held sessions with this mentor (planned preps count
     nowhere); ``last_moved``: the most recent held session moved an objective or set
     actions (None without one); ``drift``: ``clock.drift`` (None when not drifting);
-    ``objectives``: this mentor's objectives, any status.
+    ``objectives``: this mentor's objectives, any status; ``request``: the newest saved
+    first request addressed to this mentor (None when none is known).
     """
 
     today: dt.date
@@ -58,6 +59,8 @@ class ReviewFacts:
     open: tuple[Objective, ...]
     areas: tuple[Objective, ...]
     stopped: dt.date | None = None
+    request: OutreachDraft | None = None  # the newest first request to this mentor
+    name: str = ""  # the mentor's full name, for commands
 
     @property
     def stalled(self) -> bool:
@@ -105,11 +108,28 @@ def titles(objs: Sequence[Objective]) -> str:
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
+def first_request(mentor: Mentor, outreach: Sequence[OutreachDraft]) -> OutreachDraft | None:
+    """The newest first-request draft addressed to ``mentor`` (by id, else exact name)."""
+    name = mentor.name.strip().lower()
+    mine = [
+        d
+        for d in outreach
+        if d.outreach_kind == "first-request"
+        and (d.mentor == mentor.id or (d.mentor is None and d.to.strip().lower() == name))
+    ]
+    return max(mine, key=lambda d: (d.created, d.id), default=None)
+
+
 def review_facts(
-    plan: Plan, mentor: Mentor, history: Sequence[Session], today: dt.date
+    plan: Plan,
+    mentor: Mentor,
+    history: Sequence[Session],
+    today: dt.date,
+    outreach: Sequence[OutreachDraft] = (),
 ) -> ReviewFacts:
     """The facts for reviewing ``mentor`` on ``today`` (other mentors' sessions and
-    planned preps in ``history`` are ignored)."""
+    planned preps in ``history`` are ignored; ``outreach``: saved drafts, for the
+    first request to a prospect)."""
     mine = mentor_sessions(mentor, history, today)
     objs = plan.objectives_for(mentor.id)
     tied_elsewhere = {o.id for o in plan.objectives if o.mentors and mentor.id not in o.mentors}
@@ -144,4 +164,6 @@ def review_facts(
         open=tuple(o for o in objs if o.status == "open"),
         areas=tuple(areas),
         stopped=stopped_on(mentor),
+        request=first_request(mentor, outreach),
+        name=mentor.name,
     )

@@ -170,7 +170,8 @@ def review_message(
             ask=ask,
             profile=plan.profile,
             mentor=mentor,
-            objectives=plan.objectives,
+            # nothing from the plan reaches someone not met yet: no objectives
+            objectives=[] if mentor.status in ("prospect", "asked") else plan.objectives,
             context=context,
             history=held,
             today=today,

@@ -65,7 +65,8 @@ class ReviewJob:
 
         # Held sessions only: a planned prep is no meeting held, no drift, no context.
         history = held_sessions(self.env.store.sessions_for(m.id), today)
-        rec = analyse(plan, m, history, today)
+        outreach = self.env.store.list_outreach() if m.status == "prospect" else []
+        rec = analyse(plan, m, history, today, outreach)
         setup = ReviewSetup(plan=plan, mentor=m, record=rec, history=history, today=today)
         if not prompt:
             return setup

@@ -185,3 +185,25 @@ def test_a_follow_up_with_nothing_recorded_says_what_comes_next_time() -> None:
     assert draft.outreach_kind == "follow-up"
     assert "the goal we set: 'get the 2027 plan funded'" in draft.body, draft.body
     assert "focused on get" not in draft.body
+
+
+def test_a_prospect_s_review_names_the_first_request_on_file_and_leaks_no_objective() -> None:
+    from prepcoach.models import OutreachDraft
+
+    m = mentor(status="prospect", term_start=None, next_meeting=None, support_areas=["politics"])
+    secret = obj("c", "open", "politics", ()).model_copy(
+        update={"title": "Decide whether to take the CTO offer at Acme"}
+    )
+    p = plan_with(m, [secret])
+    r = analyse(p, m, [], TODAY)
+    assert "Not asked yet: send the first request." in r.reasons
+    draft = OutreachDraft(
+        id="2026-11-20-mia-chen-first-request", to="Mia Chen", mentor="m", created=TODAY
+    )
+    drafted = analyse(p, m, [], TODAY, [draft])
+    assert any("drafts sent 2026-11-20-mia-chen-first-request" in s for s in drafted.reasons)
+    sent = draft.model_copy(update={"status": "sent", "sent_on": TODAY})
+    told = analyse(p, m, [], TODAY, [sent])
+    assert any('mentors status "Mia Chen" asked' in s for s in told.reasons)
+    msg = review_message(p, m, r, [], TODAY)
+    assert "CTO" not in msg.body and "Acme" not in msg.body and "Decide" not in msg.body
