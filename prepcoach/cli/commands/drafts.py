@@ -81,30 +81,33 @@ def _sent(args: argparse.Namespace, ctx: Context) -> int:
     after = _status_of(ctx, d)
     moved = before == "prospect" and after == "asked"
     days = svc.plan().reminder_days
-    if args.format == "json":
-        print_json({**_draft_row(d, None), "recipient_status": after, "moved_to_asked": moved})
-        return 0
     text = (
         f"{d.id}: marked sent on {d.sent_on}. With no answer after "
         f"{plural(days, 'day')}, `prepcoach drafts list` shows a reminder with a nudge."
     )
     if moved:
         text += f"\n{sanitize(d.to)} is now asked (was a prospect)."
-    print_text(text)
+    return _report(
+        args, {**_draft_row(d, None), "recipient_status": after, "moved_to_asked": moved}, text
+    )
+
+
+def _report(args: argparse.Namespace, row: dict[str, Any], text: str) -> int:
+    """The draft's row as JSON, or the text."""
+    if args.format == "json":
+        print_json(row)
+    else:
+        print_text(text)
     return 0
 
 
 def _answered(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.services
     d, activate = svc.mark_answered(args.id, on=args.on, today=getattr(args, "today", None))
-    if args.format == "json":
-        print_json({**_draft_row(d, None), "activate": activate})
-        return 0
     text = f"{d.id}: marked answered on {d.answered_on} (sent on {d.sent_on})."
     if activate:
         text += f"\nIf {sanitize(d.to)} agreed to meet, make it active: {activate}"
-    print_text(text)
-    return 0
+    return _report(args, {**_draft_row(d, None), "activate": activate}, text)
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
