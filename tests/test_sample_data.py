@@ -193,3 +193,27 @@ def test_one_mentor_has_a_booked_meeting_with_time_and_length(plan: Plan) -> Non
     for mentor in plan.mentors:
         if mentor.status == "active":
             assert [c.status for c in mentor.status_history] == ["asked", "active"]
+
+
+def test_the_review_tells_the_story(sample_dir: Path) -> None:
+    """What `prepcoach review --offline --today 2026-11-25` says about the sample."""
+    from prepcoach.services import Services
+    from prepcoach.settings import load_settings
+
+    svc = Services(load_settings(data=sample_dir, offline=True), Store(sample_dir))
+    recs = {r.mentor: r for r in svc.review(today=dt.date(2026, 11, 25))}
+    priya, marcus, elena = recs["priya-raman"], recs["marcus-bell"], recs["elena-sorensen"]
+    assert priya.recommendation == "loosen" and priya.drift_sessions == 0
+    assert (priya.meetings_held, priya.meetings_expected) == (6, 6)
+    assert "The most recent meeting moved an objective forward or set actions." in priya.reasons
+    assert marcus.recommendation == "move_on" and marcus.drift_sessions == 3
+    assert (
+        "Your last 3 meetings with Marcus had no objective progress and no new action items."
+        in marcus.reasons
+    )
+    assert not any("book" in s for s in marcus.reasons + priya.reasons)
+    assert elena.recommendation == "continue" and elena.meetings_held == 0
+    assert any("drafts sent 2026-11-20-elena-sorensen-first-request" in s for s in elena.reasons)
+    # the prospect is told nothing from the plan (the user's career decision is private)
+    assert "again" not in elena.message.lower()
+    assert "CTO" not in elena.message and "VP Eng" not in elena.message

@@ -12,17 +12,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from prepcoach.review.clock import DRIFT_LIMIT
 from prepcoach.review.facts import ReviewFacts, titles
 from prepcoach.text import plural
 from prepcoach.vocab import Recommendation
+
+BEHIND_LIMIT = 2  # meetings short of the cadence that call for booking
 
 
 @dataclass(frozen=True)
 class Rule:
     """One row of the decision table. ``reasons`` may name these facts: ``{first}`` (the
-    mentor's first name), ``{start}`` (term start), ``{drift}`` ("3 sessions"),
-    ``{open}``/``{areas}`` (quoted objective titles), ``{area_words}`` (support areas)."""
+    mentor's first name), ``{phase}`` ("Mid-term", or "Outside a set term" without a
+    term clock), ``{start}`` (term start), ``{behind}`` ("2 meetings"),
+    ``{cadence}``, ``{open}``/``{areas}`` (quoted objective titles), ``{area_words}``
+    (support areas)."""
 
     when: str
     applies: Callable[[ReviewFacts], bool]
@@ -34,17 +37,44 @@ def _fill(f: ReviewFacts) -> dict[str, str]:
     return {
         "first": f.first,
         "start": f.term_start.isoformat() if f.term_start is not None else "",
-        "drift": plural(f.drift, "session"),
+        "behind": plural(f.behind, "meeting"),
+        "cadence": f.cadence,
+        "phase": "Mid-term" if f.clock is not None else "Outside a set term",
         "open": titles(f.open),
         "areas": titles(f.areas),
         "area_words": f.area_words,
     }
 
 
+def _request_step(f: ReviewFacts) -> str:
+    """A prospect's next step, from the first request on file."""
+    d = f.request
+    if d is None or d.status == "draft":
+        if d is None:
+            return "Not asked yet: send the first request."
+        return (
+            f"Not asked yet: the first request drafted on {d.created.isoformat()} is not "
+            f"marked sent; send it, then run `prepcoach drafts sent {d.id}`."
+        )
+    if d.status == "sent" and d.sent_on is not None:
+        return (
+            f"Not asked yet on the plan, but the first request was sent on "
+            f"{d.sent_on.isoformat()}: mark {f.first} asked "
+            f'(`prepcoach mentors status "{f.name or f.first}" asked`).'
+        )
+    return (
+        f"Not asked yet on the plan, but the first request was answered: if {f.first} "
+        f'agreed, run `prepcoach mentors status "{f.name or f.first}" active`.'
+    )
+
+
 def reasons_for(rule: Rule, f: ReviewFacts) -> list[str]:
     """``rule``'s reasons for ``f``, as sentences."""
     fill = _fill(f)
-    return [template.format_map(fill) for template in rule.reasons]
+    return [
+        _request_step(f) if template == _NOT_ASKED else template.format_map(fill)
+        for template in rule.reasons
+    ]
 
 
 _NOT_ASKED = "Not asked yet: send the first request."
@@ -73,10 +103,7 @@ RULES: tuple[Rule, ...] = (
         "the term starts after today",
         lambda f: f.starts_later,
         "continue",
-        (
-            "The term with {first} starts on {start}: nothing to review yet; prepare the "
-            "first meeting.",
-        ),
+        ("The term with {first} starts on {start}: prepare its first meeting.",),
     ),
     Rule(
         "status loosened",
@@ -85,22 +112,21 @@ RULES: tuple[Rule, ...] = (
         ("Already a looser relationship: reach out when a specific question comes up.",),
     ),
     Rule(
-        "drift >= 3, open == 0, met >= 1",
-        lambda f: f.drift >= DRIFT_LIMIT and f.all_met,
+        "stalled, open == 0, met >= 1",
+        lambda f: f.stalled and f.all_met,
         "loosen",
         (
-            "{drift} in a row without progress, and your objectives with {first} are met: "
+            "The meetings have stopped moving, and your objectives with {first} are met: "
             "shift to a looser relationship.",
         ),
     ),
     Rule(
-        "drift >= 3",
-        lambda f: f.drift >= DRIFT_LIMIT,
+        "stalled",
+        lambda f: f.stalled,
         "move_on",
         (
-            "{drift} in a row without progress: the meetings have drifted into pleasant "
-            "coffee talk, so end the regular meetings with thanks and take the open "
-            "objectives elsewhere.",
+            "The meetings have drifted into pleasant coffee talk, so end the regular "
+            "meetings with thanks and take the open objectives elsewhere.",
         ),
     ),
     Rule(
@@ -123,8 +149,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "at the checkpoint, open >= 1, drift <= 1",
-        lambda f: f.at_checkpoint and bool(f.open) and f.drift <= 1,
+        "at the checkpoint, open >= 1, not drifting",
+        lambda f: f.at_checkpoint and bool(f.open) and f.drift is None,
         "renew",
         (
             "The term is ending with {open} still open and still moving: propose another "
@@ -136,7 +162,7 @@ RULES: tuple[Rule, ...] = (
         lambda f: f.at_checkpoint and bool(f.open),
         "move_on",
         (
-            "The term is ending with {open} still open and recent sessions not moving it: "
+            "The term is ending with {open} still open and recent meetings not moving it: "
             "thank them and look for help elsewhere.",
         ),
     ),
@@ -159,12 +185,12 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "mid-term, drift == 2",
-        lambda f: f.drift == DRIFT_LIMIT - 1,
+        "mid-term, drifting",
+        lambda f: f.drift is not None,
         "continue",
         (
-            "Mid-term, but two sessions in a row without progress: bring one sharp "
-            "question to the next meeting and leave with an action.",
+            "{phase}, but the meetings are drifting: bring one sharp question to the next "
+            "meeting and leave with an action.",
         ),
     ),
     Rule(
@@ -177,10 +203,40 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "mid-term, no objectives",
+        lambda f: not f.met and not f.open,
+        "continue",
+        (
+            "{phase}, with nothing to measure the meetings by: set one objective with "
+            "{first} at the next meeting.",
+        ),
+    ),
+    Rule(
+        "mid-term, no meeting held yet",
+        lambda f: f.sessions == 0,
+        "continue",
+        ("{phase}, and no meeting with {first} is held yet: hold the first one.",),
+    ),
+    Rule(
+        "mid-term, behind the cadence",
+        lambda f: f.behind >= BEHIND_LIMIT,
+        "continue",
+        ("{phase}, but {behind} behind the {cadence} cadence: book the next one and keep to it.",),
+    ),
+    Rule(
+        "mid-term, the last meeting moved nothing",
+        lambda f: f.last_moved is False,
+        "continue",
+        (
+            "{phase}, and the last meeting moved nothing: bring one sharp question to the "
+            "next one and leave with an action.",
+        ),
+    ),
+    Rule(
         "otherwise (mid-term, on track)",
         lambda f: True,
         "continue",
-        ("Mid-term and on track: keep the cadence.",),
+        ("{phase} and on track: keep the cadence.",),
     ),
 )
 

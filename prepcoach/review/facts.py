@@ -10,11 +10,15 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from prepcoach.models import Mentor, Objective, Plan, Session
+from prepcoach.models import Mentor, Objective, OutreachDraft, Plan, Session
+from prepcoach.planning import stopped_on
 from prepcoach.review.clock import (
-    drift_sessions,
+    Drift,
+    drift,
     meetings_expected,
     meetings_held,
+    mentor_sessions,
+    moved,
     term_ended,
     term_month,
 )
@@ -26,8 +30,12 @@ class ReviewFacts:
     """One mentor's review numbers on ``today``.
 
     ``clock``: ``(n, N)`` from ``term_month`` (None before the start or without one);
-    ``ended``: the term is over; ``sessions``: sessions with this mentor up to today;
-    ``objectives``: this mentor's objectives, any status.
+    ``ended``: the term is over (or stopped: ``stopped`` is the day a loosened or ended
+    term stopped); ``sessions``: held sessions with this mentor (planned preps count
+    nowhere); ``last_moved``: the most recent held session moved an objective or set
+    actions (None without one); ``drift``: ``clock.drift`` (None when not drifting);
+    ``objectives``: this mentor's objectives, any status; ``request``: the newest saved
+    first request addressed to this mentor (None when none is known).
     """
 
     today: dt.date
@@ -43,12 +51,26 @@ class ReviewFacts:
     ended: bool
     held: int
     expected: int
-    drift: int
+    drift: Drift | None
     sessions: int
+    last_moved: bool | None
     objectives: tuple[Objective, ...]
     met: tuple[Objective, ...]
     open: tuple[Objective, ...]
     areas: tuple[Objective, ...]
+    stopped: dt.date | None = None
+    request: OutreachDraft | None = None  # the newest first request to this mentor
+    name: str = ""  # the mentor's full name, for commands
+
+    @property
+    def stalled(self) -> bool:
+        """The last held sessions, ``DRIFT_LIMIT`` or more in a row, moved nothing."""
+        return self.drift is not None and self.drift.stalled
+
+    @property
+    def behind(self) -> int:
+        """Meetings the cadence expected that were not held (0 when on pace)."""
+        return max(0, self.expected - self.held)
 
     @property
     def last_month(self) -> bool:
@@ -86,15 +108,29 @@ def titles(objs: Sequence[Objective]) -> str:
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
+def first_request(mentor: Mentor, outreach: Sequence[OutreachDraft]) -> OutreachDraft | None:
+    """The newest first-request draft addressed to ``mentor`` (by id, else exact name)."""
+    name = mentor.name.strip().lower()
+    mine = [
+        d
+        for d in outreach
+        if d.outreach_kind == "first-request"
+        and (d.mentor == mentor.id or (d.mentor is None and d.to.strip().lower() == name))
+    ]
+    return max(mine, key=lambda d: (d.created, d.id), default=None)
+
+
 def review_facts(
-    plan: Plan, mentor: Mentor, history: Sequence[Session], today: dt.date
+    plan: Plan,
+    mentor: Mentor,
+    history: Sequence[Session],
+    today: dt.date,
+    outreach: Sequence[OutreachDraft] = (),
 ) -> ReviewFacts:
-    """The facts for reviewing ``mentor`` on ``today`` (other mentors' and future
-    sessions in ``history`` are ignored)."""
-    ids = {mentor.id, mentor.name}
-    mine = sorted(
-        (s for s in history if s.mentor in ids and s.date <= today), key=lambda s: (s.date, s.id)
-    )
+    """The facts for reviewing ``mentor`` on ``today`` (other mentors' sessions and
+    planned preps in ``history`` are ignored; ``outreach``: saved drafts, for the
+    first request to a prospect)."""
+    mine = mentor_sessions(mentor, history, today)
     objs = plan.objectives_for(mentor.id)
     tied_elsewhere = {o.id for o in plan.objectives if o.mentors and mentor.id not in o.mentors}
     areas = [
@@ -120,10 +156,14 @@ def review_facts(
         ended=term_ended(mentor, today),
         held=meetings_held(mentor, mine, today),
         expected=meetings_expected(mentor, today),
-        drift=drift_sessions(mine, today),
+        drift=drift(mentor, mine, today),
         sessions=len(mine),
+        last_moved=moved(mine[-1]) if mine else None,
         objectives=tuple(objs),
         met=tuple(o for o in objs if o.status == "met"),
         open=tuple(o for o in objs if o.status == "open"),
         areas=tuple(areas),
+        stopped=stopped_on(mentor),
+        request=first_request(mentor, outreach),
+        name=mentor.name,
     )

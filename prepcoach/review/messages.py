@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, Session
+from prepcoach.review.clock import mentor_sessions
 from prepcoach.vocab import OutreachKind, Recommendation
 
 _KIND_FOR: dict[Recommendation, OutreachKind] = {
@@ -16,11 +17,15 @@ _KIND_FOR: dict[Recommendation, OutreachKind] = {
 }
 
 
-def review_message_kind(rec: ReviewRecord) -> OutreachKind:
+def review_message_kind(rec: ReviewRecord, sessions_held: int | None = None) -> OutreachKind:
     """Outreach kind for a recommendation: renew -> renewal, loosen -> wind-down,
     move_on -> wind-down, continue -> follow-up; except that a ``continue`` for a
-    mentor with no term and no meetings (a prospect) -> first-request."""
-    if rec.recommendation == "continue" and rec.term_month is None and rec.meetings_held == 0:
+    mentor with no meeting held yet (a prospect, or a term not met yet) ->
+    first-request: nobody is thanked "again" for a meeting that never happened.
+    ``sessions_held``: held sessions with the mentor in any term (default: the
+    record's count for the current term)."""
+    held = rec.meetings_held if sessions_held is None else sessions_held
+    if rec.recommendation == "continue" and held == 0:
         return "first-request"
     return _KIND_FOR[rec.recommendation]
 
@@ -51,14 +56,85 @@ _GOALS: dict[str, str] = {
 }
 
 
-def review_message_goal(rec: ReviewRecord) -> str:
+def review_message_goal(rec: ReviewRecord, sessions_held: int | None = None) -> str:
     """What the message for ``rec`` must do, as a phrase that follows "The message must"
-    (move_on closes the regular meetings, loosen
-    keeps in touch less often, renew proposes another term with a new focus, continue is
-    a short note; a prospect gets a first request)."""
-    if review_message_kind(rec) == "first-request":
+    (move_on closes the regular meetings, loosen keeps in touch less often, renew
+    proposes another term with a new focus, continue is a short note; with no meeting
+    held yet, a first request)."""
+    if review_message_kind(rec, sessions_held) == "first-request":
         return _GOALS["first-request"]
     return _GOALS[rec.recommendation]
+
+
+MAX_CONTEXT_WORDS = 40  # the follow-up quotes its context whole, never clipped
+
+
+def _quoted(texts: list[str]) -> str:
+    quoted = [f"'{t}'" for t in texts]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _fits(line: str, used: int) -> bool:
+    return used + len(line.split()) <= MAX_CONTEXT_WORDS
+
+
+def follow_up_context(mentor: Mentor, sessions: list[Session], today: dt.date) -> str:
+    """What a follow-up says the user did with the advice, from the mentor's last HELD
+    session (``prepcoach.planning.is_held``): the advice recorded (an objective's
+    progress note, else an answer to a question) and the actions the user completed,
+    each quoted as typed. A part that would not fit whole is left out, never cut; ""
+    when the last held session recorded neither (the caller then asks for
+    ``--context``)."""
+    held = mentor_sessions(mentor, sessions, today)
+    if not held:
+        return ""
+    last = held[-1]
+    advice = [p.note.strip() for p in last.objective_progress if p.progressed and p.note.strip()]
+    advice += [q.answer.strip() for q in last.questions if q.answer.strip()]
+    done = [a.text.strip() for a in last.action_items if a.done and a.owner == "me"]
+    done = [d for d in done if d]
+    lines: list[str] = []
+    used = 0
+    for a in advice:
+        line = f"What I took from our last talk: {_quoted([a])}."
+        if _fits(line, used):
+            lines.append(line)
+            used += len(line.split())
+            break
+    for n in (2, 1):
+        if len(done) >= n:
+            line = f"Since then I have done what we agreed: {_quoted(done[:n])}."
+            if _fits(line, used):
+                lines.append(line)
+                break
+    return " ".join(lines)
+
+
+FOLLOW_UP_HINT = (
+    "The last meeting held with this mentor has no advice or completed action recorded; "
+    "pass --context with what you did with their advice."
+)
+
+
+def _next_time(plan: Plan, mentor: Mentor) -> str:
+    """What the user brings next time: the first open objective with the mentor, quoted."""
+    for o in plan.objectives_for(mentor.id):
+        if o.status == "open" and o.title.strip():
+            line = f"Next time I would like to bring one question on the goal we set: '{o.title}'."
+            if _fits(line, 0):
+                return line
+    return ""
+
+
+def _first_meeting_ask(plan: Plan, mentor: Mentor) -> str:
+    """The ask of a first-meeting message to a mentor who agreed but has not met yet:
+    the first open objective tied to them (theirs to see; nothing for a prospect)."""
+    if mentor.status in ("prospect", "asked"):
+        return ""
+    return next(
+        (o.title for o in plan.objectives_for(mentor.id) if o.status == "open" and o.title),
+        "",
+    )
 
 
 def review_message(
@@ -70,10 +146,20 @@ def review_message(
     channel: str = "email",
     ask: str = "",
 ) -> OutreachDraft:
-    """The message that goes with ``rec``, drafted offline (passes the lint for its kind)."""
+    """The message that goes with ``rec``, drafted offline (passes the lint for its kind).
+
+    Only held sessions reach the composer (a planned prep is no meeting to thank for);
+    a follow-up carries ``follow_up_context`` (else what the user brings next time); a
+    mentor with no meeting held gets a first-meeting message, never "thanks again"."""
     from prepcoach.engines.offline import OutreachInput, compose_outreach
 
-    kind = review_message_kind(rec)
+    held = mentor_sessions(mentor, history, today)
+    kind = review_message_kind(rec, len(held))
+    context = ""
+    if kind == "follow-up":
+        context = follow_up_context(mentor, held, today) or _next_time(plan, mentor)
+    elif kind == "first-request" and not ask:
+        ask = _first_meeting_ask(plan, mentor)
     return compose_outreach(
         OutreachInput(
             kind=kind,
@@ -84,9 +170,10 @@ def review_message(
             ask=ask,
             profile=plan.profile,
             mentor=mentor,
-            objectives=plan.objectives,
-            context="",
-            history=[s for s in history if s.mentor in (mentor.id, mentor.name)],
+            # nothing from the plan reaches someone not met yet: no objectives
+            objectives=[] if mentor.status in ("prospect", "asked") else plan.objectives,
+            context=context,
+            history=held,
             today=today,
             recommendation=rec.recommendation,
         )

@@ -40,7 +40,8 @@ API (all errors are PrepcoachError subclasses; ``Cancelled`` when ``cancel`` is 
       .save_outreach(OutreachDraft | OutreachResult) -> OutreachDraft
       .drafts() -> list[OutreachDraft]         saved drafts, oldest first
       .find_draft(id_or_prefix) -> OutreachDraft   NotFoundError suggests close ids
-      .mark_sent(draft_id, on=None) / .mark_answered(draft_id, on=None) -> OutreachDraft
+      .mark_sent(draft_id, on=None) -> OutreachDraft (a first request: prospect -> asked)
+      .mark_answered(draft_id, on=None) -> (OutreachDraft, activate command or None)
       .reminders(today=None, after_days=None) -> list[prepcoach.outreach.Reminder]
       .preview_review(mentor=None, *, today=None) -> list[Preview]     one per mentor
       .review(mentor=None, *, today, on_text, cancel, save=False) -> list[ReviewRecord]
@@ -285,7 +286,7 @@ class Services(PlanMethods):
 
     def mark_answered(
         self, draft_id: str, on: dt.date | None = None, today: dt.date | None = None
-    ) -> OutreachDraft:
+    ) -> tuple[OutreachDraft, str | None]:
         return self.outreach_job.mark_answered(draft_id, on, today)
 
     def reminders(

@@ -17,15 +17,13 @@ if TYPE_CHECKING:
     from prepcoach.store import SessionSummary
 
 
-def held(session: Session) -> bool:
-    """Whether the session's meeting has happened: something was captured after it
-    (notes, action items, objective progress, an answered or resolved question)."""
-    return bool(
-        session.notes.strip()
-        or session.action_items
-        or session.objective_progress
-        or any(q.resolved or q.answer for q in session.questions)
-    )
+def held(session: Session, today: dt.date | None = None) -> bool:
+    """Whether the session's meeting has happened (``prepcoach.planning.is_held``): its
+    date has passed, or something was captured after it. Without ``today``, only a
+    capture counts."""
+    from prepcoach.planning import is_captured, is_held
+
+    return is_captured(session) if today is None else is_held(session, today)
 
 
 def union(first: Sequence[str], then: Sequence[str]) -> list[str]:
@@ -60,22 +58,31 @@ class Meetings:
         *,
         listing: Sequence[SessionSummary] | None = None,
     ) -> dt.date:
-        """The date of the meeting being prepared: the mentor's next meeting when that is
-        today or later, else today; but when a meeting on that date has already been held
-        (its session has notes, action items, progress or answers), the one after it by
-        cadence. (``Agenda.next_meeting`` is the meeting after the one prepared.)"""
-        from prepcoach.agenda import next_meeting_date
+        """The date of the meeting being prepared, never silently today: the mentor's
+        booked next meeting when still to come, else a planned prep's date, else the next
+        date on the mentor's cadence in the term (``prepcoach.planning.next_meeting_date``),
+        else one cadence step from today. When a meeting on that date was already
+        captured, the one after it by cadence. A prep saved for it is planned until its
+        date has passed or it is captured, so it counts as no meeting held.
+        (``Agenda.next_meeting`` is the meeting after the one prepared.)"""
+        from prepcoach.agenda import next_meeting_date as after
+        from prepcoach.planning import next_meeting_date
 
         day = self.env.today(today)
         if mentor is None:
             return day
-        date = (
-            mentor.next_meeting
-            if mentor.next_meeting is not None and mentor.next_meeting >= day
-            else day
-        )
-        if any(held(s) for s in self.sessions_on(mentor.id, date, listing)):
-            date = next_meeting_date(mentor.model_copy(update={"next_meeting": date}), date)
+        if listing is None:
+            listing = self.store.list_sessions(mentor.id)
+        upcoming = [
+            s
+            for d in sorted({x.date for x in listing if x.date >= day})
+            for s in self.sessions_on(mentor.id, d, listing)
+        ]
+        date = next_meeting_date(mentor, upcoming, day)
+        if date is None:
+            date = after(mentor.model_copy(update={"next_meeting": None}), day)
+        if any(held(s, day) for s in self.sessions_on(mentor.id, date, listing)):
+            date = after(mentor.model_copy(update={"next_meeting": date}), date)
         return date
 
     def sessions_on(
@@ -126,7 +133,7 @@ class Meetings:
         *,
         listing: Sequence[SessionSummary] | None = None,
     ) -> Session | None:
-        """The session still in prep with ``mentor_id`` on ``date``, if any."""
+        """The session still in prep with ``mentor_id`` on ``date`` (not captured), if any."""
         sessions = self.sessions_on(mentor_id, date, listing)
         return next((s for s in sessions if not held(s)), None)
 

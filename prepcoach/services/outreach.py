@@ -241,7 +241,8 @@ class OutreachJob:
         self, draft_id: str, on: dt.date | None = None, today: dt.date | None = None
     ) -> OutreachDraft:
         """Mark a draft sent (``on``: the day, default today); starts the reminder clock.
-        Marking it sent again moves the date; an answered draft stays answered."""
+        Marking it sent again moves the date; an answered draft stays answered. A first
+        request sent moves its recipient prospect -> asked (in the same plan update)."""
         d = self.find_draft(draft_id)
         now = self.env.today(today)
         day = on or now
@@ -264,13 +265,21 @@ class OutreachJob:
         if d.status != "answered":
             d.status = "sent"
         d.sent_on = day
-        return self.store.save_outreach(d)
+        saved = self.store.save_outreach(d)
+        if d.outreach_kind == "first-request":
+            from prepcoach.planning import on_first_request_sent
+
+            recipient = d.mentor or d.to
+            self.store.update_plan(lambda plan: on_first_request_sent(plan, recipient, today=now))
+        return saved
 
     def mark_answered(
         self, draft_id: str, on: dt.date | None = None, today: dt.date | None = None
-    ) -> OutreachDraft:
+    ) -> tuple[OutreachDraft, str | None]:
         """Mark a draft answered (``on``: the day, default today); a draft never marked
-        sent counts as sent that day."""
+        sent counts as sent that day. Returns the saved draft and, for a first request
+        whose recipient is still a prospect or asked, the command that activates them
+        (the CLI prints it, the TUI offers it); else None."""
         d = self.find_draft(draft_id)
         now = self.env.today(today)
         day = on or now
@@ -291,7 +300,13 @@ class OutreachJob:
         d.answered_on = day
         if d.sent_on is None:
             d.sent_on = day
-        return self.store.save_outreach(d)
+        saved = self.store.save_outreach(d)
+        activate = None
+        if d.outreach_kind == "first-request":
+            from prepcoach.planning import on_first_request_answered
+
+            activate = on_first_request_answered(self.env.plan(), d.mentor or d.to)
+        return saved, activate
 
     def reminders(
         self, today: dt.date | None = None, after_days: int | None = None

@@ -60,10 +60,13 @@ class ReviewJob:
         """One mentor's review and (``prompt``) its prompt. Built one mentor at a time so
         memory stays bounded by the largest history; the offline composer needs no
         prompt, so none is rendered or counted."""
+        from prepcoach.planning import held_sessions
         from prepcoach.review import analyse
 
-        history = [s for s in self.env.store.sessions_for(m.id) if s.date <= today]
-        rec = analyse(plan, m, history, today)
+        # Held sessions only: a planned prep is no meeting held, no drift, no context.
+        history = held_sessions(self.env.store.sessions_for(m.id), today)
+        outreach = self.env.store.list_outreach() if m.status == "prospect" else []
+        rec = analyse(plan, m, history, today, outreach)
         setup = ReviewSetup(plan=plan, mentor=m, record=rec, history=history, today=today)
         if not prompt:
             return setup
@@ -81,8 +84,8 @@ class ReviewJob:
             "mentor": mentor_context(m),
             "objectives": [objective_context(o) for o in objectives],
             "review": rec.model_dump(mode="json"),
-            "message_kind": review_message_kind(rec) or "",
-            "message_goal": review_message_goal(rec),
+            "message_kind": review_message_kind(rec, len(setup.history)),
+            "message_goal": review_message_goal(rec, len(setup.history)),
             "history": sessions,
             "history_omitted": omitted,
             "today": setup.today.isoformat(),

@@ -14,8 +14,10 @@ from pathlib import Path
 from faults.helpers import child_env, copy_sample, rounds
 from prepcoach.store import Store
 
-# After Priya's booked meeting (2026-12-01): the meeting prepared on a day is that day's.
+# After Priya's booked meeting (2026-12-01) and her term: every round prepares the same
+# planned meeting, one cadence step on (2027-01-04), so both workers race on one session.
 FIRST_DAY = "2026-12-02"
+MEETING = dt.date(2027, 1, 4)
 
 # One worker: a loop of real `prepcoach` CLI invocations (in-process main(), a fresh parser,
 # settings and store each time, exactly as a shell loop would run them), racing the other.
@@ -24,7 +26,7 @@ import contextlib, datetime as dt, io, sys
 from prepcoach.cli import main
 root, tag, n, first = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 for i in range(n):
-    # round i prepares the meeting on day i (both workers: the same meeting)
+    # every round prepares the same planned meeting (both workers: the same session)
     today = (dt.date.fromisoformat(first) + dt.timedelta(days=i)).isoformat()
     if tag == "A":
         plan_cmd = ["mentors", "add", f"Mentor A{i}", "--areas", "scope"]
@@ -76,15 +78,14 @@ def test_two_cli_processes_editing_plan_and_saving_sessions_lose_nothing(tmp_pat
     assert len(plan.objectives) == n_objectives + n
     sessions = store.all_sessions()
     assert store.problems == []
-    assert len(sessions) == n_sessions + n  # one per meeting, though both saved each
+    assert len(sessions) == n_sessions + 1  # one meeting, though both saved it each round
     days = [s.date for s in sessions if s.mentor == "priya-raman"]
     assert len(days) == len(set(days))
-    first = dt.date.fromisoformat(FIRST_DAY)
-    for i in range(n):
-        (s,) = [x for x in sessions if x.date == first + dt.timedelta(days=i)]
-        # both processes' questions, each once: neither save lost the other's
-        assert sorted(q.text for q in s.questions) == [f"question A{i}", f"question B{i}"]
-        assert s.agenda is not None and s.agenda.total() == s.minutes
+    (s,) = [x for x in sessions if x.date == MEETING]
+    # both processes' questions, each once: neither save lost the other's
+    expected = sorted(f"question {tag}{i}" for tag in "AB" for i in range(n))
+    assert sorted(q.text for q in s.questions) == expected
+    assert s.agenda is not None and s.agenda.total() == s.minutes
     # every file is whole JSON and nothing was set aside
     for path in root.rglob("*.json"):
         json.loads(path.read_bytes())

@@ -70,7 +70,7 @@ def test_term_not_started_yet_has_nothing_to_review() -> None:
     r = analyse(plan_with(m, [obj("a")]), m, [], TODAY)
     assert r.recommendation == "continue"
     text = " ".join(r.reasons)
-    assert "starts on 2027-01-04: nothing to review yet" in text
+    assert "starts on 2027-01-04: prepare its first meeting" in text
     assert "expected meetings held" not in text and "Mid-term" not in text
 
 

@@ -14,6 +14,7 @@ from review_builders import TODAY, mentor, obj, plan_with, sess
 import prepcoach.review
 from prepcoach.review import (
     RULES,
+    Drift,
     ReviewFacts,
     analyse,
     decide,
@@ -41,14 +42,25 @@ BASE = ReviewFacts(
     ended=False,
     held=3,
     expected=3,
-    drift=0,
+    drift=None,
     sessions=3,
+    last_moved=True,
     objectives=OPEN,
     met=(),
     open=OPEN,
     areas=(),
 )
 CHECKPOINT: dict[str, Any] = {"clock": (6, 6)}
+
+
+def drifting(without: int, in_a_row: int) -> Drift:
+    """A drift of ``without`` of the last 3 held sessions, ``in_a_row`` of them newest."""
+    n = max(without, in_a_row)
+    return Drift("m", "Mia Chen", 3, without, in_a_row, ("s",) * n, (TODAY,) * n)
+
+
+MILD = drifting(2, 1)
+STALLED = drifting(3, 3)
 ALL_MET: dict[str, Any] = {"objectives": MET, "met": MET, "open": ()}
 
 # Facts for which rule number N (1-based, as in the docstring) is the first that applies.
@@ -59,17 +71,21 @@ FIRST_MATCH: dict[int, dict[str, Any]] = {
     4: {"status": "ended"},
     5: {"term_start": dt.date(2026, 12, 1), "clock": None},
     6: {"status": "loosened"},
-    7: {"drift": 3, **ALL_MET},
-    8: {"drift": 4},
+    7: {"drift": STALLED, **ALL_MET},
+    8: {"drift": drifting(3, 4)},
     9: {**CHECKPOINT, **ALL_MET, "areas": AREA},
     10: {**CHECKPOINT, **ALL_MET},
-    11: {**CHECKPOINT, "drift": 1},
-    12: {**CHECKPOINT, "drift": 2},
+    11: {**CHECKPOINT, "last_moved": False},
+    12: {**CHECKPOINT, "drift": MILD},
     13: {**CHECKPOINT, "objectives": (), "open": ()},
     14: {**ALL_MET},
-    15: {"drift": 2},
+    15: {"drift": MILD},
     16: {**ALL_MET, "areas": AREA},
-    17: {},
+    17: {"objectives": (), "open": ()},
+    18: {"sessions": 0, "last_moved": None},
+    19: {"held": 1},
+    20: {"last_moved": False},
+    21: {},
 }
 
 

@@ -367,7 +367,7 @@ def test_save_mark_sent_answered_and_reminders(sample_dir):
     assert not any(
         r.draft.id == saved.id for r in svc.reminders(today=TODAY + dt.timedelta(days=3))
     )
-    answered = svc.mark_answered(saved.id[:20], on=TODAY + dt.timedelta(days=2))
+    answered, _ = svc.mark_answered(saved.id[:20], on=TODAY + dt.timedelta(days=2))
     assert answered.status == "answered"
     assert not any(
         r.draft.id == saved.id for r in svc.reminders(today=TODAY + dt.timedelta(days=30))

@@ -113,13 +113,58 @@ def test_another_mentor_or_another_date_is_a_new_session(sample_dir: Path) -> No
     req_m, res_m = prepare(svc, "Marcus", ["Q?"])
     marcus, updated = svc.upsert_session(req_m, res_m)
     assert not updated and marcus.id != priya.id
-    # after Priya's booked meeting has passed, the meeting prepared is today's
+    # after Priya's booked meeting (and her term) has passed, the meeting prepared is one
+    # cadence step on, never silently today
     later = dt.date(2026, 12, 3)
     req_l, res_l = prepare(svc, "Priya", ["Q?"], today=later)
     third, updated = svc.upsert_session(req_l, res_l)
-    assert not updated and third.date == later and third.id != priya.id
+    assert not updated and third.date == dt.date(2027, 1, 4) and third.id != priya.id
     assert svc.meeting_date(svc.plan().mentor("priya-raman"), TODAY) == dt.date(2026, 12, 1)
     assert svc.existing_session("priya-raman", dt.date(2030, 1, 1)) is None
+
+
+def test_prep_without_a_booked_meeting_is_planned_on_the_cadence(sample_dir: Path) -> None:
+    """Prep for a mentor with no booked meeting is dated by the cadence in the term, so
+    it counts as no meeting held and gives Review no drift on day one."""
+    from prepcoach.planning import book_meeting, cancel_meeting, is_held, next_meeting_date
+
+    svc = services(sample_dir)
+    cancel_meeting(svc.store, "Marcus")
+    marcus = svc.plan().mentor("marcus-bell")
+    assert marcus is not None and marcus.next_meeting is None
+    before = analyse(svc.plan(), marcus, svc.store.sessions_for(marcus.id), TODAY)
+    req, res = prepare(svc, "Marcus", ["Should I take the CTO call?"])
+    saved = svc.save_session(req, res)
+    expected = next_meeting_date(marcus, [], TODAY)
+    assert expected is not None and saved.date == expected > TODAY
+    assert not is_held(saved, TODAY)
+    after = analyse(svc.plan(), marcus, svc.store.sessions_for(marcus.id), TODAY)
+    assert (after.meetings_held, after.drift_sessions) == (
+        before.meetings_held,
+        before.drift_sessions,
+    )
+    # preparing again finds the planned prep by its date, not a new one
+    again, updated = svc.upsert_session(*prepare(svc, "Marcus", ["One more?"]))
+    assert updated and again.id == saved.id
+    # a booking later moves the meeting prepared to the booked day
+    book_meeting(svc.store, "Marcus", dt.date(2026, 11, 27), today=TODAY)
+    assert svc.meeting_date(svc.plan().mentor("marcus-bell"), TODAY) == dt.date(2026, 11, 27)
+
+
+def test_a_fresh_mentor_s_first_prep_gives_review_no_drift(sample_dir: Path) -> None:
+    from prepcoach.planning import add_mentor, is_held, set_mentor_status
+
+    svc = services(sample_dir)
+    add_mentor(svc.store, "Noor Haddad", today=TODAY)
+    set_mentor_status(svc.store, "Noor Haddad", "active", today=TODAY)
+    prepare_and_save = prepare(svc, "Noor", ["What would you cut first?"])
+    saved = svc.save_session(*prepare_and_save)
+    # the term's first cadence date (its start, today): planned until it has passed
+    assert saved.date == TODAY and not is_held(saved, TODAY)
+    rec = svc.review("Noor", today=TODAY)[0]
+    assert rec.meetings_held == 0 and rec.drift_sessions == 0
+    assert not any("no objective progress" in r for r in rec.reasons)
+    assert "thanks again" not in rec.message.lower()
 
 
 # ------------------------------------------------------------------ meeting length
@@ -266,3 +311,51 @@ def test_set_action_done_under_the_lock(sample_dir: Path) -> None:
     assert not svc.set_action_done(s.id, 0, False).action_items[0].done
     with pytest.raises(UsageError):
         svc.set_action_done(s.id, 99, True)
+
+
+# ------------------------------------------------------------------ first-request lifecycle
+
+ELENA_DRAFT = "2026-11-20-elena-sorensen-first-request"
+
+
+def test_marking_a_first_request_sent_makes_its_prospect_asked(sample_dir: Path) -> None:
+    svc = services(sample_dir)
+    assert svc.plan().mentor("elena-sorensen").status == "prospect"  # type: ignore[union-attr]
+    svc.mark_sent(ELENA_DRAFT, today=dt.date(2026, 11, 25))
+    elena = svc.plan().mentor("elena-sorensen")
+    assert elena is not None and elena.status == "asked"
+    assert elena.status_history[-1].note == "first request sent"
+    # sending again changes nothing more; answering returns the command to activate
+    svc.mark_sent(ELENA_DRAFT, today=dt.date(2026, 11, 25))
+    assert len(svc.plan().mentor("elena-sorensen").status_history) == len(elena.status_history)  # type: ignore[union-attr]
+    draft, activate = svc.mark_answered(ELENA_DRAFT, today=dt.date(2026, 11, 27))
+    assert draft.status == "answered"
+    assert activate == 'prepcoach mentors status "Elena Sorensen" active'
+    assert svc.plan().mentor("elena-sorensen").status == "asked"  # type: ignore[union-attr]
+
+
+def test_other_kinds_and_active_recipients_are_left_alone(sample_dir: Path) -> None:
+    svc = services(sample_dir)
+    follow = "2026-10-16-priya-raman-follow-up"
+    before = svc.plan().mentor("priya-raman")
+    svc.mark_sent(follow, on=dt.date(2026, 10, 16), today=dt.date(2026, 11, 25))
+    _, activate = svc.mark_answered(follow, today=dt.date(2026, 11, 25))
+    assert activate is None and svc.plan().mentor("priya-raman") == before
+
+
+def test_drafts_cli_prints_the_move_and_the_activate_command(
+    sample_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from prepcoach.cli import main
+
+    data = ["--data", str(sample_dir), "--today", "2026-11-25"]
+    assert main(["drafts", "sent", ELENA_DRAFT, *data]) == 0
+    assert "Elena Sorensen is now asked (was a prospect)." in capsys.readouterr().out
+    assert main(["drafts", "answered", ELENA_DRAFT, *data]) == 0
+    out = capsys.readouterr().out
+    assert 'make it active: prepcoach mentors status "Elena Sorensen" active' in out
+    assert main(["drafts", "answered", ELENA_DRAFT, *data, "--format", "json"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["status"] == "answered" and row["activate"].endswith('"Elena Sorensen" active')

@@ -57,24 +57,57 @@ def _recipient(d: OutreachDraft) -> str:
 
 
 def cmd_drafts(args: argparse.Namespace, ctx: Context) -> int:
-    svc = ctx.services
     action = args.drafts_action
     if action == "list":
         return _list(args, ctx)
     if action == "show":
         return _show(args, ctx)
     if action == "sent":
-        d = svc.mark_sent(args.id, on=args.on, today=getattr(args, "today", None))
-        days = svc.plan().reminder_days
-        print_text(
-            f"{d.id}: marked sent on {d.sent_on}. With no answer after "
-            f"{plural(days, 'day')}, "
-            "`prepcoach drafts list` shows a reminder with a nudge."
-        )
-        return 0
-    d = svc.mark_answered(args.id, on=args.on, today=getattr(args, "today", None))
-    print_text(f"{d.id}: marked answered on {d.answered_on} (sent on {d.sent_on}).")
+        return _sent(args, ctx)
+    return _answered(args, ctx)
+
+
+def _status_of(ctx: Context, d: OutreachDraft) -> str | None:
+    from prepcoach.planning import find_recipient
+
+    m = find_recipient(ctx.services.plan(), d.mentor or d.to)
+    return m.status if m is not None else None
+
+
+def _sent(args: argparse.Namespace, ctx: Context) -> int:
+    svc = ctx.services
+    before = _status_of(ctx, svc.find_draft(args.id))
+    d = svc.mark_sent(args.id, on=args.on, today=getattr(args, "today", None))
+    after = _status_of(ctx, d)
+    moved = before == "prospect" and after == "asked"
+    days = svc.plan().reminder_days
+    text = (
+        f"{d.id}: marked sent on {d.sent_on}. With no answer after "
+        f"{plural(days, 'day')}, `prepcoach drafts list` shows a reminder with a nudge."
+    )
+    if moved:
+        text += f"\n{sanitize(d.to)} is now asked (was a prospect)."
+    return _report(
+        args, {**_draft_row(d, None), "recipient_status": after, "moved_to_asked": moved}, text
+    )
+
+
+def _report(args: argparse.Namespace, row: dict[str, Any], text: str) -> int:
+    """The draft's row as JSON, or the text."""
+    if args.format == "json":
+        print_json(row)
+    else:
+        print_text(text)
     return 0
+
+
+def _answered(args: argparse.Namespace, ctx: Context) -> int:
+    svc = ctx.services
+    d, activate = svc.mark_answered(args.id, on=args.on, today=getattr(args, "today", None))
+    text = f"{d.id}: marked answered on {d.answered_on} (sent on {d.sent_on})."
+    if activate:
+        text += f"\nIf {sanitize(d.to)} agreed to meet, make it active: {activate}"
+    return _report(args, {**_draft_row(d, None), "activate": activate}, text)
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
