@@ -57,20 +57,36 @@ from prepcoach.agenda.meeting import (
     term_close,
     working_day,
 )
-from prepcoach.agenda.normalise import normalise_agenda
-from prepcoach.agenda.timebox import KIND_WEIGHT, NON_ASK, fit_to_minutes, shorten, win_cap
+from prepcoach.agenda.moment import (
+    MOMENT_LABELS,
+    Drift,
+    Moment,
+    local_drift,
+    meeting_date,
+    meeting_moment,
+)
+from prepcoach.agenda.normalise import Repaired, normalise_agenda, repair_agenda, wins_item
+from prepcoach.agenda.shapes import MOMENT_TITLES, item_tiers, moment_item
+from prepcoach.agenda.timebox import NON_ASK, TIERS, allocate, base_box, fit_to_minutes, win_cap
 
 __all__ = [
     "DEFAULT_MEETING_MINUTES",
-    "KIND_WEIGHT",
     "MAX_MEETING_MINUTES",
     "MIN_MEETING_MINUTES",
+    "MOMENT_LABELS",
+    "MOMENT_TITLES",
     "NON_ASK",
     "NO_MEETING_DAYS",
+    "TIERS",
     "AgendaInput",
     "CarryOver",
+    "Drift",
+    "Moment",
+    "Repaired",
     "TermClose",
     "agenda_markdown",
+    "allocate",
+    "base_box",
     "beyond_term",
     "carried_over",
     "carry_item",
@@ -80,17 +96,23 @@ __all__ = [
     "close_item",
     "fit_to_minutes",
     "item_text",
+    "item_tiers",
     "keywords",
+    "local_drift",
     "match_objective",
+    "meeting_date",
+    "meeting_moment",
+    "moment_item",
     "next_meeting_date",
     "norm",
     "normalise_agenda",
     "present_loosely",
     "present_verbatim",
     "proposed_next_meeting",
+    "repair_agenda",
     "same_text",
-    "shorten",
     "term_close",
     "win_cap",
+    "wins_item",
     "working_day",
 ]
