@@ -88,7 +88,7 @@ class DashboardScreen(WaitForData, BaseScreen):
                 ("Term", "term", 12),
                 ("Held", "held", 4),
                 ("Next", "next", 12),
-                ("Ready", "ready", 14),
+                ("Ready", "ready", 22),
             ],
         )
         name_w = flex_width(mentors, "name")
