@@ -47,10 +47,11 @@ MOMENT_NAMES: dict[str, str] = {
     "last": "last meeting of the term",
     "ordinary": "regular meeting",
 }
+# A tag for a narrow table cell.
 MOMENT_SHORT: dict[str, str] = {
     "first": "first",
-    "midpoint": "midpoint",
-    "drifting": "drifting",
+    "midpoint": "mid",
+    "drifting": "drift",
     "last": "last",
     "ordinary": "",
 }

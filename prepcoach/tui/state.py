@@ -41,6 +41,7 @@ class MentorView:
     objectives: list[Objective]
     active_objectives: int
     review: ReviewRecord | None = None
+    moment: str = ""  # the next meeting's moment in the term, as a tag ("last", "mid")
 
 
 @dataclass
@@ -146,8 +147,8 @@ def load_snapshot(store: Store, today: dt.date, *, with_reviews: bool = True) ->
         ready, why, short = readiness(store, m, mine, today)
         history = store.sessions_for(m.id) if m.status in WITH_TERM else []
         moment = meeting_moment(m, history, today)  # which moment in the term it is
-        if moment.kind != "ordinary":
-            why, short = f"{moment.label}; {why}", f"{moment.short}: {short}"
+        if moment.kind != "ordinary":  # the cell is narrow: the moment, then ready or not
+            why, short = f"{moment.label}; {why}", "ready" if ready else "prep"
         objectives = plan.objectives_for(m.id)
         view = MentorView(
             mentor=m,
@@ -159,6 +160,7 @@ def load_snapshot(store: Store, today: dt.date, *, with_reviews: bool = True) ->
             ready=ready,
             readiness=why,
             ready_short=short,
+            moment=moment.short,
             objectives=objectives,
             active_objectives=sum(1 for o in objectives if o.status == "open"),
         )
