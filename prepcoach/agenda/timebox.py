@@ -158,7 +158,7 @@ def _render_group(group: list[AgendaItem]) -> AgendaItem:
     return AgendaItem(
         title=title,
         minutes=0,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         detail="\n".join(lines),
         objective_id=obj,
         source=sources,

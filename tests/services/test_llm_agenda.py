@@ -121,7 +121,8 @@ def test_a_good_reply_has_no_problems(llm_env, sample_dir):
             reply(
                 item("Name the drift: one sharp question today", 5, "opening", "Drifted."),
                 item(
-                    "Still open: Should I take the VP Eng interview loop at Fieldline, just to see?",
+                    "Still open: Should I take the VP Eng interview loop at Fieldline, "
+                    "just to see?",
                     5,
                     "carried_over",
                 ),
