@@ -41,6 +41,7 @@ from prepcoach.agenda.inputs import AgendaInput
 from prepcoach.agenda.markdown import agenda_markdown
 from prepcoach.agenda.matching import (
     clean_line,
+    end_sentence,
     item_text,
     keywords,
     match_objective,
@@ -100,6 +101,7 @@ __all__ = [
     "check_meeting_minutes",
     "clean_line",
     "close_item",
+    "end_sentence",
     "fit_to_minutes",
     "item_text",
     "item_tiers",

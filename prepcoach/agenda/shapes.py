@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from prepcoach.agenda.inputs import AgendaInput
-from prepcoach.agenda.matching import item_text, norm, present_verbatim
+from prepcoach.agenda.matching import end_sentence, item_text, norm, present_verbatim
 from prepcoach.agenda.moment import Moment
 from prepcoach.models import AgendaItem, Objective
 
@@ -57,15 +57,10 @@ _NEUTRAL = (
 )
 
 
-def _end(text: str) -> str:
-    text = text.rstrip()
-    return text if text.endswith((".", "…", "!", "?")) else text + "."
-
-
 def objective_line(o: Objective) -> str:
     """One objective as a detail line: its title, then its done-when, both as typed."""
     done = o.done_when.strip() or "not written yet; agree what done looks like"
-    return f"- {_end(o.title.strip())} Done when: {_end(done)}"
+    return f"- {end_sentence(o.title.strip())} Done when: {end_sentence(done)}"
 
 
 def _first_item(inp: AgendaInput) -> AgendaItem:
@@ -123,7 +118,7 @@ def sharp_question(inp: AgendaInput) -> str:
 def _drifting_item(inp: AgendaInput, moment: Moment) -> AgendaItem:
     fact = moment.drift.sentence() if moment.drift is not None else "Recent meetings drifted"
     lines = [
-        _end(fact),
+        end_sentence(fact),
         "Say so plainly, and spend the meeting on one sharp question:",
         sharp_question(inp),
         "Leave with one action I will take before the next meeting.",
@@ -146,7 +141,7 @@ def _last_item(inp: AgendaInput) -> AgendaItem:
     lines = ["Look back on the term together."]
     if met:
         lines.append("Met:")
-        lines += [f"- {_end(o.title.strip())}" for o in met]
+        lines += [f"- {end_sentence(o.title.strip())}" for o in met]
     if still:
         lines.append("Still open:")
         lines += [objective_line(o) for o in still]

@@ -23,6 +23,7 @@ from prepcoach.agenda import (
     carried_over,
     carry_item,
     close_item,
+    end_sentence,
     fit_to_minutes,
     item_tiers,
     moment_item,
@@ -47,17 +48,12 @@ def _wins_item(inp: AgendaInput, last: Session | None) -> AgendaItem | None:
     return wins_item(wins, title)
 
 
-def _end(text: str) -> str:
-    text = text.rstrip()
-    return text if text.endswith((".", "…", "!", "?")) else text + "."
-
-
 def _question_detail(obj: Objective | None, also_open_since: str, with_done: bool = True) -> str:
     lines: list[str] = []
     if obj is not None:
-        lines.append(_end(f"Ties to: {obj.title.strip()}"))
+        lines.append(end_sentence(f"Ties to: {obj.title.strip()}"))
         if obj.done_when.strip() and with_done:
-            lines.append(_end(f"Done when: {obj.done_when.strip()}"))
+            lines.append(end_sentence(f"Done when: {obj.done_when.strip()}"))
     if also_open_since:
         lines.append(f"Also open since the {also_open_since}.")
     lines.append("Leave with one concrete next step.")
@@ -75,7 +71,7 @@ def _check_ins(inp: AgendaInput, items: list[AgendaItem], other: bool) -> list[A
             continue
         lines = ["Where it stands, what is blocking it, and the next step."]
         if o.done_when.strip():
-            lines.insert(0, _end(f"Done when: {o.done_when.strip()}"))
+            lines.insert(0, end_sentence(f"Done when: {o.done_when.strip()}"))
         out.append(
             AgendaItem(
                 title=f"Check-in: {o.title.strip()}",
