@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from prepcoach.agenda.carry import CarryOver, carried_over
 from prepcoach.agenda.matching import clean_line, match_objective, norm, same_text
+from prepcoach.agenda.moment import Moment, meeting_moment
 from prepcoach.models import Mentor, Objective, Profile, Session
 
 
@@ -78,3 +79,7 @@ class AgendaInput:
             )
             if not any(same_text(c.text, q) for q in qs)
         ]
+
+    def moment(self) -> Moment:
+        """Which moment in the term this meeting is (``prepcoach.agenda.moment``)."""
+        return meeting_moment(self.mentor, self.mentor_history(), self.today)

@@ -111,6 +111,13 @@ def match_objective(
     return best_obj
 
 
+def end_sentence(text: str) -> str:
+    """``text`` stripped, with a full stop added unless it already ends a sentence (a
+    title ending in "?" or "…" is placed as typed, never given a second mark)."""
+    text = text.strip()
+    return text if text.endswith((".", "…", "!", "?")) else text + "."
+
+
 def item_text(it: AgendaItem) -> str:
     """An item's title and detail, as one text to search."""
     return f"{it.title}\n{it.detail}"

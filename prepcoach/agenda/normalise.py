@@ -1,26 +1,57 @@
-"""``normalise_agenda``: never trust a model's arithmetic. Any agenda (typically a
-model's) is made to follow the agenda rules, keeping every question and carried-over
-item verbatim."""
+"""``repair_agenda`` / ``normalise_agenda``: never trust a model's agenda. Any agenda
+(typically a model's) is made to follow the agenda rules, keeping every input the user
+gave, and every repair is said in words."""
 
 from __future__ import annotations
 
-from prepcoach.agenda.carry import carry_item
+from dataclasses import dataclass, field
+
+from prepcoach.agenda.carry import CarryOver, carry_item
 from prepcoach.agenda.inputs import AgendaInput
-from prepcoach.agenda.matching import present_loosely, present_verbatim
+from prepcoach.agenda.matching import keywords, present_loosely, present_verbatim
 from prepcoach.agenda.meeting import beyond_term, close_item, proposed_next_meeting
+from prepcoach.agenda.shapes import (
+    MOMENT_TITLES,
+    find_moment_item,
+    item_tiers,
+    missing_from_moment_item,
+    moment_item,
+)
 from prepcoach.agenda.timebox import fit_to_minutes
 from prepcoach.lint import clean_text
 from prepcoach.models import Agenda, AgendaItem
+from prepcoach.text import plural
+
+WIN_NOTE = "Two sentences at most: the time is for your questions."
 
 
-def _question_item(text: str, inp: AgendaInput) -> AgendaItem:
+def quoted(text: str) -> str:
+    """``text`` whole, on one line, in single quotes (for naming it in a repair note)."""
+    return "'" + " ".join(text.split()) + "'"
+
+
+@dataclass
+class Repaired:
+    """A normalised agenda and what was repaired on the way, one sentence each."""
+
+    agenda: Agenda
+    repairs: list[str] = field(default_factory=list)
+
+
+def question_item(text: str, inp: AgendaInput, detail: str = "") -> AgendaItem:
+    """An item for one of the user's questions, verbatim, tied to its objective."""
     obj = inp.match(text)
-    detail = ""
     if obj is not None:
-        detail = f"Ties to: {obj.title}."
+        detail = f"{detail}\nTies to: {obj.title.strip()}".strip()
     return AgendaItem(
         title=text, minutes=0, kind="question", detail=detail, objective_id=obj.id if obj else None
     )
+
+
+def wins_item(wins: list[str], title: str = "Wins") -> AgendaItem:
+    """One brief item listing every win as typed, one a line."""
+    lines = [f"- {w}" for w in wins] + [WIN_NOTE]
+    return AgendaItem(title=title, minutes=0, kind="win", detail="\n".join(lines))
 
 
 def _one_close(items: list[AgendaItem]) -> list[AgendaItem]:
@@ -34,7 +65,6 @@ def _one_close(items: list[AgendaItem]) -> list[AgendaItem]:
     merged = last.model_copy(
         update={
             "detail": "\n".join(details),
-            "minutes": sum(items[i].minutes for i in closes),
             "objective_id": next(
                 (items[i].objective_id for i in closes if items[i].objective_id), None
             ),
@@ -44,21 +74,159 @@ def _one_close(items: list[AgendaItem]) -> list[AgendaItem]:
     return [merged if i == closes[-1] else it for i, it in enumerate(items) if i not in dropped]
 
 
-def normalise_agenda(agenda: Agenda, inp: AgendaInput) -> Agenda:
-    """Make any agenda (typically a model's) follow the agenda rules.
+def _append(it: AgendaItem, line: str) -> AgendaItem:
+    return it.model_copy(update={"detail": f"{it.detail}\n{line}".strip()})
+
+
+def _reworded_carry(c: CarryOver, items: list[AgendaItem], used: set[int]) -> int | None:
+    """The model's item that rewords carried-over item ``c``: a carried-over item sharing
+    a third of its words (or any item covering it by its words), not used yet."""
+    kw = keywords(c.text)
+    best, best_i = 0.0, None
+    for i, it in enumerate(items):
+        if it.kind != "carried_over" or i in used or not kw:
+            continue
+        overlap = len(kw & keywords(f"{it.title}\n{it.detail}")) / len(kw)
+        if overlap >= 1 / 3 and overlap > best:
+            best, best_i = overlap, i
+    if best_i is None:
+        best_i = present_loosely(c.text, items)
+    return best_i
+
+
+def _carry(items: list[AgendaItem], inp: AgendaInput, repairs: list[str]) -> list[AgendaItem]:
+    objectives = inp.ordered_objectives()
+    lead = 0
+    while lead < len(items) and items[lead].kind in ("opening", "carried_over"):
+        lead += 1
+    used: set[int] = set()
+    for c in inp.carry_overs():
+        if present_verbatim(c.text, items):
+            continue
+        idx = _reworded_carry(c, items, used)
+        if idx is not None:
+            used.add(idx)
+            items[idx] = _append(items[idx], f"(Carried over from the {c.source}: {c.text})")
+            repairs.append(
+                f"The model reworded the carried-over item {quoted(c.text)}; its words are "
+                "back on that item."
+            )
+            continue
+        items.insert(lead, carry_item(c, objectives))
+        used = {i + 1 if i >= lead else i for i in used}
+        lead += 1
+        repairs.append(
+            f"The model left out the carried-over item {quoted(c.text)} (from the "
+            f"{c.source}); prepcoach added it."
+        )
+    return items
+
+
+def _questions(items: list[AgendaItem], inp: AgendaInput, repairs: list[str]) -> list[AgendaItem]:
+    """Every open question of ``inp`` in its own question item, verbatim."""
+    taken: set[int] = set()
+    for q in inp.open_questions():
+        own = [i for i, it in enumerate(items) if it.kind == "question" and i not in taken]
+        hit = next((i for i in own if present_verbatim(q, [items[i]])), None)
+        if hit is None:
+            loose = present_loosely(q, [items[i] for i in own])
+            if loose is not None:
+                hit = own[loose]
+                it = items[hit]
+                worded = f"Worded by the model: {it.title}"
+                items[hit] = it.model_copy(
+                    update={"title": q, "detail": f"{worded}\n{it.detail}".strip()}
+                )
+                repairs.append(
+                    f"The model reworded your question {quoted(q)}; your words are its title."
+                )
+        if hit is not None:
+            taken.add(hit)
+            continue
+        close_at = next((i for i, it in enumerate(items) if it.kind == "close"), len(items))
+        items.insert(close_at, question_item(q, inp))
+        taken = {i + 1 if i >= close_at else i for i in taken} | {close_at}
+        repairs.append(
+            f"The model left out your question {quoted(q)}; prepcoach added it as its own item."
+        )
+    return items
+
+
+def _wins(items: list[AgendaItem], inp: AgendaInput, repairs: list[str]) -> list[AgendaItem]:
+    wins = [w for w in (" ".join(clean_text(a).split()) for a in inp.accomplishments) if w]
+    lost = [w for w in wins if not present_verbatim(w, items)]
+    if not lost:
+        return items
+    at = next((i for i, it in enumerate(items) if it.kind == "win"), None)
+    if at is None:
+        where = next(
+            (i for i, it in enumerate(items) if it.kind not in ("opening", "carried_over")),
+            len(items),
+        )
+        items.insert(where, wins_item(lost))
+    else:
+        for w in lost:
+            items[at] = _append(items[at], f"- {w}")
+    repairs.append(
+        f"The model left out {plural(len(lost), 'win')} ({', '.join(quoted(w) for w in lost)}); "
+        "prepcoach put them back in one brief wins item."
+    )
+    return items
+
+
+def _moment(items: list[AgendaItem], inp: AgendaInput, repairs: list[str]) -> list[AgendaItem]:
+    moment = inp.moment()
+    own = moment_item(inp, moment)
+    if own is None:
+        return items
+    what = MOMENT_TITLES[moment.kind]
+    at = find_moment_item(items, moment.kind)
+    if at is None:
+        if moment.kind == "first":
+            where = 0
+        elif moment.kind == "last":
+            where = next((i for i, it in enumerate(items) if it.kind == "close"), len(items))
+        else:
+            where = next(
+                (i for i, it in enumerate(items) if it.kind in ("question", "objective")),
+                len(items),
+            )
+        items.insert(where, own)
+        repairs.append(
+            f"The model's agenda had no {quoted(what)} item for this {moment.name}; "
+            "prepcoach added it."
+        )
+        return items
+    for line in missing_from_moment_item(items[at], inp, moment.kind):
+        items[at] = _append(items[at], line)
+        repairs.append(f"prepcoach added {quoted(line.lstrip('- '))} to {quoted(items[at].title)}.")
+    if moment.kind == "first":
+        first_q = next(
+            (i for i, it in enumerate(items) if it.kind in ("question", "carried_over")), None
+        )
+        if first_q is not None and first_q < at:
+            items.insert(first_q, items.pop(at))
+            repairs.append(
+                f"prepcoach moved {quoted(items[first_q].title)} before the first question."
+            )
+    return items
+
+
+def repair_agenda(agenda: Agenda, inp: AgendaInput) -> Repaired:
+    """Make any agenda (typically a model's) follow the agenda rules; say what changed.
 
     Returns a new ``Agenda`` (the input is not changed) with ``minutes = inp.minutes`` and:
-    every open question of ``inp`` present verbatim (a paraphrased item gets the original
-    text added to its detail; a lost one becomes its own item before the close); every
-    carried-over item present (lost ones are added after the leading carried-over items);
-    unknown objective ids cleared and untied questions tied by keyword match; wins merged
-    into one item; a close added when missing; time boxes integers >= 1 summing exactly to
-    ``inp.minutes`` (the agenda's own minutes are used as relative weights), wins capped at
-    ``win_cap`` and every question given at least as much time as any non-question item.
-    Items beyond what the minutes allow are merged, never dropped, and ``summary`` notes it.
+    every carried-over item present once (a reworded one gets its original words added,
+    a lost one is added after the leading items); every open question of ``inp`` as its
+    own question item, verbatim (a reworded one takes the user's words as its title, the
+    model's wording kept in its detail; a lost one is added before the close); every win
+    present (lost ones put back in the one wins item); the moment's item present
+    (``prepcoach.agenda.shapes``); unknown objective ids cleared and untied questions tied
+    by keyword match; one close; time boxes by ``prepcoach.agenda.timebox``. Items beyond
+    what the minutes allow are merged, never dropped, and ``summary`` notes it.
     """
-    objectives = inp.ordered_objectives()
-    known = {o.id for o in objectives}
+    known = {o.id for o in inp.ordered_objectives()}
+    repairs: list[str] = []
     items: list[AgendaItem] = []
     for it in agenda.items:
         title = " ".join(clean_text(it.title).split()) or "Item"
@@ -67,38 +235,11 @@ def normalise_agenda(agenda: Agenda, inp: AgendaInput) -> Agenda:
         items.append(
             it.model_copy(update={"title": title, "detail": detail, "objective_id": obj_id})
         )
-
-    # carried-over items
-    lead = 0
-    while lead < len(items) and items[lead].kind in ("opening", "carried_over"):
-        lead += 1
-    for c in inp.carry_overs():
-        if present_verbatim(c.text, items):
-            continue
-        idx = present_loosely(c.text, items)
-        if idx is not None:
-            it = items[idx]
-            extra = f"(Carried over from the {c.source}: {c.text})"
-            items[idx] = it.model_copy(update={"detail": f"{it.detail}\n{extra}".strip()})
-            continue
-        items.insert(lead, carry_item(c, objectives))
-        lead += 1
-
-    # open questions
-    for q in inp.open_questions():
-        if present_verbatim(q, items):
-            continue
-        idx = present_loosely(q, items)
-        if idx is not None:
-            it = items[idx]
-            items[idx] = it.model_copy(
-                update={"detail": f"{it.detail}\nYour question: {q}".strip()}
-            )
-            continue
-        close_at = next((i for i, it in enumerate(items) if it.kind == "close"), len(items))
-        items.insert(close_at, _question_item(q, inp))
-
-    # tie questions and carried-over items to objectives
+    given = sum(it.minutes for it in agenda.items)
+    items = _carry(items, inp, repairs)
+    items = _questions(items, inp, repairs)
+    items = _wins(items, inp, repairs)
+    items = _moment(items, inp, repairs)
     for i, it in enumerate(items):
         if it.objective_id is None and it.kind in ("question", "carried_over"):
             obj = inp.match(it.title)
@@ -110,13 +251,19 @@ def normalise_agenda(agenda: Agenda, inp: AgendaInput) -> Agenda:
         next_date = None  # never propose a meeting after the term's end
     if not any(it.kind == "close" for it in items):
         items.append(close_item(inp, next_date))
+        if agenda.items:
+            repairs.append("The model's agenda had no close; prepcoach added one.")
     items = _one_close(items)
-
-    fitted, notice = fit_to_minutes(items, inp.minutes)
+    if agenda.items and given != inp.minutes:
+        repairs.append(
+            f"The model's time boxes added up to {plural(given, 'minute')}, not "
+            f"{inp.minutes}; prepcoach set them by the time rules."
+        )
+    fitted, notice = fit_to_minutes(items, inp.minutes, item_tiers(items, inp, inp.moment()))
     summary = clean_text(agenda.summary)
     if notice and notice not in summary:
         summary = f"{summary} {notice}".strip()
-    return agenda.model_copy(
+    out = agenda.model_copy(
         update={
             "items": fitted,
             "minutes": inp.minutes,
@@ -124,3 +271,9 @@ def normalise_agenda(agenda: Agenda, inp: AgendaInput) -> Agenda:
             "summary": summary,
         }
     )
+    return Repaired(out, repairs)
+
+
+def normalise_agenda(agenda: Agenda, inp: AgendaInput) -> Agenda:
+    """``repair_agenda``'s agenda (the repairs not needed)."""
+    return repair_agenda(agenda, inp).agenda

@@ -1,13 +1,58 @@
-"""Fitting the items to the meeting: integer time boxes >= 1 summing exactly to its
-minutes. Wins get at most ``win_cap(minutes)`` = max(1, min(5, minutes // 10)) minutes in
-total; every question item gets at least as much time as any opening, win, objective
-check-in or close item. Too many items for the minutes are merged, never dropped.
+"""Fitting the items to the meeting: time follows value.
+
+Every item has a tier (what it is worth) and gets its tier's base box; the time left goes
+to the most valuable tier present. Boxes are integers >= 1 summing exactly to the
+meeting's minutes ``m``. Tiers, most valuable first::
+
+    tier              base box               takes the time left
+    question          clamp(m // 8, 3, 10)   when present (the user's new questions)
+    carried_question  clamp(m // 10, 2, 8)   when there is no new question
+    moment            clamp(m // 8, 2, 8)    with objective check-ins, when no question
+    action            short(m)               when nothing above is present
+    objective         short(m)               (with moment items, see above)
+    win               short(m)               never (wins are one brief item)
+    opening           1, 2 from 60 minutes   with the close, when nothing else is left
+    close             2, 3 from 30, 4 from 90  (see opening)
+
+``short(m)`` is 1 below 20 minutes, 2 below 60 and 3 from 60. The time left is split
+evenly inside the taking tier, the odd minutes to the earlier items. When the base boxes
+exceed the meeting, minutes are taken back one at a time from the least valuable tier
+first (opening, win, objective, action, close, moment, carried_question, question),
+from its largest box, never below 1. So every new question gets at least as much as any
+other item, every carried-over question at least as much as any check-in, win or close,
+and wins stay within ``win_cap``. When there are more items than minutes, adjacent items
+are merged first (never dropped; the merged block takes its most valuable tier).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from prepcoach.models import AgendaItem
 from prepcoach.text import plural
+
+TIERS = (
+    "question",
+    "carried_question",
+    "moment",
+    "action",
+    "objective",
+    "win",
+    "opening",
+    "close",
+)
+# The order minutes are taken back in when the base boxes do not fit.
+_GIVE_BACK = (
+    "opening",
+    "win",
+    "objective",
+    "action",
+    "close",
+    "moment",
+    "carried_question",
+    "question",
+)
+NON_ASK = frozenset({"opening", "win", "objective", "close"})
 
 
 def win_cap(minutes: int) -> int:
@@ -15,36 +60,92 @@ def win_cap(minutes: int) -> int:
     return max(1, min(5, minutes // 10))
 
 
-# Relative weights when an item has no usable minutes (questions get the time).
-KIND_WEIGHT: dict[str, float] = {
-    "opening": 1.0,
-    "carried_over": 3.0,
-    "win": 1.0,
-    "question": 6.0,
-    "objective": 3.0,
-    "close": 3.0,
-}
-# When items must be merged, the merged block takes the most important kind.
-_KIND_RANK = {"question": 5, "carried_over": 4, "objective": 3, "win": 2, "close": 1, "opening": 0}
-NON_ASK = frozenset({"opening", "win", "objective", "close"})
+def _clamp(x: int, lo: int, hi: int) -> int:
+    return max(lo, min(hi, x))
+
+
+def _short(m: int) -> int:
+    return 1 if m < 20 else 2 if m < 60 else 3
+
+
+def base_box(tier: str, m: int) -> int:
+    """The base box of one item of ``tier`` in a meeting of ``m`` minutes."""
+    boxes = {
+        "question": _clamp(m // 8, 3, 10),
+        "carried_question": _clamp(m // 10, 2, 8),
+        "moment": _clamp(m // 8, 2, 8),
+        "action": _short(m),
+        "objective": _short(m),
+        "win": min(_short(m), win_cap(m)),
+        "opening": 1 if m < 60 else 2,
+        "close": 2 if m < 30 else 3 if m < 90 else 4,
+    }
+    return boxes[tier]
+
+
+def tier_of_kind(kind: str) -> str:
+    """The tier of an item known only by its kind (a carried-over item as an action)."""
+    return {"carried_over": "action"}.get(kind, kind)
+
+
+def _takers(tiers: Sequence[str]) -> list[int]:
+    present = set(tiers)
+    for group in (
+        {"question"},
+        {"carried_question"},
+        {"moment", "objective"},
+        {"action"},
+    ):
+        if present & group:
+            return [i for i, t in enumerate(tiers) if t in group]
+    return [i for i, t in enumerate(tiers) if t != "win"] or list(range(len(tiers)))
+
+
+def allocate(tiers: Sequence[str], minutes: int) -> list[int]:
+    """Boxes for items of ``tiers`` (one per item) summing exactly to ``minutes``
+    (>= len(tiers)), by the table above."""
+    n = len(tiers)
+    if n == 0:
+        return []
+    if minutes < n:
+        raise ValueError(f"{n} items need at least {n} minutes")
+    boxes = [base_box(t, minutes) for t in tiers]
+    left = minutes - sum(boxes)
+    if left > 0:
+        takers = _takers(tiers)
+        share, odd = divmod(left, len(takers))
+        for k, i in enumerate(takers):
+            boxes[i] += share + (1 if k < odd else 0)
+    for tier in _GIVE_BACK:
+        while left < 0:
+            mine = [i for i, t in enumerate(tiers) if t == tier and boxes[i] > 1]
+            if not mine:
+                break
+            i = max(mine, key=lambda k: (boxes[k], k))
+            boxes[i] -= 1
+            left += 1
+    return boxes
+
+
+_ORDER = {t: i for i, t in enumerate(TIERS)}
 
 
 def _render_group(group: list[AgendaItem]) -> AgendaItem:
     if len(group) == 1:
         return group[0]
     kinds = {it.kind for it in group}
-    kind = max(kinds, key=lambda k: _KIND_RANK[k])
+    kind = min(kinds, key=lambda k: _ORDER[tier_of_kind(k)])
     n = len(group)
     if kinds == {"question"}:
         title = f"{n} questions"
     elif kinds == {"carried_over"}:
-        title = f"Carried over ({n} items)"
+        title = f"{n} items from earlier sessions"
     elif kinds == {"objective"}:
         title = f"Check-in on {n} objectives"
     elif kinds == {"win"}:
         title = "Wins"
     else:
-        title = " + ".join(shorten(it.title, 40) for it in group)
+        title = f"{n} topics together"
     lines = []
     for it in group:
         close = it.kind == "close" and not it.title.lower().startswith("close")
@@ -56,7 +157,7 @@ def _render_group(group: list[AgendaItem]) -> AgendaItem:
     obj = next((it.objective_id for it in group if it.objective_id), None)
     return AgendaItem(
         title=title,
-        minutes=sum(it.minutes for it in group),
+        minutes=0,
         kind=kind,
         detail="\n".join(lines),
         objective_id=obj,
@@ -64,148 +165,65 @@ def _render_group(group: list[AgendaItem]) -> AgendaItem:
     )
 
 
-def shorten(text: str, limit: int) -> str:
-    """``text`` on one line in at most ``limit`` characters, cut with "…" when longer
-    (for naming an item inside a merged title or a rule message)."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _merge_to_fit(tiers: list[str], slots: int) -> list[list[int]]:
+    """Group adjacent item indexes until there are at most ``slots`` groups. Same-tier
+    pairs go first, least valuable first (lightest pair first, then the earliest)."""
+    groups: list[list[int]] = [[i] for i in range(len(tiers))]
 
-
-def _merge_to_fit(items: list[AgendaItem], slots: int) -> list[list[AgendaItem]]:
-    """Group adjacent items until there are at most ``slots`` groups. Same-kind pairs go
-    first (wins, then objective check-ins, carried-over items, questions), lightest first."""
-    groups: list[list[AgendaItem]] = [[it] for it in items]
-    order = {"win": 0, "opening": 0, "objective": 1, "carried_over": 2, "question": 3, "close": 4}
-
-    def weight(g: list[AgendaItem]) -> float:
-        return sum(it.minutes or KIND_WEIGHT[it.kind] for it in g)
-
-    def gkind(g: list[AgendaItem]) -> str:
-        return max((it.kind for it in g), key=lambda k: _KIND_RANK[k])
+    def gtier(g: list[int]) -> str:
+        return min((tiers[i] for i in g), key=lambda t: _ORDER[t])
 
     while len(groups) > max(1, slots):
-        best: tuple[int, int, float, int] | None = None
+        best: tuple[int, int, int, int] | None = None
         best_i = 0
         for i in range(len(groups) - 1):
-            a, b = groups[i], groups[i + 1]
-            ka, kb = gkind(a), gkind(b)
-            same = 0 if ka == kb else 1
-            key = (same, order[ka] if same == 0 else 9, weight(a) + weight(b), i)
+            ta, tb = gtier(groups[i]), gtier(groups[i + 1])
+            same = 0 if ta == tb else 1
+            rank = -_ORDER[ta] if same == 0 else 0
+            key = (same, rank, len(groups[i]) + len(groups[i + 1]), i)
             if best is None or key < best:
                 best, best_i = key, i
         groups[best_i : best_i + 2] = [groups[best_i] + groups[best_i + 1]]
     return groups
 
 
-def _distribute(weights: list[float], total: int) -> list[int]:
-    """Integers >= 1 summing exactly to ``total`` (>= len(weights)), proportional to
-    ``weights`` (largest remainder; ties to the earlier item)."""
-    n = len(weights)
-    if n == 0:
-        return []
-    w = [max(0.0, x) for x in weights]
-    if sum(w) <= 0:
-        w = [1.0] * n
-    s = sum(w)
-    ideal = [total * x / s for x in w]
-    out = [max(1, int(v)) for v in ideal]
-    diff = total - sum(out)
-    while diff > 0:
-        i = max(range(n), key=lambda k: (ideal[k] - out[k], -k))
-        out[i] += 1
-        diff -= 1
-    while diff < 0:
-        candidates = [k for k in range(n) if out[k] > 1]
-        i = max(candidates, key=lambda k: (out[k] - ideal[k], out[k], k))
-        out[i] -= 1
-        diff += 1
-    return out
-
-
-def _rebalance(items: list[AgendaItem], total: int) -> list[int]:
-    """Apply the time rules to the items' minutes (which already sum to ``total``)."""
-    mins = [it.minutes for it in items]
-    kinds = [it.kind for it in items]
-    receivers = [i for i, k in enumerate(kinds) if k == "question"] or [
-        i for i, k in enumerate(kinds) if k in ("carried_over", "objective")
-    ]
-    # 1. wins brief
-    cap = win_cap(total)
-    wins = [i for i, k in enumerate(kinds) if k == "win"]
-    if receivers:
-        while sum(mins[i] for i in wins) > cap:
-            donors = [i for i in wins if mins[i] > 1]
-            if not donors:
-                break
-            d = max(donors, key=lambda i: (mins[i], -i))
-            r = min(receivers, key=lambda i: (mins[i], i))
-            mins[d] -= 1
-            mins[r] += 1
-    # 2. the close stays short
-    close_cap = max(2, min(5, total // 10 + 1))
-    if receivers:
-        for c in (i for i, k in enumerate(kinds) if k == "close"):
-            while mins[c] > close_cap:
-                r = min(receivers, key=lambda i: (mins[i], i))
-                mins[c] -= 1
-                mins[r] += 1
-    # 3. asks get the time: every question >= every opening / win / objective / close
-    questions = [i for i, k in enumerate(kinds) if k == "question"]
-    others = [i for i, k in enumerate(kinds) if k in NON_ASK]
-    while questions and others:
-        q = min(questions, key=lambda i: (mins[i], i))
-        o = max(others, key=lambda i: (mins[i], -i))
-        if mins[q] >= mins[o] or mins[o] <= 1:
-            break
-        mins[o] -= 1
-        mins[q] += 1
-    return mins
-
-
-def fit_to_minutes(items: list[AgendaItem], minutes: int) -> tuple[list[AgendaItem], str]:
-    """Items with time boxes >= 1 that sum exactly to ``minutes``, following the time
-    rules. Items' current minutes are relative weights (0 = the kind's default). When
-    there are more items than minutes, adjacent items are merged (their texts kept in the
-    merged item's detail) and the returned notice says so; otherwise the notice is ""."""
+def fit_to_minutes(
+    items: list[AgendaItem], minutes: int, tiers: Sequence[str] | None = None
+) -> tuple[list[AgendaItem], str]:
+    """Items with time boxes following the table above (any minutes they had are
+    ignored). ``tiers``: one per item (default: from each item's kind, a carried-over
+    item as an action). Several win items become one. When there are more items than
+    minutes, adjacent items are merged (their texts kept in the merged item's detail) and
+    the returned notice says so; otherwise the notice is ""."""
     if minutes < 1:
         raise ValueError("a meeting needs at least 1 minute")
-    notice = ""
-    wins = [it for it in items if it.kind == "win"]
+    tier_list = list(tiers) if tiers is not None else [tier_of_kind(it.kind) for it in items]
+    if len(tier_list) != len(items):
+        raise ValueError("one tier per item")
+    wins = [i for i, it in enumerate(items) if it.kind == "win"]
     if len(wins) > 1:  # wins stay one brief item
-        merged_win = _render_group(wins)
-        first = items.index(wins[0])
-        items = [it for it in items if it.kind != "win"]
-        items.insert(first, merged_win)
-    # zero minutes means "no opinion": use the kind's weight
-    items = [
-        it if it.minutes > 0 else it.model_copy(update={"minutes": int(KIND_WEIGHT[it.kind])})
-        for it in items
-    ]
+        merged = _render_group([items[i] for i in wins])
+        keep = [i for i in range(len(items)) if i not in wins[1:]]
+        items = [merged if i == wins[0] else items[i] for i in keep]
+        tier_list = ["win" if i == wins[0] else tier_list[i] for i in keep]
+    notice = ""
     if len(items) > minutes:
         n_before = len(items)
-        groups = _merge_to_fit(items, minutes)
-        items = [_render_group(g) for g in groups]
+        groups = _merge_to_fit(tier_list, minutes)
+        items = [_render_group([items[i] for i in g]) for g in groups]
+        tier_list = [min((tier_list[i] for i in g), key=lambda t: _ORDER[t]) for g in groups]
         notice = (
             f"{n_before} items do not fit {plural(minutes, 'minute')} one per minute, so "
             f"some were grouped into {plural(len(items), 'block')}; consider a longer "
             "meeting or fewer topics."
         )
-    if not items:
-        return [], notice
-    weights = [float(it.minutes) if it.minutes > 0 else KIND_WEIGHT[it.kind] for it in items]
-    if sum(it.minutes for it in items) == minutes and all(it.minutes >= 1 for it in items):
-        mins = [it.minutes for it in items]
-    else:
-        mins = _distribute(weights, minutes)
-    items = [it.model_copy(update={"minutes": m}) for it, m in zip(items, mins, strict=True)]
-    mins = _rebalance(items, minutes)
-    items = [it.model_copy(update={"minutes": m}) for it, m in zip(items, mins, strict=True)]
-    q_mins = [it.minutes for it in items if it.kind == "question"]
-    n_q = sum(1 for it in items if it.kind == "question")
-    if q_mins and min(q_mins) < 3 and not notice and n_q > 1:
+    boxes = allocate(tier_list, minutes)
+    fitted = [it.model_copy(update={"minutes": b}) for it, b in zip(items, boxes, strict=True)]
+    q_mins = [b for b, t in zip(boxes, tier_list, strict=True) if t == "question"]
+    if len(q_mins) > 1 and min(q_mins) < 3 and not notice:
         notice = (
-            f"{n_q} questions in {plural(minutes, 'minute')} leaves about "
+            f"{len(q_mins)} questions in {plural(minutes, 'minute')} leaves about "
             f"{plural(min(q_mins), 'minute')} for some of them; consider picking the top "
             "three and keeping the rest for next time."
         )
-    return items, notice
+    return fitted, notice

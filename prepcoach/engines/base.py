@@ -68,6 +68,7 @@ class AgendaOutput:
     agenda: Agenda
     usage: TokenUsage | None = None
     structured_mode: str = ""  # json_schema | json_object | text (a model only)
+    repairs: list[str] = field(default_factory=list)  # what was fixed in a model's agenda
 
 
 @dataclass(frozen=True)

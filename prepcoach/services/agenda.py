@@ -95,6 +95,23 @@ def term_decision(plan: Plan, mentor: Mentor, history: LazyHistory, today: dt.da
     return analyse(plan, mentor, history.loaded(), today).recommendation
 
 
+def moment_context(inp: AgendaInput) -> dict[str, object]:
+    """The meeting's moment in the term for the prompt: its kind, its name, the item it
+    needs (title and the lines it must hold, as prepcoach would write them)."""
+    from prepcoach.agenda import MOMENT_TITLES, moment_item
+
+    moment = inp.moment()
+    item = moment_item(inp, moment)
+    return {
+        "kind": moment.kind,
+        "name": moment.name,
+        "label": moment.label,
+        "title": MOMENT_TITLES.get(moment.kind, ""),
+        "lines": item.detail.splitlines() if item is not None else [],
+        "drift": moment.drift.sentence() if moment.drift is not None else "",
+    }
+
+
 class AgendaJob:
     def __init__(self, env: ServiceEnv, meetings: Meetings) -> None:
         self.env = env
@@ -165,6 +182,7 @@ class AgendaJob:
             "history": sessions,
             "history_omitted": omitted,
             "term_close": term_close_line(mentor, inp),
+            "moment": moment_context(inp),
         }
         prompt, preview = self.env.prompt(
             "agenda",
@@ -202,7 +220,7 @@ class AgendaJob:
             usage=out.usage,
             mentor=setup.mentor,
             objectives=setup.objectives,
-            problems=check_agenda(out.agenda, setup.inp),
+            problems=[*out.repairs, *check_agenda(out.agenda, setup.inp)],
             structured_mode=out.structured_mode,
             prep=setup.prep,
         )

@@ -67,6 +67,19 @@ def sample_contexts() -> dict[str, dict[str, object]]:
             ],
             "carried_omitted": 0,
             "term_close": None,
+            "moment": {
+                "kind": "midpoint",
+                "name": "meeting nearest the term's middle",
+                "label": "midpoint: check progress",
+                "title": "Progress check: halfway through the term",
+                "lines": [
+                    "For each open objective: how far is it from done?",
+                    "- Defend the headcount ask. Done when: Finance signs off.",
+                    "What would change course: re-aim an objective, drop one, or ask for "
+                    "other help?",
+                ],
+                "drift": "",
+            },
         },
         "outreach": {
             **base,

@@ -41,6 +41,7 @@ class MentorView:
     objectives: list[Objective]
     active_objectives: int
     review: ReviewRecord | None = None
+    moment: str = ""  # the next meeting's moment in the term, as a tag ("last", "mid")
 
 
 @dataclass
@@ -133,6 +134,7 @@ def _review(plan: Plan, mentor: Mentor, history: list[Session], today: dt.date) 
 def load_snapshot(store: Store, today: dt.date, *, with_reviews: bool = True) -> Snapshot:
     """Read everything the dashboard, review and team screens need."""
     from prepcoach import planning
+    from prepcoach.agenda import meeting_moment
 
     plan = store.load_plan()
     summaries = store.list_sessions()
@@ -143,6 +145,10 @@ def load_snapshot(store: Store, today: dt.date, *, with_reviews: bool = True) ->
         mine = [s for s in summaries if s.mentor == m.id]
         clock = planning.term_clock(m, [s.date for s in mine], today)
         ready, why, short = readiness(store, m, mine, today)
+        history = store.sessions_for(m.id) if m.status in WITH_TERM else []
+        moment = meeting_moment(m, history, today)  # which moment in the term it is
+        if moment.kind != "ordinary":  # the cell is narrow: the moment, then ready or not
+            why, short = f"{moment.label}; {why}", "ready" if ready else "prep"
         objectives = plan.objectives_for(m.id)
         view = MentorView(
             mentor=m,
@@ -154,11 +160,11 @@ def load_snapshot(store: Store, today: dt.date, *, with_reviews: bool = True) ->
             ready=ready,
             readiness=why,
             ready_short=short,
+            moment=moment.short,
             objectives=objectives,
             active_objectives=sum(1 for o in objectives if o.status == "open"),
         )
         if with_reviews and m.status in WITH_TERM and m.term_start is not None:
-            history = store.sessions_for(m.id)
             view.review = _review(plan, m, history, today)
         snap.mentors.append(view)
     from prepcoach.outreach import reminders

@@ -22,7 +22,8 @@ async def test_dashboard_shows_mentors_term_clock_and_next_action(make_app) -> N
         assert "month 6 of 6" in text  # Priya, term started 2026-06-02
         assert "month 5 of 6" in text  # Marcus, term started 2026-07-07
         assert "prospect" in text
-        assert "add wins+qs" in text  # nothing drafted yet for Dec 1
+        assert "last ✗ prep" in text  # Priya's last meeting, nothing drafted yet for Dec 1
+        assert "drift ✗ prep" in text  # Marcus: coffee talk
         assert "Next:" in text
         table = app.screen.query_one("#objectives", DataTable)
         assert table.row_count == 4

@@ -87,6 +87,8 @@ def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
         note(f"agenda by the {svc.settings.engine_label}")
     _note_saved_prep(result.prep, req)
     preview = result.preview
+    for problem in result.problems:  # what was repaired in a model's agenda, in words
+        note(f"agenda: {problem}")
     session, updated = svc.upsert_session(req, result) if args.save else (None, False)
     if args.format == "json":
         data = {

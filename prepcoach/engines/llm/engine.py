@@ -83,7 +83,7 @@ class LLMEngine:
         on_text: TextSink | None = None,
         cancel: threading.Event | None = None,
     ) -> AgendaOutput:
-        from prepcoach.agenda import normalise_agenda
+        from prepcoach.agenda import repair_agenda
 
         prompt = _prompt(task.prompt)
         redactor = prompt.redactor
@@ -118,10 +118,12 @@ class LLMEngine:
             model=result.model,
             summary=data["summary"],
         )
+        fixed = repair_agenda(draft, task.inp)
         return AgendaOutput(
-            agenda=normalise_agenda(draft, task.inp),
+            agenda=fixed.agenda,
             usage=self._usage(prompt, result),
             structured_mode=result.mode,
+            repairs=fixed.repairs,
         )
 
     # ---------------------------------------------------------------- outreach

@@ -1,18 +1,20 @@
 """The offline agenda composer (``compose_agenda``).
 
-Layout: carried-over items first (unresolved questions, open actions; marked
-``carried_over`` with their source), one brief wins item, each open question its own item
-with the most time and tied to the objective whose words match, a check-in for each of
-this mentor's open objectives that no item covers, and a close with next steps and the
-next meeting date (see ``prepcoach.agenda.proposed_next_meeting``: none past the term's
-end). Boxes always sum exactly to the meeting length; when there are more items than
-minutes, items are grouped (every question still listed) and the summary says so.
+Layout follows the meeting's moment in the term (``prepcoach.agenda.moment``, items from
+``prepcoach.agenda.shapes``): a first meeting opens with "How we'll work this term", a
+drifting one with "Name the drift"; then carried-over items (unresolved questions, open
+actions; marked ``carried_over`` with their source), one brief wins item (only when there
+are wins), a midpoint's "Progress check", each open question its own item tied to the
+objective whose words match, then in an ordinary meeting a check-in for each of this
+mentor's open objectives that no item covers, at the last meeting the "Wrap-up", and a
+close with next steps and the next meeting date (none past the term's end). Boxes follow
+``prepcoach.agenda.timebox`` and sum exactly to the meeting length; when there are more
+items than minutes, items are grouped (every question still listed) and the summary says so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from prepcoach.agenda import (
@@ -21,11 +23,15 @@ from prepcoach.agenda import (
     carried_over,
     carry_item,
     close_item,
+    end_sentence,
     fit_to_minutes,
+    item_tiers,
+    moment_item,
     proposed_next_meeting,
     same_text,
     term_close,
     win_cap,
+    wins_item,
 )
 from prepcoach.errors import UsageError
 from prepcoach.lint import clean_text
@@ -33,44 +39,58 @@ from prepcoach.models import Agenda, AgendaItem, Objective, Session
 from prepcoach.text import plural
 
 
-def _brief(text: str, max_words: int = 14, *, whole: bool = False) -> str:
-    """First sentence of ``text`` (all of it when ``whole``), at most ``max_words`` words."""
-    text = " ".join(clean_text(text).split())
-    first = text if whole else re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
-    ws = first.split()
-    if len(ws) > max_words:
-        return " ".join(ws[:max_words]).rstrip(",;:") + "…"
-    return first.rstrip(".")
-
-
 def _wins_item(inp: AgendaInput, last: Session | None) -> AgendaItem | None:
-    wins = [_brief(a).replace(";", ",") for a in inp.accomplishments if clean_text(a).strip()]
-    wins = [w for w in wins if w]
+    """One brief item with every win as typed, one a line."""
+    wins = [w for w in (" ".join(clean_text(a).split()) for a in inp.accomplishments) if w]
     if not wins:
         return None
-    shown = wins[:3]
-    detail = "; ".join(shown)
-    if len(wins) > 3:
-        detail += f"; and {len(wins) - 3} more in your notes"
-    detail += ". Two sentences at most: the time is for your questions."
     title = f"Wins since {last.date.isoformat()}" if last is not None else "Wins"
-    return AgendaItem(title=title, minutes=1, kind="win", detail=detail)
-
-
-def _end(text: str) -> str:
-    return text if text.endswith((".", "…", "!", "?")) else text + "."
+    return wins_item(wins, title)
 
 
 def _question_detail(obj: Objective | None, also_open_since: str, with_done: bool = True) -> str:
-    parts: list[str] = []
+    lines: list[str] = []
     if obj is not None:
-        parts.append(_end(f"Ties to: {obj.title}"))
-        if obj.done_when and with_done:
-            parts.append(_end(f"Done when: {_brief(obj.done_when, 18, whole=True)}"))
+        lines.append(end_sentence(f"Ties to: {obj.title.strip()}"))
+        if obj.done_when.strip() and with_done:
+            lines.append(end_sentence(f"Done when: {obj.done_when.strip()}"))
     if also_open_since:
-        parts.append(f"Also open since the {also_open_since}.")
-    parts.append("Leave with one concrete next step.")
-    return " ".join(parts)
+        lines.append(f"Also open since the {also_open_since}.")
+    lines.append("Leave with one concrete next step.")
+    return "\n".join(lines)
+
+
+def _check_ins(inp: AgendaInput, items: list[AgendaItem], other: bool) -> list[AgendaItem]:
+    """A check-in for each of this mentor's open objectives no item covers yet; with
+    none open and nothing else to discuss (``other`` False), one item to agree one."""
+    covered = {it.objective_id for it in items if it.objective_id}
+    mine_open = inp.mentor_objectives("open")
+    out: list[AgendaItem] = []
+    for o in mine_open:
+        if o.id in covered:
+            continue
+        lines = ["Where it stands, what is blocking it, and the next step."]
+        if o.done_when.strip():
+            lines.insert(0, end_sentence(f"Done when: {o.done_when.strip()}"))
+        out.append(
+            AgendaItem(
+                title=f"Check-in: {o.title.strip()}",
+                minutes=0,
+                kind="objective",
+                detail="\n".join(lines),
+                objective_id=o.id,
+            )
+        )
+    if not mine_open and not other:
+        out.append(
+            AgendaItem(
+                title="Agree on one objective to work on together",
+                minutes=0,
+                kind="objective",
+                detail="Name it, say what done looks like, and which kind of help you need.",
+            )
+        )
+    return out
 
 
 def compose_agenda(inp: AgendaInput) -> Agenda:
@@ -93,14 +113,18 @@ def compose_agenda(inp: AgendaInput) -> Agenda:
     ]
     carry = inp.carry_overs()
 
+    moment = inp.moment()
+    shaped = moment_item(inp, moment)
     items: list[AgendaItem] = []
-    for c in carry:
-        item = carry_item(c, objectives)
-        items.append(item.model_copy(update={"minutes": 4 if c.kind == "question" else 2}))
+    if shaped is not None and moment.kind in ("first", "drifting"):
+        items.append(shaped)  # set the term up, or name the drift, before anything else
+    items += [carry_item(c, objectives) for c in carry]
 
     win = _wins_item(inp, last)
     if win is not None:
         items.append(win)
+    if shaped is not None and moment.kind == "midpoint":
+        items.append(shaped)
 
     done_shown: set[str] = set()  # say an objective's done-when once
     for q in questions:
@@ -112,45 +136,22 @@ def compose_agenda(inp: AgendaInput) -> Agenda:
         items.append(
             AgendaItem(
                 title=q,
-                minutes=6,
+                minutes=0,
                 kind="question",
                 detail=_question_detail(obj, since, with_done),
                 objective_id=obj.id if obj else None,
             )
         )
 
-    covered = {it.objective_id for it in items if it.objective_id}
-    mine_open = inp.mentor_objectives("open")
-    for o in mine_open:
-        if o.id in covered:
-            continue
-        detail = "Where it stands, what is blocking it, and the next step."
-        if o.done_when:
-            detail = _end(f"Done when: {_brief(o.done_when, 18, whole=True)}") + " " + detail
-        items.append(
-            AgendaItem(
-                title=f"Check-in: {o.title}",
-                minutes=3,
-                kind="objective",
-                detail=detail,
-                objective_id=o.id,
-            )
-        )
-    if not mine_open and not questions and not carry:
-        items.append(
-            AgendaItem(
-                title="Agree on one objective to work on together",
-                minutes=3,
-                kind="objective",
-                detail="Name it, say what done looks like, and which kind of help you need.",
-            )
-        )
+    if moment.kind == "ordinary":
+        items += _check_ins(inp, items, bool(questions or carry))
+    elif shaped is not None and moment.kind == "last":
+        items.append(shaped)
 
     next_date = proposed_next_meeting(inp.mentor, inp.today)  # None: past the term's end
-    close = close_item(inp, next_date)
-    items.append(close.model_copy(update={"minutes": 3 if inp.minutes >= 20 else 2}))
+    items.append(close_item(inp, next_date))
 
-    fitted, notice = fit_to_minutes(items, inp.minutes)
+    fitted, notice = fit_to_minutes(items, inp.minutes, item_tiers(items, inp, moment))
     summary = _agenda_summary(inp, fitted, carry, questions, next_date)
     if notice:
         summary += " " + notice

@@ -102,13 +102,14 @@ class DashboardScreen(WaitForData, BaseScreen):
                 nxt = "-"
             ready_style = {True: "$success", False: "$error"}.get(v.ready, "$text-muted")  # type: ignore[arg-type]
             flag = {True: "✓ ", False: "✗ "}.get(v.ready, "")  # type: ignore[arg-type]
+            moment = f"{v.moment} " if v.moment else ""  # first / mid / drift / last
             mentors.add_row(
                 self.cell(m.name, "bold", name_w),
                 self.cell(m.status, STATUS_STYLE.get(m.status, "")),
                 self.cell(v.term_label),
                 self.cell(held),
                 self.cell(nxt),
-                self.cell(flag + v.ready_short, ready_style),
+                self.cell(moment + flag + v.ready_short, ready_style),
                 key=m.id,
             )
         objectives = self.query_one("#objectives", DataTable)

@@ -222,3 +222,16 @@ def test_subprocess_offline_agenda(sample_dir, tmp_path):
         timeout=60,
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_llm_agenda_repairs_are_said_on_stderr_not_stdout(capsys, sample_dir, server):
+    reply = agenda_reply()
+    reply["items"] = [i for i in reply["items"] if i["title"] != Q2]  # the model drops Q2
+    server.push(FakeOpenAI.json(reply))
+    code, out, err = run(
+        capsys, "agenda", "--data", str(sample_dir), "--mentor", "Priya",
+        "--question", Q1, "--question", Q2, "--minutes", "45", *TODAY,
+    )  # fmt: skip
+    assert code == 0
+    assert f"prepcoach: agenda: The model left out your question '{Q2}'" in err
+    assert "The model left out" not in out and f"**{Q2}**" in out

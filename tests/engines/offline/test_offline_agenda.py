@@ -111,7 +111,10 @@ def test_layout_for_a_normal_meeting() -> None:
 
 def test_objective_check_in_when_nothing_covers_it() -> None:
     inp = make(["Who else should I talk to about hiring?"], 30, [])
-    inp.history = []
+    # an ordinary meeting (no term, one earlier session that moved): check-ins are listed
+    inp.history = HISTORY[:1]
+    inp.mentor = MENTOR.model_copy(update={"term_start": None})
+    assert inp.moment().kind == "ordinary"
     a = compose_agenda(inp)
     assert any(it.kind == "objective" and it.objective_id == "career" for it in a.items)
     assert a.total() == 30

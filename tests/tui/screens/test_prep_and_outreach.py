@@ -82,7 +82,7 @@ async def test_dashboard_readiness_follows_the_prep_draft(make_app) -> None:
         await pilot.press("1")
         await settle(pilot)
         assert app.current_mode == "dashboard"
-        assert "1 wins, 1 qs" in screen_text(app)
+        assert "last ✓ ready" in screen_text(app)  # Priya: her last meeting, prepared
 
 
 async def test_cancel_stops_a_slow_stream_and_keeps_the_input(make_app, settings, store) -> None:

@@ -201,6 +201,14 @@ class PrepScreen(WaitForData, PrepSaving):
                 f"{gen.money(usage.estimated_cost_usd)}"
             )
         self._status(plain(" · ".join(bits) + ". ctrl+s saves.", "$success"))
+        if result.problems:  # what was repaired in a model's agenda, said plainly
+            self.notify(
+                "\n".join(result.problems),
+                title="prepcoach fixed the agenda",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
         self._save_draft()
         self.query_one("#p-md", Markdown).focus()
 
