@@ -117,7 +117,10 @@ def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
                 hint="Pass --yes to remove (the session files are kept).",
             )
         if not _confirm(f"{what} (their files are kept). Remove {name} from the plan?"):
-            print_text("Nothing changed.")
+            if args.format == "json":
+                print_json({"removed": None, "name": name})
+            else:
+                print_text("Nothing changed.")
             return 0
     removed = svc.remove_mentor(args.name)
     m = removed.mentor
