@@ -68,8 +68,8 @@ from prepcoach.agenda.moment import (
     MOMENT_LABELS,
     Drift,
     Moment,
-    local_drift,
     meeting_date,
+    meeting_drift,
     meeting_moment,
 )
 from prepcoach.agenda.normalise import Repaired, normalise_agenda, repair_agenda, wins_item
@@ -106,9 +106,9 @@ __all__ = [
     "item_text",
     "item_tiers",
     "keywords",
-    "local_drift",
     "match_objective",
     "meeting_date",
+    "meeting_drift",
     "meeting_moment",
     "moment_item",
     "next_meeting_date",

@@ -27,6 +27,7 @@ from typing import Literal
 
 from prepcoach.agenda.meeting import next_meeting_date
 from prepcoach.models import Mentor, Session
+from prepcoach.planning.drift import drift as planning_drift
 from prepcoach.text import plural
 
 MomentKind = Literal["first", "midpoint", "drifting", "last", "ordinary"]
@@ -95,24 +96,13 @@ class Moment:
         return MOMENT_SHORT[self.kind]
 
 
-def _stalled(s: Session) -> bool:
-    return not any(p.progressed for p in s.objective_progress) and not s.action_items
-
-
-def local_drift(history: Iterable[Session], today: dt.date) -> Drift | None:
-    """Drift from the held sessions in ``history`` up to ``today``: 2 of the last 3 (or
-    3 in a row) with no objective progress and no new action items; None otherwise."""
-    ordered = sorted((s for s in history if s.date <= today), key=lambda s: (s.date, s.id))
-    recent = ordered[-3:]
-    stalled = tuple(s.date for s in recent if _stalled(s))
-    if len(stalled) >= 2:
-        return Drift(stalled, len(recent))
-    return None
-
-
-def _drift(history: list[Session], today: dt.date) -> Drift | None:
-    # The one call site for the drift fact: the review package's rule, when it has one.
-    return local_drift(history, today)
+def meeting_drift(mentor: Mentor, history: Iterable[Session], today: dt.date) -> Drift | None:
+    """The drift fact the review also names (``prepcoach.planning.drift``), as the agenda
+    words it: the stalled meetings' dates, oldest first."""
+    found = planning_drift(mentor, history, today)
+    if found is None:
+        return None
+    return Drift(tuple(sorted(found.dates)), found.window)
 
 
 def meeting_date(mentor: Mentor, today: dt.date) -> dt.date:
@@ -138,7 +128,7 @@ def meeting_moment(mentor: Mentor, history: Iterable[Session], today: dt.date) -
     held = [s for s in mine if start is None or s.date >= start]
     if not held:
         return Moment("first", when)
-    drift = _drift(mine, today)
+    drift = meeting_drift(mentor, mine, today)
     if drift is not None:
         return Moment("drifting", when, drift)
     if start is None or end is None:

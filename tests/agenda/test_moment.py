@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from prepcoach.agenda import local_drift, meeting_moment
+from prepcoach.agenda import meeting_drift, meeting_moment
 from prepcoach.models import ActionItem, Mentor, ObjectiveProgress, Session
 
 D = dt.date
@@ -61,12 +61,13 @@ def test_drifting_two_of_the_last_three_or_three_in_a_row() -> None:
         "left no new action items"
     )
     in_a_row = [held(D(2026, 1, 5), False), held(D(2026, 2, 5), False)]
-    drift = local_drift(in_a_row, D(2026, 4, 1))
+    drift = meeting_drift(m, in_a_row, D(2026, 4, 1))
     assert drift is not None and drift.sentence().startswith("The last 2 meetings")
     # a new action item is movement: one stalled session of three is not drift
     acted = Session(id="a", mentor="m", date=D(2026, 3, 5), action_items=[ActionItem(text="x")])
     assert (
-        local_drift([held(D(2026, 1, 5)), held(D(2026, 2, 5), False), acted], D(2026, 4, 1)) is None
+        meeting_drift(m, [held(D(2026, 1, 5)), held(D(2026, 2, 5), False), acted], D(2026, 4, 1))
+        is None
     )
 
 
