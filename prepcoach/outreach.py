@@ -32,20 +32,38 @@ def lint_nudge(text: str, draft: OutreachDraft) -> list[Violation]:
     return lint_outreach(text, channel="slack", kind=draft.outreach_kind)
 
 
+def _sent_ask(body: str) -> list[str]:
+    """The sentences of a sent message that hold its ask, then those that name its time,
+    as sent (a nudge quotes what the user already sent, never a new version of it)."""
+    from prepcoach.lint import sentences
+    from prepcoach.lint.asks import find_asks
+    from prepcoach.lint.timing import ONE_CONVERSATION_RE, minutes_requested
+
+    sents = sentences(body)
+    asks = find_asks(body).asks
+    held = [s for s in sents if any(a and s.startswith(a.strip()) for a in asks)]
+    timed = [
+        s
+        for s in sents
+        if s not in held and (minutes_requested(s) or ONE_CONVERSATION_RE.search(s))
+    ]
+    return held[:1] + timed[:1]
+
+
 def _nudge_candidates(draft: OutreachDraft) -> list[str]:
-    from prepcoach.engines.offline import first_name, topic_candidates
+    from prepcoach.engines.offline import first_name
 
     name = first_name(draft.to)
     hi = f"Hi {name}, " if name != "there" else "Hi, "
     kind = draft.outreach_kind
     if kind == "first-request":
-        out = []
-        for topic in topic_candidates(draft.ask):
-            out.append(
-                f"{hi}bumping my note in case it got buried: would 20 minutes on "
-                f"{topic.phrase} work in the next few weeks? If now isn't a good time, "
-                "no worries at all."
-            )
+        bump = f"{hi}bumping my note in case it got buried."
+        decline = "If now isn't a good time, no worries at all."
+        sent = _sent_ask(draft.body)
+        out = [" ".join([bump, *sent[:1], decline])] if sent else []
+        if len(sent) > 1:
+            out.append(" ".join([bump, *sent, decline]))
+        out.append(f"{bump} Would 20 minutes on the question in it work? {decline}")
         return out
     if kind == "recommendation":
         return [

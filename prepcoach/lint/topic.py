@@ -64,6 +64,8 @@ _TOPIC_MARKER_RE = re.compile(
     r"\b(?:about|on|around|regarding)\b",
     re.IGNORECASE,
 )
+# A marker may introduce the topic after a colon ("your view on: What would you cut?").
+_TOPIC_MARKER_RE = re.compile(rf"(?:{_TOPIC_MARKER_RE.pattern})(?:\s*:)?", re.IGNORECASE)
 _TOPIC_STOP_RE = re.compile(r"[.?!;:\n(]| - | — ")
 
 
@@ -72,8 +74,8 @@ def content_words(phrase: str) -> list[str]:
     out = []
     for w in words(phrase):
         lw = w.lower().strip("'’")
-        if len(lw) < 3 and not lw.isdigit():
-            continue
+        if len(lw) < 3 and not lw.isdigit() and not (w.isupper() and w.isalpha()):
+            continue  # short words say little; an acronym ("VP", "HR", "QA") names a topic
         if lw in STOPWORDS or lw in VAGUE_WORDS or lw in SCHEDULING_WORDS:
             continue
         if lw.isdigit() and len(lw) < 4:  # "20 minutes" is not a topic; "2025" may be

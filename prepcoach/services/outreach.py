@@ -71,6 +71,46 @@ def _check(req: OutreachRequest) -> Channel:
     return cast("Channel", req.channel)
 
 
+def _check_words(inp: OutreachInput) -> None:
+    """Refuse, for any engine, an ask that cannot be sent (vague, a word the rules forbid,
+    two questions: ``engines.offline.refusals``), and a follow-up with nothing to
+    say (no --context and no completed action from the last session)."""
+    from prepcoach.engines.offline import check_ask, classify
+
+    check_ask(classify(inp.ask), inp.kind, inp.objectives, placing=False)
+    if inp.kind == "follow-up" and not inp.context and not inp.ask:
+        last = max(inp.history, key=lambda s: (s.date, s.id), default=None)
+        done = last is not None and any(a.done and a.owner == "me" for a in last.action_items)
+        if not done:
+            raise UsageError(
+                "a follow-up says what you did with their advice, and the last session "
+                "with them records no completed action of yours.",
+                hint='Pass --context "what you did with their advice".',
+            )
+
+
+def _offline_instead(result: OutreachResult, inp: OutreachInput) -> OutreachResult:
+    """The offline draft in place of a model draft that still breaks a rule after its
+    repairs; the model's attempt and its violations stay on the result. When the offline
+    composer cannot send the ask either, the model's draft is kept with its violations."""
+    from prepcoach.engines.offline import compose_outreach
+    from prepcoach.lint import lint_draft
+
+    try:
+        offline = compose_outreach(inp)
+    except UsageError:
+        return result
+    if lint_draft(offline):
+        return result
+    return replace(
+        result,
+        draft=offline,
+        violations=[],
+        model_draft=result.draft,
+        model_violations=result.violations,
+    )
+
+
 class OutreachJob:
     def __init__(self, env: ServiceEnv) -> None:
         self.env = env
@@ -116,6 +156,7 @@ class OutreachJob:
             today=today,
             recommendation=req.recommendation,
         )
+        _check_words(inp)
         setup = OutreachSetup(plan=plan, inp=inp, mentor=mentor, channel=channel)
         if not prompt:  # the offline composer needs no prompt
             return setup
@@ -188,13 +229,16 @@ class OutreachJob:
             on_restart=on_restart,
         )
         out = engine.outreach(task, on_text=on_text, cancel=cancel)
-        return OutreachResult(
+        result = OutreachResult(
             draft=out.draft,
             violations=out.violations,
             attempts=out.attempts,
             preview=setup.preview,
             usage=out.usage,
         )
+        if out.violations and out.draft.engine != "offline":
+            return _offline_instead(result, setup.inp)
+        return result
 
     # ------------------------------------------------------------------ drafts
 
