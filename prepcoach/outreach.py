@@ -32,22 +32,28 @@ def lint_nudge(text: str, draft: OutreachDraft) -> list[Violation]:
     return lint_outreach(text, channel="slack", kind=draft.outreach_kind)
 
 
-def _sent_ask(body: str) -> list[str]:
-    """The sentences of a sent message that hold its ask, then those that name its time,
-    as sent (a nudge quotes what the user already sent, never a new version of it)."""
-    from prepcoach.lint import sentences
+def _sent_ask(body: str) -> list[list[str]]:
+    """Groups of sentences from a sent message to quote in a nudge, shortest first: the
+    sentence holding its ask, then with the sentence that names its topic and the one that
+    names its time. A nudge quotes what the user already sent, never a new version of it."""
+    from prepcoach.lint import find_topic, sentences
     from prepcoach.lint.asks import find_asks
     from prepcoach.lint.timing import ONE_CONVERSATION_RE, minutes_requested
 
     sents = sentences(body)
     asks = find_asks(body).asks
-    held = [s for s in sents if any(a and s.startswith(a.strip()) for a in asks)]
-    timed = [
-        s
-        for s in sents
-        if s not in held and (minutes_requested(s) or ONE_CONVERSATION_RE.search(s))
-    ]
-    return held[:1] + timed[:1]
+    held = [s for s in sents if any(a.strip() and s.startswith(a.strip()) for a in asks)][:1]
+    if not held:
+        return []
+    timed = [s for s in sents if minutes_requested(s) or ONE_CONVERSATION_RE.search(s)][:1]
+    topic = [s for s in sents if find_topic(s) is not None][:1]
+    groups = [held, held + timed, topic + held, topic + held + timed]
+    out: list[list[str]] = []
+    for g in groups:
+        ordered = [s for s in sents if s in g]
+        if ordered not in out:
+            out.append(ordered)
+    return out
 
 
 def _nudge_candidates(draft: OutreachDraft) -> list[str]:
@@ -57,13 +63,13 @@ def _nudge_candidates(draft: OutreachDraft) -> list[str]:
     hi = f"Hi {name}, " if name != "there" else "Hi, "
     kind = draft.outreach_kind
     if kind == "first-request":
-        bump = f"{hi}bumping my note in case it got buried."
         decline = "If now isn't a good time, no worries at all."
-        sent = _sent_ask(draft.body)
-        out = [" ".join([bump, *sent[:1], decline])] if sent else []
-        if len(sent) > 1:
-            out.append(" ".join([bump, *sent, decline]))
-        out.append(f"{bump} Would 20 minutes on the question in it work? {decline}")
+        out = []
+        for bump in (f"{hi}bumping my note in case it got buried.", f"{hi}bumping my note."):
+            for group in _sent_ask(draft.body):
+                out.append(" ".join([bump, *group, decline]))
+                out.append(" ".join([bump, *group, "20 minutes would be plenty.", decline]))
+        out.append(f"{hi}bumping my note: would 20 minutes on the question in it work? {decline}")
         return out
     if kind == "recommendation":
         return [

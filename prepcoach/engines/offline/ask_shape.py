@@ -47,7 +47,7 @@ _PERSON_RE = re.compile(
     r"^(?:(?:one|a|an|the)\s+name\b|someone|somebody|anyone|anybody|people|"
     r"(?:a|an|one|another|any)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:leader|exec|executive|person|manager|director|vp|cto|ceo|cfo|coo|founder|engineer|"
-    r"head|partner|peer|woman|man|operator)s?\b(?=.*\b(?:who|that|with|from|at|in)\b))",
+    r"head|partner|peer|woman|man|operator)s?\s+(?:who|that)\b)",
     re.IGNORECASE,
 )
 _STATEMENT_RE = re.compile(

@@ -86,6 +86,10 @@ _BREAK = frozenset(
     )
 )
 _DETS = frozenset({"my", "our", "your", "their", "his", "her", "its"})
+# Words after which a verb-like word ("launch", "plan", "review") is a verb, not a noun.
+_BEFORE_VERB = frozenset(
+    "to i you we they he she should would could can did do does will might must me".split()
+)
 
 
 def _noun_phrases(text: str) -> list[list[str]]:
@@ -94,10 +98,12 @@ def _noun_phrases(text: str) -> list[list[str]]:
     toks = [t.strip(".,;:!?\"'()") for t in text.split()]
     out: list[list[str]] = []
     run: list[str] = []
+    prev = ""
     for tok in [*toks, ""]:
-        low = tok.lower()
-        bracketed = "[" in tok or "]" in tok
-        if not tok or bracketed or low in _BREAK or low in BASE_VERBS or low.endswith("ed"):
+        low = tok.lower().strip("[]")
+        verb = low in BASE_VERBS and (not prev or prev in _BEFORE_VERB)  # "to launch"
+        prev = low
+        if not tok or low in _BREAK or verb or low.endswith("ed"):
             if run:
                 out.append(run)
             run = [tok] if low in _DETS else []
