@@ -38,7 +38,8 @@ _AUX = (
 _PRON = r"(?:i|you|we|they|he|she|it|one|people|teams?|leaders?|managers?|this|that|there)"
 # "How did you ...", "What would you ...", "Should I ...": a question, with or without "?"
 _INVERTED_RE = re.compile(
-    rf"^(?:{_WH}(?:\s+(?:much|many|long|often|far|best|else|kind of|sort of))?(?:\s+\w+)?\s+"
+    rf"^(?:{_WH}(?:\s+(?:much|many|long|often|far|best|else|kind of|sort of))?"
+    r"(?:\s+(?!(?:you|i|we|they|he|she|it)\b)\w+)?\s+"
     rf"{_AUX}\s+|{_AUX}\s+{_PRON}\b|{_WH}\s+{_AUX}$)",
     re.IGNORECASE,
 )
@@ -115,7 +116,7 @@ def classify(raw: str) -> Ask:
         return Ask(text, "person")
     if _STATEMENT_RE.match(core):
         return Ask(text, "statement")
-    if first == "to" and len(core.split()) > 1 and core.split()[1].lower() in BASE_VERBS:
+    if first == "to" and len(core.split()) > 1:
         return Ask(text, "infinitive")
     if first in BASE_VERBS and not _DETERMINER_RE.match(core):
         return Ask(text, "imperative")

@@ -199,6 +199,9 @@ def assert_sendable(d: OutreachDraft, ask: str, names: list[str]) -> None:
     assert not re.search(r"\ban\s+(?!hour|honest)[bcdfgjklmnpqrstvwxz]", frame, re.I), body
     assert not re.search(r"\ba\s+[aeiu]", frame, re.I), body
     assert not re.search(rf"\b{_PREP_OR_CONJ}\s*\?", frame, re.I), body
+    # never a preposition before a to-infinitive ("a call about to split the team")
+    if not re.search(r"\b(?:on|about|of|for|with)\s+to\s", typed, re.I):
+        assert not re.search(r"\b(?:on|about|of|for|with)\s+to\s", body, re.I), body
     assert not re.search(
         r"\b(?:on|about|of|for|with)\s+(?:how|what|why|when)\s+(?:did|do|does|would|should|"
         r"could|can|is|are|was|were|will)\b",
