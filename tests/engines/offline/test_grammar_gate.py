@@ -45,7 +45,13 @@ OBJECTS = [
     "a skip-level meeting gone wrong",
     "the data-centre move",
 ]
-TAILS = ["", " first", " with half the team", " before the board review", " when finance pushed back"]
+TAILS = [
+    "",
+    " first",
+    " with half the team",
+    " before the board review",
+    " when finance pushed back",
+]
 PAST = ["handled", "ran", "structured", "sequenced", "funded", "staffed", "pitched", "cut"]
 BASE = ["handle", "run", "structure", "sequence", "fund", "staff", "pitch", "cut", "explain"]
 GERUND = ["handling", "running", "structuring", "sequencing", "funding", "staffing", "pitching"]
@@ -217,8 +223,12 @@ def assert_sendable(d: OutreachDraft, ask: str, names: list[str]) -> None:
     if subject is not None:
         assert 3 <= word_count(subject) <= 6, subject
         source = set(words(typed.lower())) | set(words("a question about for you"))
-        source |= set(words("looking for one name proposing another months thank you and what's "
-                            "next your time thanks what i tried 6 12 3"))
+        source |= set(
+            words(
+                "looking for one name proposing another months thank you and what's "
+                "next your time thanks what i tried 6 12 3"
+            )
+        )
         assert set(words(subject.lower())) <= source, subject  # whole words of the ask
 
 
@@ -265,7 +275,9 @@ def test_recommendation(ask: str, names: list[str], channel: str) -> None:
     kind=st.sampled_from(["renewal", "wind-down", "follow-up"]),
     rec=st.sampled_from(["", "loosen", "move_on"]),
 )
-def test_messages_to_a_mentor(ask: str, names: list[str], channel: str, kind: str, rec: str) -> None:
+def test_messages_to_a_mentor(
+    ask: str, names: list[str], channel: str, kind: str, rec: str
+) -> None:
     d = compose_or_refusal(make(kind, channel, ask, names, recommendation=rec))
     if d is None:
         assert ask  # a message without an ask (a review's) is never refused
@@ -308,11 +320,20 @@ def test_the_issue_examples_give_sendable_text_or_a_clear_refusal(ask: str, chan
 
 
 def test_examples_that_must_be_sent() -> None:
-    d = compose_outreach(make("first-request", "email", "How did you handle your first layoff?", []))
-    assert "One question I would value your view on: How did you handle your first layoff?" in d.body
+    d = compose_outreach(
+        make("first-request", "email", "How did you handle your first layoff?", [])
+    )
+    assert (
+        "One question I would value your view on: How did you handle your first layoff?" in d.body
+    )
     assert "on how did" not in d.body and d.subject == "A question about your first layoff"
     d = compose_outreach(
-        make("first-request", "email", "Should I pitch [Project Falcon] to Rob before the [Q1] review?", [])
+        make(
+            "first-request",
+            "email",
+            "Should I pitch [Project Falcon] to Rob before the [Q1] review?",
+            [],
+        )
     )
     assert "Should I pitch [Project Falcon] to Rob before the [Q1] review?" in d.body
     d = compose_outreach(make("first-request", "email", "one-on-ones with 12 direct reports", []))
