@@ -36,6 +36,8 @@ def strip_markup(text: str) -> str:
         return "" if _STYLE_RE.fullmatch(inner) or name in closed else m.group(0)
 
     return _TAG_RE.sub(tag, text)
+
+
 _SENT_SPLIT_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 _PARA_SPLIT_RE = re.compile(r"\n[ \t]*\n+")
 _SUBJECT_LINE_RE = re.compile(r"^\s*(?:subject|subj|re)\s*:\s*(.*?)\s*$", re.IGNORECASE)

@@ -88,7 +88,9 @@ _BREAK = frozenset(
 _DETS = frozenset({"my", "our", "your", "their", "his", "her", "its"})
 # Words after which a verb-like word ("launch", "plan", "review") is a verb, not a noun.
 _BEFORE_VERB = frozenset(
-    "to i you we they he she should would could can did do does will might must me".split()
+    re.findall(
+        r"\S+", "to i you we they he she should would could can did do does will might must me"
+    )
 )
 
 

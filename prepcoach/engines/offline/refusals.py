@@ -53,7 +53,9 @@ def example_asks(objectives: Sequence[Objective]) -> list[str]:
             continue
         t = title_text(o.title)
         shape = classify(t).shape
-        if shape == "imperative":
+        if shape == "question":
+            out.append(t if t.endswith("?") else t + "?")
+        elif shape == "imperative":
             out.append(f"What would you do first to {_lower_first(t)}?")
         elif shape == "gerund":
             out.append(f"How did you approach {_lower_first(t)}?")

@@ -139,7 +139,7 @@ def test_json_carries_the_model_attempt_when_the_offline_draft_replaces_it(
 ):
     bad = GOOD.replace("Could we have", "You'd be a great mentor. Could we have")
     server.push(FakeOpenAI.text(bad), FakeOpenAI.text(bad), FakeOpenAI.text(bad))
-    code, out, err = run(
+    code, out, _ = run(
         capsys,
         "outreach",
         "--data",

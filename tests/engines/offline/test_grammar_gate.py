@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prepcoach.engines.offline import OutreachInput, classify, compose_outreach
+from prepcoach.engines.offline import OutreachInput, compose_outreach
 from prepcoach.engines.offline.ask_shape import plain_line
 from prepcoach.errors import UsageError
 from prepcoach.lint import lint_outreach, word_count
