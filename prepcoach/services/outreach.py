@@ -82,9 +82,13 @@ def _check_words(inp: OutreachInput) -> None:
         last = max(inp.history, key=lambda s: (s.date, s.id), default=None)
         done = last is not None and any(a.done and a.owner == "me" for a in last.action_items)
         if not done:
+            why = (
+                "there is no session with them yet"
+                if last is None
+                else "the last session with them records no completed action of yours"
+            )
             raise UsageError(
-                "a follow-up says what you did with their advice, and the last session "
-                "with them records no completed action of yours.",
+                f"a follow-up says what you did with their advice, and {why}.",
                 hint='Pass --context "what you did with their advice".',
             )
 

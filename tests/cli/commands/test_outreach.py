@@ -157,3 +157,11 @@ def test_json_carries_the_model_attempt_when_the_offline_draft_replaces_it(
     assert data["draft"]["engine"] == "offline" and data["violations"] == []
     assert data["model_attempt"]["draft"]["engine"] == "llm"
     assert any(v["rule"] == "no-mentor-word" for v in data["model_attempt"]["violations"])
+
+
+def test_a_follow_up_with_nothing_to_say_asks_for_context(capsys, sample_dir):
+    argv = ["outreach", "--data", str(sample_dir), "--offline", "--kind", "follow-up", *TODAY]
+    code, out, err = run(capsys, *argv, "--to", "Elena Sorensen")
+    assert code == 2 and out == "" and "no session with them yet" in err and "--context" in err
+    code, out, _ = run(capsys, *argv, "--to", "Elena Sorensen", "--context", "I tried the pilot.")
+    assert code == 0 and "I tried the pilot." in out

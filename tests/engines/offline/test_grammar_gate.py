@@ -369,3 +369,29 @@ def test_a_mentor_never_met_is_not_thanked_again() -> None:
     inp.history = []
     d = compose_outreach(inp)
     assert "again" not in d.body.split("\n\n")[1]
+
+
+@pytest.mark.parametrize(
+    ("ask", "subject"),
+    [
+        ("handling the [Project Falcon] launch", "A question about [Project Falcon] launch"),
+        ("How did you set priorities across two orgs?", "A question about two orgs"),
+        (
+            "what you wish you had known before your first reorg",
+            "A question about your first reorg",
+        ),
+        ("What would you cut first if your budget dropped 20%?", "A question about your budget"),
+    ],
+)
+def test_subjects_are_whole_phrases(ask: str, subject: str) -> None:
+    assert compose_outreach(make("first-request", "email", ask, [])).subject == subject
+
+
+def test_each_kind_places_a_question_without_a_second_ask() -> None:
+    q = "How did you handle your first layoff?"
+    rec = compose_outreach(make("recommendation", "email", q, []))
+    assert f"likes helping people grow, and could answer this: {q}" in rec.body
+    ren = compose_outreach(make("renewal", "email", q, []))
+    assert f"if you are open to it, starting with one question: {q}" in ren.body
+    fol = compose_outreach(make("follow-up", "email", q, []))
+    assert f"The question you helped me with: {q}" in fol.body
