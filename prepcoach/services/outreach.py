@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from prepcoach.engines.base import OutreachTask
 from prepcoach.errors import NotFoundError, UsageError, check_cancel
+from prepcoach.services.outreach_checks import TO_A_MENTOR, check_words, offline_instead
 from prepcoach.services.prompt_context import (
     history_rows,
     mentor_context,
@@ -71,50 +72,6 @@ def _check(req: OutreachRequest) -> Channel:
     return cast("Channel", req.channel)
 
 
-def _check_words(inp: OutreachInput) -> None:
-    """Refuse, for any engine, an ask that cannot be sent (vague, a word the rules forbid,
-    two questions: ``engines.offline.refusals``), and a follow-up with nothing to
-    say (no --context and no completed action from the last session)."""
-    from prepcoach.engines.offline import check_ask, classify
-
-    check_ask(classify(inp.ask), inp.kind, inp.objectives, placing=False)
-    if inp.kind == "follow-up" and not inp.context and not inp.ask:
-        last = max(inp.history, key=lambda s: (s.date, s.id), default=None)
-        done = last is not None and any(a.done and a.owner == "me" for a in last.action_items)
-        if not done:
-            why = (
-                "there is no session with them yet"
-                if last is None
-                else "the last session with them records no completed action of yours"
-            )
-            raise UsageError(
-                f"a follow-up says what you did with their advice, and {why}.",
-                hint='Pass --context "what you did with their advice".',
-            )
-
-
-def _offline_instead(result: OutreachResult, inp: OutreachInput) -> OutreachResult:
-    """The offline draft in place of a model draft that still breaks a rule after its
-    repairs; the model's attempt and its violations stay on the result. When the offline
-    composer cannot send the ask either, the model's draft is kept with its violations."""
-    from prepcoach.engines.offline import compose_outreach
-    from prepcoach.lint import lint_draft
-
-    try:
-        offline = compose_outreach(inp)
-    except UsageError:
-        return result
-    if lint_draft(offline):
-        return result
-    return replace(
-        result,
-        draft=offline,
-        violations=[],
-        model_draft=result.draft,
-        model_violations=result.violations,
-    )
-
-
 class OutreachJob:
     def __init__(self, env: ServiceEnv) -> None:
         self.env = env
@@ -160,7 +117,7 @@ class OutreachJob:
             today=today,
             recommendation=req.recommendation,
         )
-        _check_words(inp)
+        check_words(inp)
         setup = OutreachSetup(plan=plan, inp=inp, mentor=mentor, channel=channel)
         if not prompt:  # the offline composer needs no prompt
             return setup
@@ -173,7 +130,7 @@ class OutreachJob:
         budget = max(0, self.env.settings.history_token_budget) // 2
         sessions, omitted = (
             history_rows(inp.history, inp.objectives, budget)
-            if req.kind in ("renewal", "wind-down", "follow-up")
+            if req.kind in TO_A_MENTOR
             else ([], 0)
         )
         descriptions = dict(RULES)
@@ -189,7 +146,10 @@ class OutreachJob:
             "ask": inp.ask,
             "profile": profile_context(setup.plan),
             "mentor": mentor_context(mentor) if mentor else None,
-            "objectives": [objective_context(o) for o in inp.objectives],
+            # a message to someone new carries nothing from the plan beyond the ask
+            "objectives": (
+                [objective_context(o) for o in inp.objectives] if req.kind in TO_A_MENTOR else []
+            ),
             "context": inp.context,
             "history": sessions,
             "history_omitted": omitted,
@@ -241,7 +201,7 @@ class OutreachJob:
             usage=out.usage,
         )
         if out.violations and out.draft.engine != "offline":
-            return _offline_instead(result, setup.inp)
+            return offline_instead(result, setup.inp)
         return result
 
     # ------------------------------------------------------------------ drafts

@@ -115,7 +115,11 @@ def _renewal(inp: OutreachInput) -> Iterator[Draft]:
     if inp.ask.strip():
         focuses.append(_focus_line(classify(inp.ask)))
     else:
-        for o in mentor_objectives(inp, "open"):
+        open_ = mentor_objectives(inp, "open")
+        if not open_ and inp.mentor is not None:  # none tied to them: those in their areas
+            areas = inp.mentor.support_areas
+            open_ = [o for o in inp.objectives if o.status == "open" and o.support_area in areas]
+        for o in open_:
             title = title_text(o.title)
             if len(content_words(title)) >= 2 and "?" not in title:
                 focuses.append((f"The goal I would bring next: {as_sentence(title)}", ""))

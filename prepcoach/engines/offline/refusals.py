@@ -122,7 +122,7 @@ def check_ask(
             f'your ask uses jargon ("{slang[0]}"), which makes a short note read like a memo.',
             hint="Say it in plain words in --ask.",
         )
-    if kind != "wind-down" and len(content_words(text)) < 2:
+    if kind != "wind-down" and not content_words(text):
         shown = clip(text, 60)
         raise UsageError(
             f'"{shown}" is too vague to ask a senior person about: name one concrete, '

@@ -165,3 +165,20 @@ def test_a_follow_up_with_nothing_to_say_asks_for_context(capsys, sample_dir):
     assert code == 2 and out == "" and "no session with them yet" in err and "--context" in err
     code, out, _ = run(capsys, *argv, "--to", "Elena Sorensen", "--context", "I tried the pilot.")
     assert code == 0 and "I tried the pilot." in out
+
+
+def test_a_first_request_prompt_carries_nothing_from_the_plan(capsys, sample_dir, server):
+    code, out, _ = run(
+        capsys,
+        "outreach",
+        "--data",
+        str(sample_dir),
+        "--to",
+        "Elena Sorensen",
+        "--ask",
+        "how you chose between VP and CTO",
+        "--dry-run",
+        *TODAY,
+    )
+    assert code == 0 and "how you chose between VP and CTO" in out
+    assert "carrier-data migration" not in out and "CTO at a smaller company" not in out
