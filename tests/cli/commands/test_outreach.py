@@ -100,37 +100,20 @@ def test_outreach_piped_into_lint_passes(sample_dir, kind, to, ask, channel):
     assert checked.returncode == 0, checked.stdout + made.stdout
 
 
+def first_request_to_elena(capsys, sample_dir, ask):  # type: ignore[no-untyped-def]
+    argv = ["outreach", "--data", str(sample_dir), "--offline", "--to", "Elena Sorensen"]
+    return run(capsys, *argv, "--ask", ask, *TODAY)
+
+
 @pytest.mark.parametrize("ask", ["advice", "leadership", "pick your brain", "x"])
 def test_a_vague_ask_is_refused_with_examples(capsys, sample_dir, ask):
-    code, out, err = run(
-        capsys,
-        "outreach",
-        "--data",
-        str(sample_dir),
-        "--offline",
-        "--to",
-        "Elena Sorensen",
-        "--ask",
-        ask,
-        *TODAY,
-    )
+    code, out, err = first_request_to_elena(capsys, sample_dir, ask)
     assert code == 2 and out == ""
     assert "too vague" in err and err.count("--ask") >= 2
 
 
 def test_a_banned_word_in_the_ask_is_named(capsys, sample_dir):
-    code, out, err = run(
-        capsys,
-        "outreach",
-        "--data",
-        str(sample_dir),
-        "--offline",
-        "--to",
-        "Elena Sorensen",
-        "--ask",
-        "would you mentor me on the reorg",
-        *TODAY,
-    )
+    code, out, err = first_request_to_elena(capsys, sample_dir, "would you mentor me on the reorg")
     assert code == 2 and out == "" and '"mentor"' in err
 
 
