@@ -32,20 +32,44 @@ def lint_nudge(text: str, draft: OutreachDraft) -> list[Violation]:
     return lint_outreach(text, channel="slack", kind=draft.outreach_kind)
 
 
+def _sent_ask(body: str) -> list[list[str]]:
+    """Groups of sentences from a sent message to quote in a nudge, shortest first: the
+    sentence holding its ask, then with the sentence that names its topic and the one that
+    names its time. A nudge quotes what the user already sent, never a new version of it."""
+    from prepcoach.lint import find_topic, sentences
+    from prepcoach.lint.asks import find_asks
+    from prepcoach.lint.timing import ONE_CONVERSATION_RE, minutes_requested
+
+    sents = sentences(body)
+    asks = find_asks(body).asks
+    held = [s for s in sents if any(a.strip() and s.startswith(a.strip()) for a in asks)][:1]
+    if not held:
+        return []
+    timed = [s for s in sents if minutes_requested(s) or ONE_CONVERSATION_RE.search(s)][:1]
+    topic = [s for s in sents if find_topic(s) is not None][:1]
+    groups = [held, held + timed, topic + held, topic + held + timed]
+    out: list[list[str]] = []
+    for g in groups:
+        ordered = [s for s in sents if s in g]
+        if ordered not in out:
+            out.append(ordered)
+    return out
+
+
 def _nudge_candidates(draft: OutreachDraft) -> list[str]:
-    from prepcoach.engines.offline import first_name, topic_candidates
+    from prepcoach.engines.offline import first_name
 
     name = first_name(draft.to)
     hi = f"Hi {name}, " if name != "there" else "Hi, "
     kind = draft.outreach_kind
     if kind == "first-request":
+        decline = "If now isn't a good time, no worries at all."
         out = []
-        for topic in topic_candidates(draft.ask):
-            out.append(
-                f"{hi}bumping my note in case it got buried: would 20 minutes on "
-                f"{topic.phrase} work in the next few weeks? If now isn't a good time, "
-                "no worries at all."
-            )
+        for bump in (f"{hi}bumping my note in case it got buried.", f"{hi}bumping my note."):
+            for group in _sent_ask(draft.body):
+                out.append(" ".join([bump, *group, decline]))
+                out.append(" ".join([bump, *group, "20 minutes would be plenty.", decline]))
+        out.append(f"{hi}bumping my note: would 20 minutes on the question in it work? {decline}")
         return out
     if kind == "recommendation":
         return [

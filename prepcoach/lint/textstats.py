@@ -13,7 +13,31 @@ from prepcoach.text import words
 
 ESC_RE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.")
 CTRL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-MARKUP_RE = re.compile(r"\[/?[a-zA-Z@#][^\[\]\n]{0,40}\]|\[/\]")
+# Rich/BBCode-style markup: a closing tag ("[/bold]", "[/]"), a style tag ("[bold red]",
+# "[link=https://...]", "[#ff0000]", "[@click]"), or any tag closed later in the text. A
+# bracketed word of the user's ("[Project Falcon]", "[Q1]") is text, not markup.
+_TAG_RE = re.compile(r"\[([^\[\]\n]{0,60})\]")
+_STYLE_RE = re.compile(
+    r"/.*|(?:not |on )?(?:b|i|u|s|bold|italic|underline|strike|dim|reverse|blink|conceal|"
+    r"overline|frame|encircle|link(?:=.*)?|@.*|#[0-9a-f]{3,6}|(?:bright_)?(?:black|red|green|"
+    r"yellow|blue|magenta|cyan|white|default)|color\(\d+\)|rgb\([\d, ]+\))"
+    r"(?:\s+(?:not |on )?[\w#(),.=/:-]+)*",
+    re.IGNORECASE,
+)
+
+
+def strip_markup(text: str) -> str:
+    """``text`` without markup tags; bracketed words that are not markup are kept."""
+    closed = {m.group(1).split()[0].lower() for m in re.finditer(r"\[/([^\[\]\n/\s]+)", text)}
+
+    def tag(m: re.Match[str]) -> str:
+        inner = m.group(1).strip()
+        name = re.split(r"[\s=]", inner, maxsplit=1)[0].lower() if inner else ""
+        return "" if _STYLE_RE.fullmatch(inner) or name in closed else m.group(0)
+
+    return _TAG_RE.sub(tag, text)
+
+
 _SENT_SPLIT_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 _PARA_SPLIT_RE = re.compile(r"\n[ \t]*\n+")
 _SUBJECT_LINE_RE = re.compile(r"^\s*(?:subject|subj|re)\s*:\s*(.*?)\s*$", re.IGNORECASE)
@@ -26,11 +50,12 @@ MIN_WORDS_FOR_GRADE = 20
 
 def clean_text(text: str) -> str:
     """Plain text: terminal escape sequences, control characters and Rich/BBCode-style
-    markup tags (``[bold]``, ``[/]``) removed; Markdown emphasis marks dropped."""
+    markup tags (``[bold]``, ``[/]``) removed, bracketed words kept ("[Project Falcon]");
+    Markdown emphasis marks dropped."""
     text = ESC_RE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = CTRL_RE.sub("", text)
-    text = MARKUP_RE.sub("", text)
+    text = strip_markup(text)
     text = re.sub(r"[*_`#<>{}|~^\\]+", " ", text)
     text = re.sub(r"[ \u00a0]+", " ", text)
     return text.strip()

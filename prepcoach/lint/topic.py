@@ -16,7 +16,7 @@ def _wordset(text: str) -> frozenset[str]:
 VAGUE_WORDS = _wordset(
     """
     quick request hello intro introduction checking following touching
-    pick brain brains chat chats chatting connect connecting catch up advice guidance help
+    pick picking brain brains chat chats chatting connect connecting catch up advice guidance help
     thoughts thought ideas insights insight perspective perspectives views things stuff
     general generally leadership career careers growth journey experience experiences learn
     learning learnings questions question topics topic time coffee call meeting conversation
@@ -64,6 +64,8 @@ _TOPIC_MARKER_RE = re.compile(
     r"\b(?:about|on|around|regarding)\b",
     re.IGNORECASE,
 )
+# A marker may introduce the topic after a colon ("your view on: What would you cut?").
+_TOPIC_MARKER_RE = re.compile(rf"(?:{_TOPIC_MARKER_RE.pattern})(?:\s*:)?", re.IGNORECASE)
 _TOPIC_STOP_RE = re.compile(r"[.?!;:\n(]| - | — ")
 
 
@@ -72,8 +74,8 @@ def content_words(phrase: str) -> list[str]:
     out = []
     for w in words(phrase):
         lw = w.lower().strip("'’")
-        if len(lw) < 3 and not lw.isdigit():
-            continue
+        if len(lw) < 3 and not lw.isdigit() and not (w.isupper() and w.isalpha()):
+            continue  # short words say little; an acronym ("VP", "HR", "QA") names a topic
         if lw in STOPWORDS or lw in VAGUE_WORDS or lw in SCHEDULING_WORDS:
             continue
         if lw.isdigit() and len(lw) < 4:  # "20 minutes" is not a topic; "2025" may be
@@ -84,12 +86,12 @@ def content_words(phrase: str) -> list[str]:
 
 def find_topic(text: str) -> str | None:
     """The first concrete topic phrase after a topic marker ("how you ...", "about ...")
-    with at least two content words; None if the text names none."""
+    with at least one content word; None if the text names none."""
     for m in _TOPIC_MARKER_RE.finditer(text):
         rest = text[m.end() :]
         stop = _TOPIC_STOP_RE.search(rest)
         phrase = rest[: stop.start()] if stop else rest
         phrase_words = words(phrase)[:14]
-        if len(content_words(" ".join(phrase_words))) >= 2:
+        if len(content_words(" ".join(phrase_words))) >= 1:
             return " ".join(phrase_words)
     return None

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from prepcoach.engines.base import OutreachTask
 from prepcoach.errors import NotFoundError, UsageError, check_cancel
+from prepcoach.services.outreach_checks import TO_A_MENTOR, check_words, offline_instead
 from prepcoach.services.prompt_context import (
     history_rows,
     mentor_context,
@@ -116,6 +117,7 @@ class OutreachJob:
             today=today,
             recommendation=req.recommendation,
         )
+        check_words(inp)
         setup = OutreachSetup(plan=plan, inp=inp, mentor=mentor, channel=channel)
         if not prompt:  # the offline composer needs no prompt
             return setup
@@ -128,7 +130,7 @@ class OutreachJob:
         budget = max(0, self.env.settings.history_token_budget) // 2
         sessions, omitted = (
             history_rows(inp.history, inp.objectives, budget)
-            if req.kind in ("renewal", "wind-down", "follow-up")
+            if req.kind in TO_A_MENTOR
             else ([], 0)
         )
         descriptions = dict(RULES)
@@ -144,7 +146,10 @@ class OutreachJob:
             "ask": inp.ask,
             "profile": profile_context(setup.plan),
             "mentor": mentor_context(mentor) if mentor else None,
-            "objectives": [objective_context(o) for o in inp.objectives],
+            # a message to someone new carries nothing from the plan beyond the ask
+            "objectives": (
+                [objective_context(o) for o in inp.objectives] if req.kind in TO_A_MENTOR else []
+            ),
             "context": inp.context,
             "history": sessions,
             "history_omitted": omitted,
@@ -188,13 +193,16 @@ class OutreachJob:
             on_restart=on_restart,
         )
         out = engine.outreach(task, on_text=on_text, cancel=cancel)
-        return OutreachResult(
+        result = OutreachResult(
             draft=out.draft,
             violations=out.violations,
             attempts=out.attempts,
             preview=setup.preview,
             usage=out.usage,
         )
+        if out.violations and out.draft.engine != "offline":
+            return offline_instead(result, setup.inp)
+        return result
 
     # ------------------------------------------------------------------ drafts
 

@@ -122,6 +122,10 @@ class OutreachResult:
     attempts: int
     preview: Preview | None = None
     usage: TokenUsage | None = None
+    # when the model's last attempt still broke a rule, ``draft`` is the offline draft that
+    # passes them and the model's attempt is kept here with what it broke
+    model_draft: OutreachDraft | None = None
+    model_violations: list[Violation] = field(default_factory=list)
 
     def text(self) -> str:
         """The draft as one text (Subject line first for email)."""

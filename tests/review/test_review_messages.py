@@ -66,7 +66,7 @@ def test_renew_message_proposes_another_term_with_a_focus() -> None:
     assert r.recommendation == "renew"
     draft = review_message(p, m, r, [sess(d, True) for d in MONTHLY], TODAY)
     assert "another 6 months" in draft.body
-    assert "read the politics of the platform reorg" in draft.body.lower()
+    assert "The goal I would bring next: Read the politics of the platform reorg." in draft.body
     assert CLOSING not in draft.body and LOOSER not in draft.body
     assert lint_draft(draft) == []
 

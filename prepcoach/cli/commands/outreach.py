@@ -1,8 +1,13 @@
 """`prepcoach outreach`: a short, low-key message (first request, recommendation, renewal,
 wind-down, follow-up) that passes the outreach rules.
 
-With a model, ``--format md`` streams the draft as it arrives and marks a revised draft
-after a repair. Exit 1 if a model's draft still breaks a rule after repair.
+Standard output holds only the final draft (``Subject:`` line first for email), so
+``prepcoach outreach ... | prepcoach lint -`` checks exactly what would be sent. With a
+model, the text as it streams in and every earlier attempt go to standard error, and only
+when it is a terminal. A model draft that still breaks a rule after its repairs is
+replaced by the offline draft that passes them (said on standard error; ``--format json``
+carries both). An ask that cannot be sent as typed is refused with exit 2. Exit 1 only
+when the final draft still breaks a rule.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.generation import (
-    Out,
+    Progress,
     add_command_flags,
     announce,
     print_dry_run,
@@ -20,6 +25,7 @@ from prepcoach.cli.output import note, print_json, print_text, violations_json
 from prepcoach.cli.run import Context, command
 from prepcoach.errors import EXIT_CHECK_FAILED
 from prepcoach.render import rule_failures
+from prepcoach.text import plural
 from prepcoach.vocab import CHANNELS, OUTREACH_KINDS
 
 if TYPE_CHECKING:
@@ -31,7 +37,9 @@ if TYPE_CHECKING:
 HELP = "a short, low-key message: first request, recommendation, renewal, ..."
 DESCRIPTION = (
     "Draft an outreach message that passes the outreach rules (see "
-    "`prepcoach lint --help`). Exit 1 if a model's draft still breaks a rule."
+    "`prepcoach lint --help`). Standard output holds only the draft. A vague ask, or one "
+    "with a word the rules forbid, is refused with examples (exit 2); exit 1 if the final "
+    "draft still breaks a rule."
 )
 
 
@@ -55,24 +63,25 @@ def cmd_outreach(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     if svc.use_llm:  # the preview checks the inputs before the banner
         announce(svc, svc.preview_outreach(req), f"{req.kind} draft")
-    out = Out()
-    streaming = args.format == "md" and svc.use_llm
+    streaming = svc.use_llm and args.format == "md"
+    stream = Progress(f"{req.kind} draft as it arrives")
 
     def restart(reason: str) -> None:
+        if stream.started:
+            stream("\n--- revised draft ---\n")
         note(reason)
-        out.newline()
-        out("\n--- revised draft ---\n\n")
 
     result = svc.outreach(
-        req,
-        on_text=out if streaming else None,
-        on_restart=restart if streaming else None,
+        req, on_text=stream if streaming else None, on_restart=restart if svc.use_llm else None
     )
+    if streaming and stream.started:
+        stream("\n")
     if not svc.use_llm:
         note(f"{req.kind} draft by the {svc.settings.engine_label}")
     draft = result.draft
     saved = svc.save_outreach(result) if args.save else None
     if args.format == "json":
+        model = result.model_draft
         print_json(
             {
                 "draft": draft.model_dump(mode="json"),
@@ -82,15 +91,21 @@ def cmd_outreach(args: argparse.Namespace, ctx: Context) -> int:
                 "model": draft.model,
                 "usage": result.usage.model_dump(mode="json") if result.usage else None,
                 "saved_id": saved.id if saved else None,
+                "replaced_by_offline": model is not None,
+                "model_attempt": (
+                    {
+                        "draft": model.model_dump(mode="json"),
+                        "violations": violations_json(result.model_violations),
+                    }
+                    if model is not None
+                    else None
+                ),
             }
         )
     else:
-        if streaming:
-            out.newline()
-        else:
-            print_text(result.text())
-        print_text("")
-        print_text(_footer(result))
+        print_text(result.text())
+        for line in _footer(result).splitlines():
+            note(line)
         if result.usage:
             note(usage_line(result.usage))
     if saved is not None:
@@ -107,15 +122,24 @@ run_outreach = command(cmd_outreach, must_exist=False)
 
 def _footer(result: OutreachResult) -> str:
     draft = result.draft
-    if draft.engine == "offline":
-        who = "_Offline draft: composed on this machine, no model used._"
+    lines: list[str] = []
+    if result.model_draft is not None:
+        broke = ", ".join(dict.fromkeys(v.rule for v in result.model_violations))
+        lines.append(
+            f"the model's draft still broke {plural(len(result.model_violations), 'rule')} "
+            f"after {result.attempts} attempts ({broke}), so this is the offline draft, which "
+            "passes every rule; `--format json` shows the model's attempt."
+        )
+    elif draft.engine == "offline":
+        lines.append("offline draft: composed on this machine, no model used.")
     else:
         tries = f" after {result.attempts} attempts" if result.attempts > 1 else ""
-        who = f"_Drafted by {draft.model}{tries}; checked by prepcoach._"
+        lines.append(f"drafted by {draft.model}{tries}; checked by prepcoach.")
     if not result.violations:
-        return f"{who}\nChecks: every rule for a {draft.outreach_kind} on {draft.channel} passes."
+        lines.append(f"checks: every rule for a {draft.outreach_kind} on {draft.channel} passes.")
+        return "\n".join(lines)
     failures = rule_failures([f"{v.rule}: {v.reason}" for v in result.violations])
-    return "\n".join([who, *failures])
+    return "\n".join([*lines, *failures])
 
 
 def add_message_flags(p: argparse.ArgumentParser) -> None:

@@ -8,40 +8,44 @@ Public API:
 - ``compose_agenda(inp: AgendaInput) -> Agenda`` (``agenda``)
 - ``OutreachInput`` and ``compose_outreach(inp: OutreachInput) -> OutreachDraft``
   (``outreach``; one composer per kind in ``composers.COMPOSERS``)
-- ``tactical_topic(raw, objectives=(), mentor=None) -> Topic``: turn a raw ask ("pick her
-  brain about the reorg", "[b]hiring[/b]", "be my mentor") into a concrete topic phrase;
-  ``topic_candidates`` lists them best first, ``subject_span`` gives subject-line words
-  (``topics``)
-- ``scrub(text)``: user text made safe to quote in a stealth message (``scrub``)
+- ``classify(raw) -> Ask``: the shape of what the user typed (question, clause, gerund,
+  infinitive, topic, person, imperative, statement, unknown) (``ask_shape``)
+- ``first_request_lines``, ``subject_line``, ``recommendation_focus``: the frames that
+  take an ask as typed (``frames``)
+- ``check_ask(ask, kind, objectives)`` and ``example_asks``: asks refused with a reason
+  and two examples from the user's objectives (``refusals``)
 - ``first_name(name)``: the name to greet (``phrases``)
 
-Outreach: every kind is built from short templates and checked with
+Outreach: the user's words are quoted or placed by the frame for their shape, never
+rewritten, cut or swapped. Each kind is built from short frames and checked with
 ``prepcoach.lint.lint_outreach`` for its kind and channel; the composer tries richer
-variants first (with context and a reason line) and returns the first that passes. The
-last variant of every kind passes by construction (tested for every kind x channel with
-awkward inputs); should a draft ever still break a rule, the violations are recorded in
-``draft.violations`` rather than hidden.
+variants first (context, what helped) and returns the first that passes. An ask that no
+variant can carry past the rules is refused with a ``UsageError`` (tested on a corpus of
+asks of every shape, for every kind and channel, in tests/engines/offline).
 """
 
 from __future__ import annotations
 
 from prepcoach.engines.offline.agenda import compose_agenda
+from prepcoach.engines.offline.ask_shape import Ask, classify
+from prepcoach.engines.offline.frames import first_request_lines, recommendation_focus, subject_line
 from prepcoach.engines.offline.letter import OutreachInput
 from prepcoach.engines.offline.outreach import ENGINE, compose_outreach, words_in
 from prepcoach.engines.offline.phrases import first_name
-from prepcoach.engines.offline.scrub import scrub
-from prepcoach.engines.offline.topics import Topic, subject_span, tactical_topic, topic_candidates
+from prepcoach.engines.offline.refusals import check_ask, example_asks
 
 __all__ = [
     "ENGINE",
+    "Ask",
     "OutreachInput",
-    "Topic",
+    "check_ask",
+    "classify",
     "compose_agenda",
     "compose_outreach",
+    "example_asks",
     "first_name",
-    "scrub",
-    "subject_span",
-    "tactical_topic",
-    "topic_candidates",
+    "first_request_lines",
+    "recommendation_focus",
+    "subject_line",
     "words_in",
 ]

@@ -1,101 +1,108 @@
 """One composer per outreach kind, registered in ``COMPOSERS`` (keyed by kind).
 
-A composer yields candidate drafts from richest (context, a reason line, what helped) to
-plainest; ``compose_outreach`` keeps the first that passes the kind's lint. The last
-candidate of every kind passes by construction. Adding a kind: write its composer here
-and add it to ``COMPOSERS``.
+A composer yields candidate drafts from richest (context, what helped) to plainest;
+``compose_outreach`` keeps the first that passes the kind's lint. The user's ask enters
+through the frame for its shape (``frames``), whole and as typed; the optional extras
+(context, what helped, an objective as the next focus) are the only parts a plainer
+candidate leaves out. A first request and an ask to one's network carry nothing from the
+plan beyond the user's own name and title (no objectives, no other people's names).
+Adding a kind: write its composer here and add it to ``COMPOSERS``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from prepcoach.engines.offline.ask_shape import Ask, as_question, classify, plain_line
+from prepcoach.engines.offline.frames import (
+    as_sentence,
+    first_request_lines,
+    recommendation_focus,
+    subject_line,
+    title_text,
+)
 from prepcoach.engines.offline.letter import (
     Composer,
     Draft,
     OutreachInput,
+    area_ask,
     assemble,
-    goal_line,
     introduction,
     signature,
 )
-from prepcoach.engines.offline.phrases import clean_name, first_name, sentence, short_words
+from prepcoach.engines.offline.phrases import first_name
 from prepcoach.engines.offline.relationship import (
+    done_actions,
     mentor_objectives,
     sessions_so_far,
     term_length,
     thanks_for_time,
     what_helped,
 )
-from prepcoach.engines.offline.scrub import scrub
-from prepcoach.engines.offline.topics import subject_span, topic_candidates, topic_core
 from prepcoach.lint import content_words
 from prepcoach.text import plural
 from prepcoach.vocab import OutreachKind
 
 
+def _context_line(inp: OutreachInput) -> str:
+    return as_sentence(plain_line(inp.context)) if inp.context.strip() else ""
+
+
 def _first_request(inp: OutreachInput) -> Iterator[Draft]:
-    """One tactical ask built from ``inp.ask`` (see ``tactical_topic``), a 20-minute
-    call, an easy decline, and who suggested the contact when known."""
+    """The user's one ask in the frame for its shape, a 20-minute call, an easy decline.
+    Without an ask (a review's note to a prospect) the ask is a fixed topic for the
+    mentor's first support area."""
     greet = first_name(inp.to)
     sign = signature(inp.profile)
     intro = introduction(inp.profile)
-    rec = ""
-    if inp.mentor is not None and inp.mentor.recommended_by.strip():
-        who = clean_name(re.split(r"[(,]", inp.mentor.recommended_by)[0], 40)
-        if who:
-            rec = f"{who} suggested I write to you."
-    context = sentence(short_words(scrub(inp.context), 30)) if inp.context.strip() else ""
+    ask = classify(inp.ask) if inp.ask.strip() else area_ask(inp.mentor)
+    lines = first_request_lines(ask)
+    subject = subject_line(ask)
     decline = "If now isn't a good time, no worries at all."
-    for topic in topic_candidates(inp.ask, inp.objectives, inp.mentor):
-        ask = f"Would you be open to a 20-minute call on {topic.phrase}?"
-        span = subject_span(topic)
-        subject = f"One question: {span}" if span else "One question, 20 minutes"
-        goal = goal_line(inp.objectives, inp.mentor, topic)
-        if inp.channel == "slack":
-            variants = [[intro, ask, decline], [ask, decline]]
-        else:
-            variants = [
-                [" ".join(x for x in (rec, intro) if x), context, ask, decline],
-                [" ".join(x for x in (rec, intro) if x), goal, ask, decline],
-                [" ".join(x for x in (rec, intro) if x), ask, decline],
-                [ask, decline],
-            ]
-        for parts in variants:
-            yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
+    context = _context_line(inp)
+    if inp.channel == "slack":
+        variants = [[intro, *lines, decline], [*lines, decline]]
+    else:
+        variants = [[intro, context, *lines, decline], [intro, *lines, decline], [*lines, decline]]
+    for parts in variants:
+        yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
 
 
 def _recommendation(inp: OutreachInput) -> Iterator[Draft]:
-    """Asks the network for a name two or three levels up, with a bigger scope,
-    someone who likes helping people grow (not a self-promoter)."""
+    """Asks the network for a name two or three levels up, with a bigger scope, someone
+    who likes helping people grow (not a self-promoter); the ask says what for."""
     greet = first_name(inp.to)
     sign = signature(inp.profile)
     decline = "If no one comes to mind, no worries at all."
+    focus, tail = recommendation_focus(classify(inp.ask))
     ask = (
         "Who do you know two or three levels above me, with a bigger scope, who genuinely "
-        "likes helping people grow?"
+        f"likes helping people grow{tail or '?'}"
     )
     not_self = "I'm after someone who enjoys helping, not a self-promoter. A name or two is plenty."
-    for topic in topic_candidates(inp.ask, inp.objectives, inp.mentor):
-        focus = f"I'm working on {topic.core}, and I'd like to learn from someone who has done it."
-        focus_short = f"I'm working on {topic.core}."
-        subject = "Looking for one name"
-        if inp.channel == "slack":
-            variants = [[focus_short, ask, decline], [ask, decline]]
-        else:
-            variants = [
-                [focus, ask, not_self, decline],
-                [focus_short, ask, decline],
-                [ask, decline],
-            ]
-        for parts in variants:
-            yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
+    subject = "Looking for one name"
+    if inp.channel == "slack":
+        variants = [[focus, ask, decline]]
+    else:
+        variants = [[focus, ask, not_self, decline], [focus, ask, decline]]
+    for parts in variants:
+        yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
+
+
+def _focus_line(ask: Ask) -> tuple[str, str]:
+    """The next term's focus from the user's words: ``(sentence, tail of the ask)``."""
+    if ask.shape == "question":
+        return "", f"starting with one question: {as_question(ask)}"
+    if ask.shape in ("topic", "gerund", "clause"):
+        return f"I would like us to focus on {as_sentence(ask.bare)}", ""
+    if ask.shape == "infinitive":
+        return f"I would like us to focus on how best {as_sentence(ask.bare)}", ""
+    return f"What I would like us to focus on: {as_sentence(ask.text)}", ""
 
 
 def _renewal(inp: OutreachInput) -> Iterator[Draft]:
-    """Thanks, what was achieved (met objectives), and another term focused on the
-    next objective."""
+    """Thanks, what was achieved (met objectives, as titled), and another term focused
+    on the user's ask, else on the mentor's next open objective."""
     greet = first_name(inp.to)
     sign = signature(inp.profile)
     n = term_length(inp)
@@ -103,37 +110,36 @@ def _renewal(inp: OutreachInput) -> Iterator[Draft]:
         inp.mentor.cadence if inp.mentor is not None else "monthly", "every few months"
     )
     helped = what_helped(inp)
-    open_ = mentor_objectives(inp, "open")
-    if not open_ and inp.mentor is not None:
-        open_ = [
-            o
-            for o in inp.objectives
-            if o.status == "open" and o.support_area in inp.mentor.support_areas
-        ]
-    focuses = [topic_core(o.title, 10, strip_lead=False) for o in open_]
-    focuses = [f for f in focuses if len(content_words(f)) >= 2]
-    raw_focus = topic_core(inp.ask, 10) if inp.ask.strip() else ""
-    if len(content_words(raw_focus)) >= 2:
-        focuses.insert(0, raw_focus)
-    decline = "If your plate is full, no worries at all; this has already helped a lot."
     term = plural(n, "month")
+    focuses: list[tuple[str, str]] = []
+    if inp.ask.strip():
+        focuses.append(_focus_line(classify(inp.ask)))
+    else:
+        open_ = mentor_objectives(inp, "open")
+        if not open_ and inp.mentor is not None:  # none tied to them: those in their areas
+            areas = inp.mentor.support_areas
+            open_ = [o for o in inp.objectives if o.status == "open" and o.support_area in areas]
+        for o in open_:
+            title = title_text(o.title)
+            if len(content_words(title)) >= 2 and "?" not in title:
+                focuses.append((f"The goal I would bring next: {as_sentence(title)}", ""))
+        focuses.append(("", ""))
+    decline = "If your plate is full, no worries at all; this has already helped a lot."
     subject = f"Proposing another {term}"
     opener = thanks_for_time(inp)
-    for focus in [*focuses, ""]:
+    for focus, tail in focuses:
         ask = (
-            f"Would you be open to another {term}, meeting {cadence}, focused on {focus}?"
-            if focus
+            f"I would like another {term}, meeting {cadence}, if you are open to it, {tail}"
+            if tail
             else f"Would you be open to another {term}, meeting {cadence}?"
         )
-        variants = (
-            [
-                [opener, *helped[:2], ask, decline],
-                [opener, helped[0] if helped else "", ask, decline],
-            ]
-            if inp.channel != "slack"
-            else [[opener, helped[0] if helped else "", ask, decline]]
-        )
-        variants.append([opener, ask, decline])
+        variants = [
+            [opener, *helped[:2], focus, ask, decline],
+            [opener, helped[0] if helped else "", focus, ask, decline],
+            [opener, focus, ask, decline],
+        ]
+        if inp.channel == "slack":
+            variants = variants[1:]
         for parts in variants:
             yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
 
@@ -176,8 +182,7 @@ def _closing(inp: OutreachInput) -> Iterator[Draft]:
     sign = signature(inp.profile)
     helped = what_helped(inp)
     opener = thanks_for_time(inp)
-    ended = inp.mentor is not None and inp.mentor.status == "ended"
-    if ended:
+    if inp.mentor is not None and inp.mentor.status == "ended":
         close_said = "Now that our meetings have come to an end, I wanted to say what they gave me."
         close_plain = "Now that our meetings have come to an end, I wanted to say thank you."
         close_short = "Now that our meetings have ended, thank you."
@@ -207,34 +212,42 @@ def _closing(inp: OutreachInput) -> Iterator[Draft]:
 
 
 def _follow_up(inp: OutreachInput) -> Iterator[Draft]:
-    """Thanks, and what I did with the advice (``inp.context``, else the last
-    session's completed actions)."""
+    """Thanks, and what I did with the advice: ``inp.context`` as typed, else the last
+    session's completed actions (their text as typed)."""
     greet = first_name(inp.to)
     sign = signature(inp.profile)
     hist = sessions_so_far(inp)
     last = hist[-1] if hist else None
-    when = f"on {last.date.strftime('%b')} {last.date.day}" if last is not None else ""
-    thanks = f"Thanks again for your time {when}.".replace("  ", " ").replace(" .", ".")
-    topic = topic_core(inp.ask, 12) if inp.ask.strip() else ""
-    advice = f"I took your advice on {topic}." if len(content_words(topic)) >= 2 else ""
-    did_lines: list[str] = []
-    if inp.context.strip():
-        did = short_words(scrub(inp.context), 40)
-        if did:
-            did_lines.append(sentence(did))
     if last is not None:
-        done = [scrub(a.text) for a in last.action_items if a.done and a.owner == "me"]
-        done = [d.rstrip(".") for d in done if d]
-        if done:
-            listed = "; ".join(short_words(d, 12) for d in done[:2])
-            did_lines.append(f"Since we talked, I have done what we agreed: {listed}.")
+        thanks = f"Thanks again for your time on {last.date.strftime('%b')} {last.date.day}."
+    else:
+        thanks = "Thank you for your help."
+    ask = classify(inp.ask)
+    advice = ""
+    if ask.shape in ("topic", "gerund", "clause"):
+        advice = f"I took your advice on {as_sentence(ask.bare)}"
+    elif ask.shape == "question":
+        advice = f"The question you helped me with: {as_question(ask)}"
+    elif ask.shape != "empty":
+        advice = f"What I took from our talk: {as_sentence(ask.text)}"
+    did_lines: list[str] = []
+    context = _context_line(inp)
+    if context:
+        did_lines.append(context)
+    done = done_actions(last)
+    if len(done) >= 2:
+        did_lines.append(
+            f"Since we talked, I have done two things we agreed: {done[0]}; {done[1]}."
+        )
+    if done:
+        did_lines.append(f"Since we talked, I have done what we agreed: {as_sentence(done[0])}")
     keep = "I'll let you know how it goes."
     subject = "Thanks, and what I tried"
     variants: list[list[str]] = []
     for did in [*did_lines, ""]:
         variants.append([thanks, advice, did, keep])
-        variants.append([thanks, did, keep])
-    variants.append([thanks, keep])
+        if not advice:  # the user's own words are never the part left out
+            variants.append([thanks, did, keep])
     for parts in variants:
         yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
 

@@ -4,13 +4,11 @@ letter's fixed parts (greeting, introduction, signature, assembly per channel)."
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from prepcoach.engines.offline.ask_shape import Ask, classify, plain_line
 from prepcoach.engines.offline.phrases import clean_name, first_name
-from prepcoach.engines.offline.scrub import scrub
-from prepcoach.engines.offline.topics import Topic, relevant_objectives, topic_core
-from prepcoach.lint import content_words
 from prepcoach.models import Mentor, Objective, Profile, Session
 
 
@@ -59,8 +57,8 @@ Composer = Callable[[OutreachInput], Iterator[Draft]]
 def introduction(p: Profile) -> str:
     """ "I'm Dana, Director of Engineering at Lumen." (as much as the profile holds)."""
     name = clean_name(p.name)
-    title = scrub(p.title)[:80]
-    org = scrub(p.organisation)[:60]
+    title = plain_line(p.title) if len(p.title) <= 80 else ""
+    org = plain_line(p.organisation) if len(p.organisation) <= 60 else ""
     if name and title and org:
         return f"I'm {name}, {title} at {org}."
     if name and title:
@@ -77,13 +75,22 @@ def signature(p: Profile) -> str:
     return first_name(p.name) if first_name(p.name) != "there" else ""
 
 
-def goal_line(objectives: Sequence[Objective], mentor: Mentor | None, topic: Topic) -> str:
-    """ "One of my goals right now: ..." for the first relevant open objective, or ""."""
-    for o in relevant_objectives(objectives, mentor):
-        goal = topic_core(o.title, 12, strip_lead=False)
-        if len(content_words(goal)) >= 2:
-            return f"One of my goals right now: {goal}."
-    return ""
+# A concrete topic per support area, for a note to a prospect that has no ask of its own
+# (the message that goes with a review of a prospect). Fixed words, nothing from the plan.
+_AREA_ASKS: dict[str, str] = {
+    "scope": "what you stopped doing first when your scope doubled",
+    "politics": "how you decide which cross-team fights are worth picking",
+    "career": "how you chose between a bigger role at home and a top job elsewhere",
+    "viewpoint": "what you would question first in a plan for next year",
+    "technical": "how you run design reviews when senior engineers disagree",
+    "toolkit": "how you give hard feedback to senior people early",
+}
+
+
+def area_ask(mentor: Mentor | None) -> Ask:
+    """The fixed ask for ``mentor``'s first support area (``toolkit`` without one)."""
+    area = mentor.support_areas[0] if mentor is not None and mentor.support_areas else "toolkit"
+    return classify(_AREA_ASKS[area])
 
 
 def assemble(channel: str, greet: str, parts: list[str], sign: str, closing: str) -> str:

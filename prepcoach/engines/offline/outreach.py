@@ -1,16 +1,18 @@
-"""``compose_outreach``: the kind's composer, each candidate checked with ``lint_outreach``
-for its kind and channel, the first that passes kept (else the first, with its violations
-recorded in ``draft.violations`` rather than hidden)."""
+"""``compose_outreach``: the ask checked (``refusals``), then the kind's composer, each
+candidate checked with ``lint_outreach`` for its kind and channel and the first that passes
+kept. An ask that no candidate can carry past the rules is refused, never mended."""
 
 from __future__ import annotations
 
 from typing import cast
 
+from prepcoach.engines.offline.ask_shape import classify, plain_line
 from prepcoach.engines.offline.composers import COMPOSERS
 from prepcoach.engines.offline.letter import Draft, OutreachInput
 from prepcoach.engines.offline.phrases import clean_name
+from prepcoach.engines.offline.refusals import check_ask
 from prepcoach.errors import UsageError
-from prepcoach.lint import clean_text, lint_outreach
+from prepcoach.lint import lint_outreach
 from prepcoach.models import OutreachDraft
 from prepcoach.text import words
 from prepcoach.vocab import CHANNELS, OUTREACH_KINDS, Channel, OutreachKind
@@ -26,7 +28,8 @@ def compose_outreach(inp: OutreachInput) -> OutreachDraft:
 
     The body is plain text; ``subject`` is set for email only. The draft passes
     ``lint_outreach`` for its kind and channel (``violations`` is then empty).
-    Raises ``UsageError`` for an unknown kind or channel.
+    Raises ``UsageError`` for an unknown kind or channel, and for an ask that cannot be
+    sent as typed (vague, a banned word, a second question; see ``refusals``).
     """
     if inp.kind not in COMPOSERS:
         raise UsageError(
@@ -38,6 +41,7 @@ def compose_outreach(inp: OutreachInput) -> OutreachDraft:
         )
     kind = cast(OutreachKind, inp.kind)
     channel = cast(Channel, inp.channel)
+    check_ask(classify(inp.ask), kind, inp.objectives)
     chosen: Draft | None = None
     violations: list[str] = []
     for cand in COMPOSERS[kind](inp):
@@ -49,11 +53,16 @@ def compose_outreach(inp: OutreachInput) -> OutreachDraft:
         if chosen is None:
             chosen, violations = cand, [str(v) for v in found]
     assert chosen is not None  # every composer yields at least one candidate
+    if violations and inp.ask.strip():
+        raise UsageError(
+            f"your ask cannot go into a {kind} on {channel} as typed: " + "; ".join(violations),
+            hint="Rephrase --ask as one short, specific question or topic.",
+        )
     return OutreachDraft(
         outreach_kind=kind,
         to=clean_name(inp.to, 120) or "there",
-        title=clean_text(inp.title),
-        organisation=clean_text(inp.organisation),
+        title=plain_line(inp.title),
+        organisation=plain_line(inp.organisation),
         channel=channel,
         ask=inp.ask,
         subject=chosen.subject if inp.channel == "email" else "",

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
+from prepcoach.engines.offline.ask_shape import plain_line
+from prepcoach.engines.offline.frames import as_sentence, title_text
 from prepcoach.engines.offline.letter import OutreachInput
-from prepcoach.engines.offline.phrases import sentence, short_words
-from prepcoach.engines.offline.scrub import scrub
-from prepcoach.engines.offline.topics import topic_core
 from prepcoach.models import Objective, Session, add_months
 
 
@@ -29,41 +28,44 @@ _AREA_HELP: dict[str, str] = {
 }
 
 
+def _quotable(text: str, max_words: int) -> str:
+    """``text`` as typed on one line when it is one short statement, else ""."""
+    t = plain_line(text).rstrip(" .")
+    if not t or "?" in t or len(t.split()) > max_words or re.search(r"[.!;]\s", t):
+        return ""
+    return t
+
+
 def what_helped(inp: OutreachInput) -> list[str]:
-    """Sentences saying specifically what helped, best first."""
+    """Sentences saying specifically what helped, best first; every title, piece of
+    evidence and note is quoted whole, as typed (too long to quote whole: left out)."""
     out: list[str] = []
-    met = mentor_objectives(inp, "met")
-    if met:
-        names = [topic_core(o.title, 10, strip_lead=False) for o in met[:2]]
-        names = [n for n in names if n]
-        if len(names) == 2:
-            out.append(f"Two goals we worked on are done: {names[0]}, and {names[1]}.")
-        elif names:
-            out.append(f"A goal we worked on is done: {names[0]}.")
-        ev = re.split(r"(?<=[.!])\s+", scrub(met[0].evidence))[0].strip()
-        if ev and len(ev.split()) <= 24:
-            out.append(sentence(ev))
-    hist = sessions_so_far(inp)
-    for s in reversed(hist):
-        for p in s.objective_progress:
-            if p.progressed and p.note.strip():
-                note = scrub(p.note).strip()
-                head, colon, rest = note.partition(":")
-                if colon and rest.strip() and len(head.split()) <= 3:
-                    note = rest.strip()  # "Agreed experiment: advise ..." -> "advise ..."
-                note = short_words(note, 20).replace(":", ",").rstrip(".")
-                if note:
-                    out.append(
-                        f"One thing I'm taking from our talks: {note[0].lower() + note[1:]}."
-                    )
-                    break
-        else:
-            continue
-        break
+    met = [t for t in (_quotable(o.title, 14) for o in mentor_objectives(inp, "met")) if t]
+    if len(met) >= 2:
+        out.append(f"Two goals we worked on are done: {met[0]}; and {met[1]}.")
+    elif met:
+        out.append(f"A goal we worked on is done: {met[0]}.")
+    evidence = [_quotable(o.evidence, 24) for o in mentor_objectives(inp, "met")[:1]]
+    if evidence and evidence[0]:
+        out.append(as_sentence(evidence[0]))
+    for s in reversed(sessions_so_far(inp)):
+        notes = [_quotable(p.note, 20) for p in s.objective_progress if p.progressed]
+        notes = [n for n in notes if n]
+        if notes:
+            out.append(f"One thing I'm taking from our talks: {notes[0]}.")
+            break
     if inp.mentor is not None and inp.mentor.support_areas:
         label = _AREA_HELP[inp.mentor.support_areas[0]]
         out.append(f"Your help with {label} made a real difference.")
     return out
+
+
+def done_actions(session: Session | None) -> list[str]:
+    """The user's completed actions of ``session``, each quoted whole, as typed."""
+    if session is None:
+        return []
+    done = [_quotable(a.text, 14) for a in session.action_items if a.done and a.owner == "me"]
+    return [title_text(d) for d in done if d]
 
 
 def sessions_so_far(inp: OutreachInput) -> list[Session]:
@@ -83,6 +85,8 @@ def term_length(inp: OutreachInput) -> int:
 def thanks_for_time(inp: OutreachInput) -> str:
     """ "Thank you for the last N months." with N the months actually spent together."""
     m = inp.mentor
+    if m is not None and not sessions_so_far(inp):
+        return "Thank you for agreeing to help."
     if m is None or m.term_start is None or inp.today < m.term_start:
         return "Thank you for your time and help."
     k = (inp.today.year - m.term_start.year) * 12 + inp.today.month - m.term_start.month

@@ -1,0 +1,150 @@
+"""Asks the composer refuses instead of mending: the user's own words are never deleted
+or swapped, so an ask that no frame can send is sent back with the reason and examples.
+
+Every refusal is a ``UsageError`` (exit 2 on the command line) whose message names what
+was found and whose hint says what to type instead. The examples are drawn from the
+user's open objectives and are shown to the user only; nothing from them is sent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from prepcoach.engines.offline.ask_shape import Ask, classify
+from prepcoach.engines.offline.frames import title_text
+from prepcoach.errors import UsageError
+from prepcoach.lint import TOO_BIG_RE, content_words
+from prepcoach.lint.asks import find_asks
+from prepcoach.lint.commitment import commitments
+from prepcoach.lint.handles import jargon, mentor_words, role_requests
+from prepcoach.models import Objective
+from prepcoach.text import clip
+
+# Kinds whose message must not name the relationship or ask for a commitment.
+STEALTH = ("first-request", "recommendation", "follow-up")
+
+_FALLBACK_EXAMPLES = (
+    "How did you handle your first reorg as a VP?",
+    "What would you cut first if your budget dropped 20%?",
+)
+# The reader spoken of in the third person ("what she stopped doing", "his take on").
+_THIRD_PERSON_RE = re.compile(
+    r"^(?:she|he)\b|\b(?:how|what|why|when|where|whether|which)\s+(?:(?:did|does|do|would|"
+    r"could|has|had|is|was)\s+)?(?:she|he)\b|(?:^|\b(?:of|on|for|get|hear)\s+)(?:her|his)\s+"
+    r"(?:take|view|views|advice|thoughts|reaction|experience|approach|playbook)\b",
+    re.IGNORECASE,
+)
+
+
+def _lower_first(t: str) -> str:
+    w = t.split()[0] if t.split() else ""
+    if len(w) > 1 and w[0].isupper() and w[1:].islower():
+        return t[0].lower() + t[1:]
+    return t
+
+
+def example_asks(objectives: Sequence[Objective]) -> list[str]:
+    """Two concrete asks for the user to copy, built from their open objectives (each
+    title kept whole), then fixed examples."""
+    out: list[str] = []
+    for o in objectives:
+        if o.status != "open" or len(content_words(o.title)) < 2:
+            continue
+        t = title_text(o.title)
+        shape = classify(t).shape
+        if shape == "question":
+            out.append(t if t.endswith("?") else t + "?")
+        elif shape == "imperative":
+            out.append(f"What would you do first to {_lower_first(t)}?")
+        elif shape == "gerund":
+            out.append(f"How did you approach {_lower_first(t)}?")
+        elif shape == "topic":
+            out.append(f"How would you handle {_lower_first(t)}?")
+        else:
+            out.append(f"How would you approach this goal: {t}?")
+        if len(out) == 2:
+            return out
+    for ex in _FALLBACK_EXAMPLES:
+        if len(out) < 2 and ex not in out:
+            out.append(ex)
+    return out
+
+
+def _examples_hint(objectives: Sequence[Objective], lead: str) -> str:
+    a, b = example_asks(objectives)
+    return f'{lead} For example: --ask "{a}" or --ask "{b}"'
+
+
+def check_ask(
+    ask: Ask, kind: str, objectives: Sequence[Objective], *, placing: bool = True
+) -> None:
+    """Raise ``UsageError`` when the ask cannot go into a ``kind`` message: vague, a
+    word the rules forbid, two questions. With ``placing`` (the offline frames, which
+    place the words as typed) also when it speaks of the reader as "she"/"he" or, in a
+    first request, describes a person; a model writes its own sentences around those."""
+    text = ask.text
+    if ask.shape == "empty":  # a first request must have an ask: checked by the service
+        return
+    if kind in STEALTH:
+        words = mentor_words(text)
+        if words:
+            raise UsageError(
+                f'your ask says "{words[0]}": the word scares many senior people off (too '
+                "big a handle, sounds like it never ends), and prepcoach will not delete it "
+                "from your words.",
+                hint=_examples_hint(objectives, "Ask about the one topic instead."),
+            )
+        roles = role_requests(text)
+        if roles:
+            raise UsageError(
+                f'your ask asks them to take on a standing role ("{roles[0]}"); that is the '
+                "same too-big handle as 'mentor'.",
+                hint=_examples_hint(objectives, "Ask for one conversation about one topic."),
+            )
+        found = commitments(text)
+        if found:
+            raise UsageError(
+                f'your ask asks for a long-term commitment ("{found[0]}"); a first note asks '
+                "for one conversation only.",
+                hint="Take the time words out of --ask; the message asks for 20 minutes itself.",
+            )
+    if kind == "first-request":
+        big = TOO_BIG_RE.search(text)
+        if big:
+            raise UsageError(
+                f'your ask asks for more time than a first note should ("{big.group(0)}").',
+                hint="Take the time out of --ask; the message asks for 20 minutes itself.",
+            )
+    slang = jargon(text)
+    if slang:
+        raise UsageError(
+            f'your ask uses jargon ("{slang[0]}"), which makes a short note read like a memo.',
+            hint="Say it in plain words in --ask.",
+        )
+    if kind != "wind-down" and not content_words(text):
+        shown = clip(text, 60)
+        raise UsageError(
+            f'"{shown}" is too vague to ask a senior person about: name one concrete, '
+            "tactical topic (prepcoach will not swap in one of your objectives).",
+            hint=_examples_hint(objectives, "Say exactly what you want to learn."),
+        )
+    asks = find_asks(text).asks
+    if len(asks) > 1:
+        raise UsageError(
+            f"your ask holds {len(asks)} questions; a note to a busy person asks one.",
+            hint="Keep the one that matters most in --ask.",
+        )
+    if not placing:
+        return
+    if kind != "recommendation" and _THIRD_PERSON_RE.search(text):
+        raise UsageError(
+            "your ask speaks of the reader as 'she' or 'he', but the message is written to them.",
+            hint='Write it as you would say it to them, e.g. --ask "what you stopped doing '
+            'first when you became a VP".',
+        )
+    if kind == "first-request" and ask.shape == "person":
+        raise UsageError(
+            "your ask describes a person; a first request asks them about one topic.",
+            hint="To ask your network for a name, use --kind recommendation.",
+        )
