@@ -1,0 +1,195 @@
+"""The one place the Plan screen and the first-run setup change the plan.
+
+Every method hands over to the plan's domain layer (``prepcoach.planning``), which reads,
+changes and writes plan.json atomically under the store's writer lock, so a CLI command
+editing the plan at the same time loses nothing. Each destructive change returns an
+``Undo``: the call that puts back exactly what was there before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from prepcoach import planning
+from prepcoach.models import Mentor, Objective, Plan, Profile
+from prepcoach.store import Store
+
+
+@dataclass(frozen=True)
+class Undo:
+    """One entry of the undo stack: what was done (shown when undone) and how to undo it."""
+
+    label: str
+    run: Callable[[], object]
+
+
+class PlanActions:
+    """Plan edits for the TUI, with the undo of each."""
+
+    def __init__(self, store: Store, today: dt.date) -> None:
+        self.store = store
+        self.today = today
+
+    def plan(self) -> Plan:
+        return self.store.load_plan()
+
+    def _mentor(self, mentor_id: str) -> Mentor:
+        from prepcoach.lookup import find_mentor
+
+        return find_mentor(self.plan(), mentor_id).model_copy(deep=True)
+
+    def _objective(self, objective_id: str) -> Objective:
+        from prepcoach.lookup import find_objective
+
+        return find_objective(self.plan(), objective_id).model_copy(deep=True)
+
+    # ---------------------------------------------------------------- profile
+
+    def set_profile(self, **fields: str) -> tuple[Profile, Undo]:
+        before = self.plan().profile
+        old = {k: getattr(before, k) for k in fields}
+        profile = planning.set_profile(self.store, **fields)
+        return profile, Undo("profile edit", lambda: planning.set_profile(self.store, **old))
+
+    # ---------------------------------------------------------------- mentors
+
+    def add_mentor(self, name: str, **fields: Any) -> tuple[Mentor, Undo]:
+        mentor = planning.add_mentor(self.store, name, today=self.today, **fields)
+        return mentor, Undo(
+            f"adding {mentor.name}", lambda: planning.remove_mentor(self.store, mentor.id)
+        )
+
+    def edit_mentor(self, mentor_id: str, **fields: Any) -> tuple[Mentor, Undo]:
+        return self._keeping(mentor_id, "edit", planning.edit_mentor, **fields)
+
+    def remove_mentor(self, mentor_id: str) -> tuple[planning.RemovedMentor, Undo]:
+        removed = planning.remove_mentor(self.store, mentor_id)
+        return removed, Undo(
+            f"removing {removed.mentor.name}",
+            lambda: planning.restore_mentor(self.store, removed),
+        )
+
+    def set_status(
+        self, mentor_id: str, status: str, *, force: bool = False
+    ) -> tuple[Mentor, Undo]:
+        return self._keeping(
+            mentor_id,
+            f"status {status}",
+            planning.set_mentor_status,
+            status,
+            force=force,
+            today=self.today,
+        )
+
+    def book(
+        self,
+        mentor_id: str,
+        date: dt.date,
+        time: dt.time | None = None,
+        minutes: int | None = None,
+    ) -> tuple[Mentor, Undo]:
+        return self._keeping(
+            mentor_id, "booking", planning.book_meeting, date, time, minutes, today=self.today
+        )
+
+    def cancel_booking(self, mentor_id: str) -> tuple[Mentor, Undo]:
+        return self._keeping(mentor_id, "cancelled booking", planning.cancel_meeting)
+
+    def _keeping(
+        self, mentor_id: str, what: str, change: Callable[..., Mentor], *args: Any, **kw: Any
+    ) -> tuple[Mentor, Undo]:
+        """Run ``change`` on one mentor; its undo puts the whole mentor record back as it
+        was (status, term, history, booking), at its place and with its objective links
+        as they are at the time of the undo."""
+        before = self._mentor(mentor_id)
+        after = change(self.store, before.id, *args, **kw)
+        return after, Undo(f"{what} of {before.name}", lambda: self._put_back(before))
+
+    def _put_back(self, before: Mentor) -> Mentor:
+        links = {o.id: list(o.mentors) for o in self.plan().objectives if before.id in o.mentors}
+        removed = planning.remove_mentor(self.store, before.id)
+        mentor = planning.restore_mentor(self.store, replace(removed, mentor=before))
+        # restoring relinks at the end of each objective's list: keep the order it had
+        for oid, order in links.items():
+            obj = self.plan().objective(oid)
+            if obj is not None and obj.mentors != order:
+                planning.edit_objective(self.store, oid, mentors=order)
+        return mentor
+
+    # ------------------------------------------------------------- objectives
+
+    def add_objective(self, title: str, **fields: Any) -> tuple[Objective, list[str]]:
+        """Adding is not undone (the plan keeps objectives): drop one instead."""
+        return planning.add_objective(self.store, title, today=self.today, **fields)
+
+    def edit_objective(
+        self,
+        objective_id: str,
+        *,
+        title: str | None = None,
+        done_when: str | None = None,
+        area: str | None = None,
+        mentors: Sequence[str] | None = None,
+        why: str | None = None,
+    ) -> tuple[Objective, list[str], Undo]:
+        before = self._objective(objective_id)
+        obj, warnings = planning.edit_objective(
+            self.store,
+            before.id,
+            title=title,
+            done_when=done_when,
+            area=area,
+            mentors=mentors,
+            why=why,
+        )
+
+        def undo() -> object:
+            return planning.edit_objective(
+                self.store,
+                before.id,
+                title=before.title,
+                done_when=before.done_when,
+                area=before.support_area,
+                mentors=before.mentors,
+                why=before.why,
+            )
+
+        return obj, warnings, Undo(f'edit of "{before.title}"', undo)
+
+    def drop_objective(self, objective_id: str) -> tuple[Objective, Undo]:
+        return self._status_change(
+            objective_id,
+            "dropping",
+            lambda i: planning.drop_objective(self.store, i, on=self.today),
+        )
+
+    def reopen_objective(self, objective_id: str) -> tuple[Objective, Undo]:
+        return self._status_change(
+            objective_id, "reopening", lambda i: planning.reopen_objective(self.store, i)
+        )
+
+    def mark_met(self, objective_id: str) -> tuple[Objective, Undo]:
+        return self._status_change(
+            objective_id,
+            "marking met",
+            lambda i: planning.mark_objective_met(self.store, i, on=self.today),
+        )
+
+    def _status_change(
+        self, objective_id: str, what: str, change: Callable[[str], tuple[Any, ...]]
+    ) -> tuple[Objective, Undo]:
+        before = self._objective(objective_id)
+        obj = change(before.id)[0]
+        return obj, Undo(f'{what} "{before.title}"', lambda: self._restore_status(before))
+
+    def _restore_status(self, before: Objective) -> Objective:
+        """The objective back to its earlier status with its dates (evidence is never
+        touched by these moves)."""
+        if before.status == "met":
+            return planning.mark_objective_met(self.store, before.id, on=before.met_on)[0]
+        if before.status == "dropped":
+            return planning.drop_objective(self.store, before.id, on=before.dropped_on)[0]
+        return planning.reopen_objective(self.store, before.id)[0]
