@@ -47,6 +47,21 @@ API (all errors are PrepcoachError subclasses; ``Cancelled`` when ``cancel`` is 
       .save_review(ReviewRecord) -> ReviewRecord
       Services.lint(text, *, channel, kind) -> list[prepcoach.lint.Violation]
 
+Plan (``plan.PlanMethods``, mixed in; edits under the writer lock via ``prepcoach.planning``):
+      .profile() -> Profile        .set_profile(**fields) -> Profile
+      .add_mentor(name, **fields) / .edit_mentor(name, **fields) -> Mentor
+      .mentor_files(name) -> {sessions, outreach, reviews: [ids]}   kept on removal
+      .remove_mentor(name) -> RemovedMentor      .restore_mentor(removed) -> Mentor
+      .set_mentor_status(name, status, on=None, force=False, *, today=None) -> Mentor
+      .book_meeting(name, date, time=None, minutes=None, *, today=None) -> Mentor
+      .cancel_meeting(name) -> Mentor      .attention(today=None) -> list[str]
+      .add_objective(title, *, support_area, ...) -> (Objective, warnings)
+      .edit_objective(id, *, title, done_when, area, mentors, why) -> (Objective, warnings)
+      .drop_objective(id) / .mark_objective_met(id) -> (Objective, changed)
+      .reopen_objective(id) -> (Objective, changed, warnings)
+      .team() -> Team (areas: AreaCoverage, gaps)
+      .capture_session(session, Capture, *, today=None, confirm=False) -> CaptureResult
+
 Layout: one class per job, each with a frozen setup object, ``preview(req)`` and
 ``generate(req, *, on_text, cancel)``: ``meetings.Meetings`` (the meeting being prepared,
 saving sessions, capture), ``agenda.AgendaJob``, ``outreach.OutreachJob`` (with the saved
@@ -66,9 +81,11 @@ from typing import TYPE_CHECKING
 
 from prepcoach.errors import Cancelled, UsageError
 from prepcoach.services.agenda import AgendaJob, AgendaSetup
+from prepcoach.services.capture import Capture, CaptureResult, NewAction
 from prepcoach.services.env import ServiceEnv
 from prepcoach.services.meetings import Meetings, held
 from prepcoach.services.outreach import OutreachJob, OutreachSetup
+from prepcoach.services.plan import PlanMethods, Team
 from prepcoach.services.prompt_context import session_text
 from prepcoach.services.review import ReviewJob, ReviewSetup
 from prepcoach.services.samples import sample_contexts
@@ -101,7 +118,10 @@ __all__ = [
     "AgendaResult",
     "AgendaSetup",
     "Cancelled",
+    "Capture",
+    "CaptureResult",
     "Meetings",
+    "NewAction",
     "OutreachJob",
     "OutreachRequest",
     "OutreachResult",
@@ -110,6 +130,7 @@ __all__ = [
     "ReviewJob",
     "ReviewSetup",
     "Services",
+    "Team",
     "TextSink",
     "held",
     "sample_contexts",
@@ -117,7 +138,7 @@ __all__ = [
 ]
 
 
-class Services:
+class Services(PlanMethods):
     """The facade the CLI and the TUI call; each method hands over to its job."""
 
     def __init__(self, settings: Settings, store: Store, llm: LLM | OpenAI | None = None) -> None:

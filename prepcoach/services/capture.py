@@ -1,0 +1,114 @@
+"""Capturing a meeting after it took place: notes added, questions resolved (with an
+answer), action items added or marked done, objective progress; questions and action
+items named by number or by a unique piece of their text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from prepcoach.errors import UsageError
+
+if TYPE_CHECKING:
+    from prepcoach.models import Plan, Session
+
+
+@dataclass(frozen=True)
+class NewAction:
+    """An action item to add at capture: its text, owner (me or mentor) and due date."""
+
+    text: str
+    owner: str = "me"
+    due: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Capture:
+    """What to record after a meeting. Questions and action items are named by their
+    1-based number or a unique piece of their text; objectives as ``find_objective``
+    takes them (id, title, number)."""
+
+    note: str = ""
+    actions: Sequence[NewAction] = ()
+    resolve: Sequence[tuple[str, str]] = ()  # (question, answer or "")
+    done: Sequence[str] = ()  # action items done
+    progress: Sequence[tuple[str, str]] = ()  # (objective, what moved)
+
+
+@dataclass
+class CaptureResult:
+    session: Session
+    added_actions: int = 0
+    resolved: list[str] = field(default_factory=list)  # question texts
+    done: list[str] = field(default_factory=list)  # action item texts
+    progressed: list[str] = field(default_factory=list)  # objective ids
+
+
+def pick(texts: Sequence[str], query: str, what: str) -> int:
+    """The index of the one item ``query`` names: its 1-based number, its exact text,
+    or a piece of text found in exactly one item (any case). UsageError listing the
+    candidates when none or several match."""
+    q = query.strip()
+    listing = "; ".join(f"{n}. {t}" for n, t in enumerate(texts, 1)) or "none"
+    if q.isdigit():
+        n = int(q)
+        if 1 <= n <= len(texts):
+            return n - 1
+        raise UsageError(
+            f"there is no {what} {n}; this session has {len(texts)}.",
+            hint=f"Give a number or a piece of the text. The {what}s: {listing}.",
+        )
+    exact = [i for i, t in enumerate(texts) if t.strip().lower() == q.lower()]
+    if len(exact) == 1:
+        return exact[0]
+    hits = [i for i, t in enumerate(texts) if q and q.lower() in t.lower()]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        shown = "; ".join(f"{i + 1}. {texts[i]}" for i in hits)
+        raise UsageError(
+            f'"{query}" matches several {what}s: {shown}.',
+            hint="Give its number or a longer piece of the text.",
+        )
+    raise UsageError(
+        f'no {what} matches "{query}".',
+        hint=f"Give a number or a piece of the text. The {what}s: {listing}.",
+    )
+
+
+def apply_capture(s: Session, plan: Plan, cap: Capture, day: dt.date) -> CaptureResult:
+    """Record ``cap`` on ``s`` in place (notes added after what is there, never
+    replaced); every name is checked before anything changes."""
+    from prepcoach.lookup import find_objective
+    from prepcoach.models import ActionItem, ObjectiveProgress
+
+    questions = [q.text for q in s.questions]
+    resolving = [(pick(questions, q, "question"), a) for q, a in cap.resolve]
+    doing = [pick([a.text for a in s.action_items], d, "action item") for d in cap.done]
+    moving = [(find_objective(plan, o).id, text.strip()) for o, text in cap.progress]
+    for a in cap.actions:
+        if not a.text.strip():
+            raise UsageError("an action item needs some text.", hint='--action "Send the memo"')
+        if a.owner not in ("me", "mentor"):
+            raise UsageError(f'unknown owner "{a.owner}".', hint="Use --owner me or mentor.")
+    result = CaptureResult(session=s)
+    if cap.note.strip():
+        s.notes = f"{s.notes.rstrip()}\n\n{cap.note}" if s.notes.strip() else cap.note
+    for i, answer in resolving:
+        s.questions[i].resolved = True
+        if answer.strip():
+            s.questions[i].answer = answer
+        result.resolved.append(s.questions[i].text)
+    for i in doing:
+        item = s.action_items[i]
+        item.done, item.done_on = True, item.done_on or day
+        result.done.append(item.text)
+    for a in cap.actions:
+        s.action_items.append(ActionItem(text=a.text, owner=a.owner, due=a.due))
+        result.added_actions += 1
+    for oid, text in moving:
+        s.objective_progress.append(ObjectiveProgress(objective_id=oid, note=text))
+        result.progressed.append(oid)
+    return result

@@ -1,0 +1,251 @@
+"""The plan service: profile, mentors, objectives, bookings, team coverage and capturing
+a meeting, the one set of calls the CLI and the TUI share.
+
+``PlanMethods`` is mixed into ``Services`` (it needs ``self.store``); every edit goes
+through ``prepcoach.planning`` (``Store.update_plan``, under the writer lock) or, for a
+capture, reads and writes the session under the same lock, so a CLI command and a
+running TUI never lose each other's edits. Removing a mentor never deletes a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from prepcoach import planning
+from prepcoach.errors import UsageError
+from prepcoach.services.capture import Capture, CaptureResult, apply_capture
+from prepcoach.vocab import SUPPORT_AREA_LABELS, SUPPORT_AREAS
+
+if TYPE_CHECKING:
+    from prepcoach.models import Mentor, Objective, Plan, Profile
+    from prepcoach.planning import RemovedMentor
+    from prepcoach.store import Store
+
+# Statuses whose mentors cover their support areas on the team.
+COVERING = ("active", "renewed")
+
+
+@dataclass(frozen=True)
+class AreaCoverage:
+    """One support area on the team: who covers it now, who could, what needs it."""
+
+    area: str
+    label: str
+    covered_by: list[str]  # names of active or renewed mentors with the area
+    could: list[str]  # names of other mentors (prospects, asked, loosened, ended) with it
+    needed_for: list[str]  # titles of open objectives needing this kind of support
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.covered_by)
+
+    def gap(self) -> str:
+        """'' when covered, else 'nobody covers politics (could: Ana); needed for: X'."""
+        if self.covered:
+            return ""
+        text = f"nobody covers {self.area}"
+        if self.could:
+            text += f" (could: {', '.join(self.could)})"
+        if self.needed_for:
+            text += "; needed for: " + "; ".join(self.needed_for)
+        return text
+
+
+@dataclass(frozen=True)
+class Team:
+    """Support-area coverage of the whole team, the six areas in their fixed order."""
+
+    areas: list[AreaCoverage]
+
+    @property
+    def gaps(self) -> list[str]:
+        return [a.gap() for a in self.areas if not a.covered]
+
+
+def team_coverage(plan: Plan) -> Team:
+    areas = []
+    for area in SUPPORT_AREAS:
+        having = [m for m in plan.mentors if area in m.support_areas]
+        areas.append(
+            AreaCoverage(
+                area=area,
+                label=SUPPORT_AREA_LABELS.get(area, area),
+                covered_by=[m.name for m in having if m.status in COVERING],
+                could=[m.name for m in having if m.status not in COVERING],
+                needed_for=[
+                    o.title
+                    for o in plan.objectives
+                    if o.status == "open" and o.support_area == area
+                ],
+            )
+        )
+    return Team(areas)
+
+
+# ----------------------------------------------------------------- the methods
+
+
+class PlanMethods:
+    """The plan calls of ``Services`` (mixed in; uses ``self.store``)."""
+
+    store: Store
+
+    # profile
+    def profile(self) -> Profile:
+        return self.store.load_plan().profile
+
+    def set_profile(self, **fields: str | None) -> Profile:
+        """Set the given fields (see ``planning.PROFILE_FIELDS``); "" clears one."""
+        unknown = sorted(set(fields) - set(planning.PROFILE_FIELDS))
+        if unknown:
+            raise UsageError(
+                f"the profile has no field {', '.join(unknown)}.",
+                hint="Fields: " + ", ".join(planning.PROFILE_FIELDS) + ".",
+            )
+        return planning.set_profile(self.store, **fields)
+
+    # mentors
+    def add_mentor(self, name: str, **fields: Any) -> Mentor:
+        """``planning.add_mentor`` (title, organisation, relation, levels_above,
+        support_areas, status, term_start, term_months, cadence, email, notes, today)."""
+        if isinstance(fields.get("support_areas"), str):
+            fields["support_areas"] = planning.parse_areas(fields["support_areas"])
+        return planning.add_mentor(self.store, name, **fields)
+
+    def edit_mentor(self, name: str, **fields: Any) -> Mentor:
+        return planning.edit_mentor(self.store, name, **fields)
+
+    def mentor_files(self, name: str) -> dict[str, list[str]]:
+        """Ids of the session, outreach and review files naming the mentor (kept when
+        the mentor is removed)."""
+        from prepcoach.lookup import find_mentor
+
+        m = find_mentor(self.store.load_plan(), name)
+        return planning.mentor_references(self.store, m.id)
+
+    def remove_mentor(self, name: str) -> RemovedMentor:
+        return planning.remove_mentor(self.store, name)
+
+    def restore_mentor(self, removed: RemovedMentor) -> Mentor:
+        return planning.restore_mentor(self.store, removed)
+
+    def set_mentor_status(
+        self,
+        name: str,
+        status: str,
+        on: dt.date | None = None,
+        force: bool = False,
+        *,
+        today: dt.date | None = None,
+    ) -> Mentor:
+        return planning.set_mentor_status(self.store, name, status, on=on, force=force, today=today)
+
+    def book_meeting(
+        self,
+        name: str,
+        date: dt.date,
+        time: dt.time | None = None,
+        minutes: int | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> Mentor:
+        return planning.book_meeting(self.store, name, date, time, minutes, today=today)
+
+    def cancel_meeting(self, name: str) -> Mentor:
+        return planning.cancel_meeting(self.store, name)
+
+    def attention(self, today: dt.date | None = None) -> list[str]:
+        """What needs the user: finished terms still marked active, and booked meetings
+        passed with nothing captured (with the command that does it)."""
+        day = today or dt.date.today()
+        plan = self.store.load_plan()
+        out = [planning.finished_term_message(m) for m in planning.finished_terms(plan, day)]
+        booked = [m.id for m in plan.mentors if m.next_meeting and m.next_meeting < day]
+        sessions = [s for mid in booked for s in self.store.sessions_for(mid)]
+        for o in planning.overdue_captures(plan, sessions, day):
+            out.append(
+                f"{o.message[:1].upper()}{o.message[1:]}: `prepcoach sessions capture "
+                f"{o.date.isoformat()}-{o.mentor_id} --note ...` (or `prepcoach agenda "
+                f'--mentor "{o.mentor_name}" --save` first if nothing was prepared).'
+            )
+        return out
+
+    def team(self) -> Team:
+        """Support-area coverage and the named gaps (what the Team screen shows)."""
+        return team_coverage(self.store.load_plan())
+
+    # objectives
+    def add_objective(
+        self,
+        title: str,
+        *,
+        support_area: str,
+        done_when: str = "",
+        why: str = "",
+        mentors: Sequence[str] = (),
+        today: dt.date | None = None,
+    ) -> tuple[Objective, list[str]]:
+        return planning.add_objective(
+            self.store,
+            title,
+            support_area=support_area,
+            done_when=done_when,
+            why=why,
+            mentors=mentors,
+            today=today,
+        )
+
+    def edit_objective(
+        self,
+        id: str,
+        *,
+        title: str | None = None,
+        done_when: str | None = None,
+        area: str | None = None,
+        mentors: Sequence[str] | None = None,
+        why: str | None = None,
+    ) -> tuple[Objective, list[str]]:
+        return planning.edit_objective(
+            self.store, id, title=title, done_when=done_when, area=area, mentors=mentors, why=why
+        )
+
+    def drop_objective(self, id: str, *, on: dt.date | None = None) -> tuple[Objective, bool]:
+        return planning.drop_objective(self.store, id, on=on)
+
+    def reopen_objective(self, id: str) -> tuple[Objective, bool, list[str]]:
+        return planning.reopen_objective(self.store, id)
+
+    def mark_objective_met(
+        self, id: str, *, evidence: str = "", on: dt.date | None = None
+    ) -> tuple[Objective, bool]:
+        return planning.mark_objective_met(self.store, id, evidence=evidence, on=on)
+
+    # capture
+    def capture_session(
+        self,
+        session: str,
+        capture: Capture,
+        *,
+        today: dt.date | None = None,
+        confirm: bool = False,
+    ) -> CaptureResult:
+        """Record what happened at a meeting (``session``: an id or unique prefix).
+        A meeting still to come is refused unless ``confirm``. Read and written under
+        the writer lock, so edits made meanwhile are kept."""
+        from prepcoach.lookup import find_session_id
+
+        day = today or dt.date.today()
+        with self.store.locked():
+            s = self.store.load_session(find_session_id(self.store.session_ids(), session))
+            if s.date > day and not confirm:
+                raise UsageError(
+                    f"the meeting of session {s.id} is on {s.date.isoformat()}, still to come; "
+                    "capture it once it has taken place.",
+                    hint="If it has taken place already (moved earlier), pass --yes.",
+                )
+            result = apply_capture(s, self.store.load_plan(), capture, day)
+            result.session = self.store.save_session(s)
+        return result
