@@ -101,7 +101,7 @@ class FirstRunScreen(ModalScreen[None]):
 
     @property
     def edits(self) -> PlanActions:
-        return PlanActions(self.papp.store, self.papp.today)
+        return PlanActions(self.papp.services, self.papp.today)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="setup"):

@@ -1,9 +1,9 @@
 """The one place the Plan screen and the first-run setup change the plan.
 
-Every method hands over to the plan's domain layer (``prepcoach.planning``), which reads,
-changes and writes plan.json atomically under the store's writer lock, so a CLI command
-editing the plan at the same time loses nothing. Each destructive change returns an
-``Undo``: the call that puts back exactly what was there before.
+Every method hands over to the plan calls of ``Services`` (the same ones the CLI uses),
+which read, change and write plan.json atomically under the store's writer lock, so a
+CLI command editing the plan at the same time loses nothing. Each change that can be
+undone returns an ``Undo``: the calls that put back exactly what was there before.
 """
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from prepcoach import planning
 from prepcoach.models import Mentor, Objective, Plan, Profile
-from prepcoach.store import Store
+
+if TYPE_CHECKING:
+    from prepcoach.planning import RemovedMentor
+    from prepcoach.services import Services
 
 
 @dataclass(frozen=True)
@@ -29,12 +31,16 @@ class Undo:
 class PlanActions:
     """Plan edits for the TUI, with the undo of each."""
 
-    def __init__(self, store: Store, today: dt.date) -> None:
-        self.store = store
+    def __init__(self, services: Services, today: dt.date) -> None:
+        self.s = services
         self.today = today
 
     def plan(self) -> Plan:
-        return self.store.load_plan()
+        return self.s.plan()
+
+    def files(self, mentor_id: str) -> dict[str, list[str]]:
+        """The session, outreach and review files naming the mentor (kept on removal)."""
+        return self.s.mentor_files(mentor_id)
 
     def _mentor(self, mentor_id: str) -> Mentor:
         from prepcoach.lookup import find_mentor
@@ -51,25 +57,23 @@ class PlanActions:
     def set_profile(self, **fields: str) -> tuple[Profile, Undo]:
         before = self.plan().profile
         old = {k: getattr(before, k) for k in fields}
-        profile = planning.set_profile(self.store, **fields)
-        return profile, Undo("profile edit", lambda: planning.set_profile(self.store, **old))
+        profile = self.s.set_profile(**fields)
+        return profile, Undo("profile edit", lambda: self.s.set_profile(**old))
 
     # ---------------------------------------------------------------- mentors
 
     def add_mentor(self, name: str, **fields: Any) -> tuple[Mentor, Undo]:
-        mentor = planning.add_mentor(self.store, name, today=self.today, **fields)
-        return mentor, Undo(
-            f"adding {mentor.name}", lambda: planning.remove_mentor(self.store, mentor.id)
-        )
+        mentor = self.s.add_mentor(name, today=self.today, **fields)
+        return mentor, Undo(f"adding {mentor.name}", lambda: self.s.remove_mentor(mentor.id))
 
     def edit_mentor(self, mentor_id: str, **fields: Any) -> tuple[Mentor, Undo]:
-        return self._keeping(mentor_id, "edit", planning.edit_mentor, **fields)
+        return self._keeping(mentor_id, "edit", self.s.edit_mentor, **fields)
 
-    def remove_mentor(self, mentor_id: str) -> tuple[planning.RemovedMentor, Undo]:
-        removed = planning.remove_mentor(self.store, mentor_id)
+    def remove_mentor(self, mentor_id: str) -> tuple[RemovedMentor, Undo]:
+        removed = self.s.remove_mentor(mentor_id)
         return removed, Undo(
             f"removing {removed.mentor.name}",
-            lambda: planning.restore_mentor(self.store, removed),
+            lambda: self.s.restore_mentor(removed),
         )
 
     def set_status(
@@ -78,7 +82,7 @@ class PlanActions:
         return self._keeping(
             mentor_id,
             f"status {status}",
-            planning.set_mentor_status,
+            self.s.set_mentor_status,
             status,
             force=force,
             today=self.today,
@@ -92,11 +96,11 @@ class PlanActions:
         minutes: int | None = None,
     ) -> tuple[Mentor, Undo]:
         return self._keeping(
-            mentor_id, "booking", planning.book_meeting, date, time, minutes, today=self.today
+            mentor_id, "booking", self.s.book_meeting, date, time, minutes, today=self.today
         )
 
     def cancel_booking(self, mentor_id: str) -> tuple[Mentor, Undo]:
-        return self._keeping(mentor_id, "cancelled booking", planning.cancel_meeting)
+        return self._keeping(mentor_id, "cancelled booking", self.s.cancel_meeting)
 
     def _keeping(
         self, mentor_id: str, what: str, change: Callable[..., Mentor], *args: Any, **kw: Any
@@ -105,25 +109,25 @@ class PlanActions:
         was (status, term, history, booking), at its place and with its objective links
         as they are at the time of the undo."""
         before = self._mentor(mentor_id)
-        after = change(self.store, before.id, *args, **kw)
+        after = change(before.id, *args, **kw)
         return after, Undo(f"{what} of {before.name}", lambda: self._put_back(before))
 
     def _put_back(self, before: Mentor) -> Mentor:
         links = {o.id: list(o.mentors) for o in self.plan().objectives if before.id in o.mentors}
-        removed = planning.remove_mentor(self.store, before.id)
-        mentor = planning.restore_mentor(self.store, replace(removed, mentor=before))
+        removed = self.s.remove_mentor(before.id)
+        mentor = self.s.restore_mentor(replace(removed, mentor=before))
         # restoring relinks at the end of each objective's list: keep the order it had
         for oid, order in links.items():
             obj = self.plan().objective(oid)
             if obj is not None and obj.mentors != order:
-                planning.edit_objective(self.store, oid, mentors=order)
+                self.s.edit_objective(oid, mentors=order)
         return mentor
 
     # ------------------------------------------------------------- objectives
 
     def add_objective(self, title: str, **fields: Any) -> tuple[Objective, list[str]]:
         """Adding is not undone (the plan keeps objectives): drop one instead."""
-        return planning.add_objective(self.store, title, today=self.today, **fields)
+        return self.s.add_objective(title, today=self.today, **fields)
 
     def edit_objective(
         self,
@@ -136,8 +140,7 @@ class PlanActions:
         why: str | None = None,
     ) -> tuple[Objective, list[str], Undo]:
         before = self._objective(objective_id)
-        obj, warnings = planning.edit_objective(
-            self.store,
+        obj, warnings = self.s.edit_objective(
             before.id,
             title=title,
             done_when=done_when,
@@ -147,8 +150,7 @@ class PlanActions:
         )
 
         def undo() -> object:
-            return planning.edit_objective(
-                self.store,
+            return self.s.edit_objective(
                 before.id,
                 title=before.title,
                 done_when=before.done_when,
@@ -163,19 +165,17 @@ class PlanActions:
         return self._status_change(
             objective_id,
             "dropping",
-            lambda i: planning.drop_objective(self.store, i, on=self.today),
+            lambda i: self.s.drop_objective(i, on=self.today),
         )
 
     def reopen_objective(self, objective_id: str) -> tuple[Objective, Undo]:
-        return self._status_change(
-            objective_id, "reopening", lambda i: planning.reopen_objective(self.store, i)
-        )
+        return self._status_change(objective_id, "reopening", lambda i: self.s.reopen_objective(i))
 
     def mark_met(self, objective_id: str) -> tuple[Objective, Undo]:
         return self._status_change(
             objective_id,
             "marking met",
-            lambda i: planning.mark_objective_met(self.store, i, on=self.today),
+            lambda i: self.s.mark_objective_met(i, on=self.today),
         )
 
     def _status_change(
@@ -189,7 +189,7 @@ class PlanActions:
         """The objective back to its earlier status with its dates (evidence is never
         touched by these moves)."""
         if before.status == "met":
-            return planning.mark_objective_met(self.store, before.id, on=before.met_on)[0]
+            return self.s.mark_objective_met(before.id, on=before.met_on)[0]
         if before.status == "dropped":
-            return planning.drop_objective(self.store, before.id, on=before.dropped_on)[0]
-        return planning.reopen_objective(self.store, before.id)[0]
+            return self.s.drop_objective(before.id, on=before.dropped_on)[0]
+        return self.s.reopen_objective(before.id)[0]

@@ -35,7 +35,7 @@ class PlanEditing(BaseScreen):
 
     @property
     def edits(self) -> PlanActions:
-        return PlanActions(self.papp.store, self.papp.today)
+        return PlanActions(self.papp.services, self.papp.today)
 
     def status_line(self, text: str, style: str = "") -> None:
         from textual.widgets import Static
@@ -162,7 +162,7 @@ class PlanEditing(BaseScreen):
         m = self._mentor()
         if m is None or self.plan is None:
             return
-        refs = planning.mentor_references(self.papp.store, m.id)
+        refs = self.edits.files(m.id)
         linked = [o.title for o in self.plan.objectives if m.id in o.mentors]
         lines = [
             f"{plural(len(refs['sessions']), 'session')}, {plural(len(refs['outreach']), 'draft')}"
