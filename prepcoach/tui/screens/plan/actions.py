@@ -67,7 +67,14 @@ class PlanActions:
         return mentor, Undo(f"adding {mentor.name}", lambda: self.s.remove_mentor(mentor.id))
 
     def edit_mentor(self, mentor_id: str, **fields: Any) -> tuple[Mentor, Undo]:
-        return self._keeping(mentor_id, "edit", self.s.edit_mentor, **fields)
+        from prepcoach import planning
+
+        # (a new name is one of the fields, so it cannot pass through the facade's
+        # ``edit_mentor(name, **fields)``; the domain call takes the mentor positionally)
+        def edit(mid: str, **f: Any) -> Mentor:
+            return planning.edit_mentor(self.s.store, mid, **f)
+
+        return self._keeping(mentor_id, "edit", edit, **fields)
 
     def remove_mentor(self, mentor_id: str) -> tuple[RemovedMentor, Undo]:
         removed = self.s.remove_mentor(mentor_id)

@@ -151,8 +151,11 @@ def time(text: str) -> dt.time | None:
     text = text.strip()
     if not text:
         return None
+    hours, _, minutes = text.partition(":")
     try:
-        return dt.time.fromisoformat(text if len(text) > 2 else f"{text}:00")
+        if not (hours.isdigit() and (minutes.isdigit() or not minutes)) or len(minutes) > 2:
+            raise ValueError
+        return dt.time(int(hours), int(minutes or 0))
     except ValueError:
         raise UsageError(f'Time: "{text}" is not a time like 14:30.') from None
 
