@@ -24,6 +24,13 @@ def dump(plan: Plan) -> dict[str, Any]:
     return plan.model_dump(mode="json")
 
 
+def run_cli(store: Store, *args: str) -> None:
+    """The prepcoach CLI in a process of its own, on the same data directory."""
+    cli = [sys.executable, "-m", "prepcoach", "--data", str(store.root), *args]
+    proc = subprocess.run(cli, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+
+
 async def open_plan(pilot: Any) -> PlanScreen:
     await settle(pilot)
     screen = pilot.app.screen
@@ -204,14 +211,7 @@ async def test_a_cli_edit_while_the_tui_runs_is_kept_and_shown(make_app: Any, st
     async with app.run_test(size=SIZE) as pilot:
         await open_plan(pilot)
         # the TUI has read the plan; another process adds a mentor meanwhile
-        cli = [sys.executable, "-m", "prepcoach", "--data", str(store.root)]
-        proc = subprocess.run(
-            [*cli, "mentors", "add", "Bo Chen", "--areas", "technical"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert proc.returncode == 0, proc.stderr
+        run_cli(store, "mentors", "add", "Bo Chen", "--areas", "technical")
         # then the TUI edits the plan it showed: the CLI's mentor is kept
         await to_row(pilot, "pl-mentors", "elena-sorensen")
         await pilot.press("x")
@@ -221,13 +221,7 @@ async def test_a_cli_edit_while_the_tui_runs_is_kept_and_shown(make_app: Any, st
         names = [m.name for m in store.load_plan().mentors]
         assert "Bo Chen" in names and "Elena Sorensen" not in names
         # a CLI edit with nothing done in the TUI shows up by itself
-        proc = subprocess.run(
-            [*cli, "objectives", "add", "Shell-made objective", "--area", "viewpoint"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert proc.returncode == 0, proc.stderr
+        run_cli(store, "objectives", "add", "Shell-made objective", "--area", "viewpoint")
         await pilot.pause(1.5)
         await settle(pilot)
         assert "Shell-made objective" in screen_text(app)
