@@ -9,7 +9,7 @@ import subprocess
 import sys
 from typing import Any
 
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from prepcoach.models import Plan
 from prepcoach.store import Store
@@ -255,3 +255,31 @@ async def test_booking_refuses_a_past_date_in_the_form(make_app: Any, store: Sto
         await settle(pilot)
         assert isinstance(app.screen, PlanScreen)
     assert dump(store.load_plan()) == before
+
+
+async def test_palette_and_help_list_the_plan_screen(make_app: Any) -> None:
+    from prepcoach.tui.commands import PrepcoachCommands
+    from prepcoach.tui.screens.first_run import FirstRunScreen
+
+    app = make_app("dashboard")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        provider = PrepcoachCommands(app.screen)
+        commands = {title: run for title, _, run in provider._commands()}
+        for title in ("Go to Plan", "Plan: Book", "Plan: Undo", "Plan: Status"):
+            assert title in commands, title
+        commands["Plan: Book"]()  # from the dashboard: opens Plan, then the booking form
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert "Next meeting with Priya Raman" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        commands["Set up: profile, first mentor, first objective"]()
+        await settle(pilot)
+        assert isinstance(app.screen, FirstRunScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        help_text = str(app.screen.query_one("#help Static", Static).content)
+        assert "7 Plan" in help_text and "ctrl+z undoes" in help_text

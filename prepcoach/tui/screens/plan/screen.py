@@ -63,7 +63,7 @@ class PlanScreen(WaitForData, PlanEditing):
         yield Static("", id="pl-status")
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # (Textual runs BaseScreen.on_mount too: handlers run for every class in the MRO)
         self.set_interval(DISK_CHECK, self._check_disk)
 
     # ----------------------------------------------------------------- data
