@@ -38,6 +38,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "review": ("4", "Review", "prepcoach.tui.screens.review:ReviewScreen"),
     "history": ("5", "History", "prepcoach.tui.screens.history:HistoryScreen"),
     "team": ("6", "Team", "prepcoach.tui.screens.team:TeamScreen"),
+    "plan": ("7", "Plan", "prepcoach.tui.screens.plan:PlanScreen"),
 }
 
 
@@ -58,7 +59,7 @@ def _commands() -> Any:
 
 
 class PrepcoachApp(App[None]):
-    """Prep for mentor meetings: dashboard, prep, outreach, review, history, team."""
+    """Prep for mentor meetings: dashboard, prep, outreach, review, history, team, plan."""
 
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {lambda: _commands()}
@@ -160,6 +161,22 @@ class PrepcoachApp(App[None]):
         pending, self._after_paint = self._after_paint, []
         for callback in pending:
             callback()
+        if not self.demo:
+            self.run_worker(self._check_first_run, thread=True, group="first-run")
+
+    def _check_first_run(self) -> None:
+        """On an empty or missing data directory, open the first-run setup."""
+        from prepcoach.tui.screens.first_run import needs_setup
+
+        if needs_setup(self.store):
+            self.call_from_thread(self.action_setup)
+
+    def action_setup(self) -> None:
+        """The first-run setup: your profile, first mentor, first objective."""
+        from prepcoach.tui.screens.first_run import FirstRunScreen
+
+        if not any(isinstance(s, FirstRunScreen) for s in self.screen_stack):
+            self.push_screen(FirstRunScreen())
 
     def after_first_paint(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the first frame is painted (at once if it already is)."""

@@ -56,6 +56,13 @@ class PrepcoachCommands(Provider):
         for name, (key, label, _) in SCREENS.items():
             out.append((f"Go to {label}", f"key {key}", partial(app.action_goto, name)))
         out.append(("Help", "keys and what each screen does (? or F1)", app.action_help))
+        out.append(
+            (
+                "Set up: profile, first mentor, first objective",
+                "the first-run steps",
+                app.action_setup,
+            )
+        )
         for name, (key, label, target) in SCREENS.items():
             cls = screen_class(target)
             is_here = isinstance(here, cls)

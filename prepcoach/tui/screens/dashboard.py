@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from prepcoach.tui.next_step import lead_with_missing
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.text import one_line, plain
@@ -142,6 +143,7 @@ class DashboardScreen(WaitForData, BaseScreen):
                 self.cell(who, "" if o.mentors else "$warning"),
                 key=o.id,
             )
+        snap.hints = lead_with_missing(snap.plan, snap.hints)
         hint = self.query_one("#hint", Static)
         first = snap.hints[0] if snap.hints else ""
         more = f"  (+{len(snap.hints) - 1} more)" if len(snap.hints) > 1 else ""

@@ -26,10 +26,13 @@ ABOUT = {
     "history": "Past sessions: search, details, tick off action items, and capture notes, "
     "actions and objective progress after a meeting.",
     "team": "Which mentor covers which kind of support, and the gaps.",
+    "plan": "Your profile, mentors and objectives: add, edit, remove, change a status, "
+    "book the next meeting, link objectives to mentors. Asks before anything destructive; "
+    "ctrl+z undoes (for the rest of the run).",
 }
 
 GENERAL = [
-    ("1-6", "switch screen (in a field, press escape first)"),
+    ("1-7", "switch screen (in a field, press escape first)"),
     ("tab / shift+tab", "move between fields"),
     ("ctrl+p", "command palette: every action, searchable"),
     ("F2 / ctrl+e", "switch between the model and the offline engine (this run only)"),
