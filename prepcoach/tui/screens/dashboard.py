@@ -73,6 +73,29 @@ class DashboardScreen(WaitForData, BaseScreen):
         self.query_one("#dash", VerticalScroll).mount_all([mentors, objectives, notes])
         mentors.focus()
 
+    def load(self) -> Any:
+        """In the load worker: on the first load, the light read of plan.json (no
+        pydantic) is shown at once and painted; then the full, validated snapshot is read
+        and returned, and replaces it."""
+        if self.snap is None:
+            import threading
+
+            from prepcoach.tui.state import light_snapshot
+
+            light = light_snapshot(self.papp.settings.data_dir, self.papp.today)
+            if light is not None:
+                painted = threading.Event()
+
+                def show_light() -> None:
+                    if self.is_attached and self.snap is None:
+                        self.show(light)
+                    self.call_after_refresh(painted.set)
+
+                self.papp.call_from_thread(show_light)
+                # the full read competes for the interpreter: start it once that frame is out
+                painted.wait(1.0)
+        return self.snapshot()
+
     def show(self, data: Any) -> None:
         from textual.widgets import DataTable
 
