@@ -19,14 +19,7 @@ from prepcoach.vocab import SUPPORT_AREAS
 
 if TYPE_CHECKING:
     # (the dashboard's first data paint imports this module: no models or store here)
-    from prepcoach.models import (
-        Mentor,
-        Objective,
-        OutreachDraft,
-        Plan,
-        ReviewRecord,
-        Session,
-    )
+    from prepcoach.models import Mentor, Objective, OutreachDraft, Plan, ReviewRecord, Session
     from prepcoach.store import SessionSummary, Store
 
 MAX_ACTIVE = 3
