@@ -52,7 +52,9 @@ def slugify(text: str, fallback: str = "item") -> str:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # defer_build: each model builds its validator on first use, not at import (the TUI
+    # imports the models only after the dashboard first shows data)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- plan

@@ -11,10 +11,11 @@ import datetime as dt
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from prepcoach.models import slugify
-from prepcoach.store import Store, atomic_write_bytes
+if TYPE_CHECKING:
+    # (imported by the dashboard's first data paint: the store and models load later)
+    from prepcoach.store import Store
 
 DRAFT_VERSION = 1
 
@@ -24,6 +25,8 @@ def draft_path(store: Store, name: str) -> Path:
 
 
 def prep_name(mentor_id: str) -> str:
+    from prepcoach.models import slugify
+
     return f"prep-{slugify(mentor_id, 'mentor')}"
 
 
@@ -51,6 +54,8 @@ def load(store: Store, name: str) -> dict[str, Any] | None:
 
 
 def save(store: Store, name: str, data: dict[str, Any]) -> None:
+    from prepcoach.store import atomic_write_bytes
+
     payload = {"kind": "draft", "schema_version": DRAFT_VERSION, **data}
     text = json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
     atomic_write_bytes(draft_path(store, name), text.encode("utf-8"))

@@ -2,25 +2,25 @@
 
 Nothing here touches widgets: ``load_snapshot`` reads plan, sessions, outreach and prep
 drafts and derives each mentor's term clock, readiness, review and the next best action.
+``light_snapshot`` is the dashboard's first data paint: the mentors and objectives of
+plan.json read without pydantic (``prepcoach.light``), shown until the full
+snapshot (every file validated) replaces it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
-from prepcoach.models import (
-    SUPPORT_AREAS,
-    Mentor,
-    Objective,
-    OutreachDraft,
-    Plan,
-    ReviewRecord,
-    Session,
-)
-from prepcoach.store import SessionSummary, Store
 from prepcoach.tui import drafts
+from prepcoach.vocab import SUPPORT_AREAS
+
+if TYPE_CHECKING:
+    # (the dashboard's first data paint imports this module: no models or store here)
+    from prepcoach.models import Mentor, Objective, OutreachDraft, Plan, ReviewRecord, Session
+    from prepcoach.store import SessionSummary, Store
 
 MAX_ACTIVE = 3
 WITH_TERM = ("active", "renewed", "loosened", "ended")
@@ -215,3 +215,40 @@ def next_actions(snap: Snapshot) -> list[str]:
     if not out:
         out.append("All set: nothing urgent.")
     return out
+
+
+PENDING = "…"  # a value the full read fills in a moment later
+
+
+def light_snapshot(root: Path, today: dt.date) -> Snapshot | None:
+    """The dashboard's first data paint: names, statuses, booked meetings and objectives
+    from plan.json read lightly; term clocks, readiness, reviews and reminders show
+    ``PENDING`` until ``load_snapshot`` (the full, validated read) replaces it. None when
+    plan.json is missing or not recognised: the screen then waits for the full read."""
+    from prepcoach.light import read_plan
+
+    light = read_plan(root)
+    if light is None or not light.mentors:
+        return None
+    # The light records have the attributes the dashboard reads from the models.
+    plan = cast("Plan", light)
+    snap = Snapshot(today=today, plan=plan, hints=[PENDING])
+    for m in plan.mentors:
+        objectives = plan.objectives_for(m.id)
+        snap.mentors.append(
+            MentorView(
+                mentor=m,
+                term_label=PENDING,
+                term_month=None,
+                held=0,
+                expected=0,
+                last_meeting=None,
+                ready=None,
+                readiness=PENDING,
+                ready_short=PENDING,
+                objectives=objectives,
+                active_objectives=sum(1 for o in objectives if o.status == "open"),
+            )
+        )
+    snap.gaps = team_gaps(plan)
+    return snap

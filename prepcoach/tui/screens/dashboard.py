@@ -3,6 +3,7 @@ reminders for unanswered outreach, and the next best action."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -73,6 +74,37 @@ class DashboardScreen(WaitForData, BaseScreen):
         notes.border_title = "Reminders and gaps"
         self.query_one("#dash", VerticalScroll).mount_all([mentors, objectives, notes])
         mentors.focus()
+
+    def reload(self) -> None:
+        """On the first load, show the light read of plan.json (no pydantic, about a
+        millisecond) at once, then read the full, validated snapshot in the worker, which
+        replaces it once that frame is painted."""
+        self._light_painted: threading.Event | None = None
+        if self.snap is None:
+            from prepcoach.tui.state import light_snapshot
+
+            light = light_snapshot(self.papp.settings.data_dir, self.papp.today)
+            if light is not None:
+                self.show(light)
+                self._light_painted = painted = threading.Event()
+                self.call_after_refresh(self._set_when_painted, painted)
+        super().reload()
+
+    def _set_when_painted(self, painted: threading.Event, rounds: int = 0) -> None:
+        """Set ``painted`` after the refresh that follows the tables' first layout (they
+        are mounted over a few rounds of messages; give up waiting after 20)."""
+        tables = self.query("#mentors")
+        if rounds < 20 and not (tables and tables.first().region):
+            self.call_after_refresh(self._set_when_painted, painted, rounds + 1)
+        else:
+            self.call_after_refresh(painted.set)
+
+    def load(self) -> Any:
+        painted = getattr(self, "_light_painted", None)
+        if painted is not None:
+            # the full read competes for the interpreter: start it once that frame is out
+            painted.wait(1.0)
+        return self.snapshot()
 
     def show(self, data: Any) -> None:
         from textual.widgets import DataTable
