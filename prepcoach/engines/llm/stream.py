@@ -231,19 +231,24 @@ class ThinkFilter:
         self._sink = sink
         self._buf = ""
         self._inside = False
+        self._closed = False  # a block just ended: the blank space after it is dropped
 
     def __call__(self, chunk: str) -> None:
         self._buf += chunk
         out = []
         while self._buf:
+            if self._closed:
+                self._buf = self._buf.lstrip()
+                if not self._buf:
+                    break
+                self._closed = False
             tag = self.CLOSE if self._inside else self.OPEN
             at = self._buf.lower().find(tag)
             if at >= 0:
                 if not self._inside:
                     out.append(self._buf[:at])
                 self._buf = self._buf[at + len(tag) :]
-                if self._inside:
-                    self._buf = self._buf.lstrip()
+                self._closed = self._inside
                 self._inside = not self._inside
                 continue
             keep = _partial_tag(self._buf, tag)
