@@ -56,9 +56,8 @@ def test_the_mode_is_learned_once_per_server(settings, server):
     server.push(*[FakeOpenAI.json({"subject": "A", "message": "B"})] * 2)
     LLM(settings).chat_json(MSG, Reply, name="msg")
     LLM(settings).chat_json(MSG, Reply, name="msg")  # another client, same URL
-    assert [f.get("type") for f in _formats(server)] == ["json_schema", "json_object"] + [
-        "json_object"
-    ]
+    types = [f.get("type") for f in _formats(server)]
+    assert types == ["json_schema", "json_object", "json_object"]
     assert LLM(settings).structured_mode == "json_object_schema"
 
 
@@ -156,7 +155,10 @@ def test_an_unknown_context_window_is_learned_from_the_error(settings, server):
 
 
 def test_think_blocks_are_dropped_from_the_text_and_the_stream(settings, server):
-    reply = '<think>They want JSON. Let me think about "subject".</think>\n{"subject": "S", "message": "M"}'
+    reply = (
+        '<think>They want JSON. Let me think about "subject".</think>\n'
+        '{"subject": "S", "message": "M"}'
+    )
     server.push(FakeOpenAI.text(reply, chunk=3))
     shown: list[str] = []
     parsed, res = LLM(settings).chat_json(MSG, Reply, name="msg", on_text=shown.append)
