@@ -291,8 +291,10 @@ class LLM:
         s = self.settings
         clocks = Clocks(s.first_token_timeout, s.idle_timeout, s.timeout)
 
+        client = self.client()  # built before the clocks start
+
         def open_stream() -> Any:
-            return self.client().chat.completions.create(**params)
+            return client.chat.completions.create(**params)
 
         try:
             on_wait = self.on_wait or notices.waiting
