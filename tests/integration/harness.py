@@ -95,6 +95,10 @@ def child_env(target: Target, home: Path) -> dict[str, str]:
         XDG_CONFIG_HOME=str(home / "xdg-config"),
         XDG_DATA_HOME=str(home / "xdg-data"),
         NO_COLOR="1",
+        # a CPU model on 2 busy cores may read a 2k-token prompt for minutes: the stream
+        # clocks get most of the run's time (the defaults suit a machine of one's own)
+        PREPCOACH_TIMEOUT=f"{CLI_TIMEOUT:g}",
+        PREPCOACH_FIRST_TOKEN_TIMEOUT=f"{CLI_TIMEOUT * 0.6:g}",
     )
     return env
 

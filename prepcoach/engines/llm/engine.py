@@ -30,6 +30,7 @@ from prepcoach.engines.llm.fitting import REPLY_TOKENS, fit, run_fitted
 from prepcoach.engines.llm.repair import Attempt, Messages, repair_loop
 from prepcoach.engines.llm.replies import AgendaReply, ReviewMessageReply
 from prepcoach.engines.llm.stream import ItemLines, JsonField, Sink, restoring_sink, strip_fences
+from prepcoach.engines.llm.transport import StreamTimeout
 from prepcoach.engines.offline_engine import OfflineEngine
 from prepcoach.errors import EngineError
 from prepcoach.models import Agenda, AgendaItem, OutreachDraft, TokenUsage
@@ -111,7 +112,7 @@ class LLMEngine:
             (reply, result), prompt = run_fitted(llm, prompt, "agenda", call)
             if not any(it.title.strip() for it in reply.items):
                 raise UnusableReply(f"the model {result.model} returned an agenda with no items.")
-        except UnusableReply as exc:
+        except (UnusableReply, StreamTimeout) as exc:
             self._fall_back("agenda", exc)
             return OfflineEngine().agenda(task, on_text=on_text, cancel=cancel)
         data = reply.model_dump()
@@ -311,7 +312,7 @@ class LLMEngine:
                     f"the model {model}'s review message still broke "
                     f"{plural(len(last.violations), 'rule')} after its repairs ({rules})"
                 )
-        except UnusableReply as exc:
+        except (UnusableReply, StreamTimeout) as exc:
             self._fall_back("review message", exc)
             if on_text is not None:
                 on_text("\n\n--- the offline composer's message ---\n\n")
