@@ -116,6 +116,7 @@ def run_cli(target: Target, home: Path, *args: str, stdin: str | None = None) ->
     data = private_sample(home)
     mark = target.recorder.mark()
     t0 = time.monotonic()
+    wall = time.time()
     try:
         done = subprocess.run(
             [*prepcoach_command(), "--data", str(data), *args],
@@ -132,7 +133,10 @@ def run_cli(target: Target, home: Path, *args: str, stdin: str | None = None) ->
         err = _text(exc.stderr) + f"\n[killed after {CLI_TIMEOUT:.0f}s]"
     seconds = time.monotonic() - t0
     TIMINGS.append((f"{target.name}: prepcoach {' '.join(args)}"[:90], seconds, code))
-    return Run(tuple(args), code, out, err, seconds, target.recorder.since(mark))
+    # only what this run sent: a request of an earlier run killed at its time limit may be
+    # kept only when the server finally answers it, during this run
+    mine = [r for r in target.recorder.since(mark) if r.started >= wall - 0.5]
+    return Run(tuple(args), code, out, err, seconds, mine)
 
 
 def _text(raw: bytes | str | None) -> str:
