@@ -114,7 +114,7 @@ def test_agenda_falls_back_without_structured_output(llm_env, sample_dir):
         AgendaRequest(mentor="priya-raman", questions=QUESTIONS, minutes=30, today=TODAY)
     )
     assert res.agenda.total() == 30 and res.structured_mode == "text"
-    assert len(llm_env.chat_requests) == 3
+    assert len(llm_env.chat_requests) == 4  # json_schema, json_object + schema, json_object, text
 
 
 def test_redact_keeps_known_names_off_the_wire_and_restores_them(llm_env, sample_dir):
