@@ -8,6 +8,9 @@ request (the outreach recipient) are swapped for placeholders such as ``[PERSON_
 are what models copy back verbatim most reliably. The answer is restored both as it streams
 (a placeholder split across chunks is held back until it is complete) and when it is final.
 
+With ``with_found``, the name-like words of the history being sent (people and
+organisations named only in session notes, actions or answers) are swapped too.
+
 Matching is case-insensitive and on word boundaries for full names, organisations and private
 names. Parts of a name used on their own (a person's first or last name, the first word of an
 organisation or private name: "Priya", "Raman", "Kestrel") are matched as written in the plan
@@ -123,6 +126,24 @@ class Redactor:
         orgs = [prof.organisation, *(m.organisation for m in plan.mentors), *organisations]
         emails = [prof.email, *(m.email for m in plan.mentors)]
         return cls.build(persons, [o for o in orgs if o], prof.private_names, emails)
+
+    def with_found(self, texts: Iterable[str]) -> Redactor:
+        """A copy that also swaps the person-like and organisation-like names found in
+        ``texts`` (the history sent: notes, actions, answers; see ``redact_names``)."""
+        from prepcoach.redact_names import find_names
+
+        r = Redactor(entries=list(self.entries))
+        known = {" ".join(e.original.split()).lower() for e in r.entries}
+        n = sum(1 for e in r.entries if re.fullmatch(r"\[NAME_\d+\]", e.placeholder))
+        for name in find_names(texts):
+            leftover = _PLACEHOLDER.sub("", self.redact(name))
+            if name.lower() in known or not re.search(r"[^\W\d_]", leftover):
+                continue  # known already (whole, or every word of it)
+            known.add(name.lower())
+            n += 1
+            r.entries.append(_Entry(name, f"[NAME_{n}]", False))
+        r._compile()
+        return r
 
     def _compile(self) -> None:
         if not self.entries:

@@ -20,6 +20,8 @@ DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 
 # USD per 1M tokens (input, output). Editable in config.toml under [prices."model-name"].
+# The price row that applies to every model without its own (set to zero for a local server).
+ANY_MODEL = "*"
 DEFAULT_PRICES: dict[str, tuple[float, float]] = {
     "gpt-4o-mini": (0.15, 0.60),
     "gpt-4o": (2.50, 10.00),
@@ -30,6 +32,23 @@ DEFAULT_PRICES: dict[str, tuple[float, float]] = {
     "gpt-5-mini": (0.25, 2.00),
     "gpt-5-nano": (0.05, 0.40),
 }
+
+
+def is_local_url(url: str) -> bool:
+    """Whether ``url`` points at this machine: localhost, 127.0.0.0/8 or ::1."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def default_data_dir() -> Path:
@@ -67,12 +86,15 @@ class Settings:
     model: str = DEFAULT_MODEL
     base_url: str | None = None
     api_key: str | None = field(default=None, repr=False)
-    timeout: float = 60.0
+    timeout: float = 300.0  # the whole reply
+    first_token_timeout: float = 120.0  # until the first token (a CPU model reads the prompt)
+    idle_timeout: float = 60.0  # between tokens once the reply streams
     max_retries: int = 3
     history_token_budget: int = 3000
     offline: bool = False
     offline_reason: str = "--offline"  # what made it offline, for the engine label
     redact: bool = False
+    fallback: bool = True  # an unusable model reply falls back to the offline composer
     prices: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(DEFAULT_PRICES))
     sources: dict[str, str] = field(default_factory=dict)
 
@@ -101,7 +123,12 @@ class Settings:
         return "offline engine (no API key set)"
 
     def price_for(self, model: str | None = None) -> tuple[float, float] | None:
-        return self.prices.get(model or self.model)
+        return self.prices.get(model or self.model) or self.prices.get(ANY_MODEL)
+
+    @property
+    def is_local(self) -> bool:
+        """The endpoint is on this machine (localhost, 127.0.0.0/8, ::1): it costs nothing."""
+        return is_local_url(self.base_url or DEFAULT_BASE_URL)
 
     def describe(self) -> list[tuple[str, str, str]]:
         """(setting, value, source) rows for `doctor`; the key's value is never shown."""
@@ -118,6 +145,12 @@ class Settings:
             ),
             ("model", self.model, self.sources.get("model", "default")),
             ("timeout", f"{self.timeout:g}s", self.sources.get("timeout", "default")),
+            (
+                "first token",
+                f"{self.first_token_timeout:g}s",
+                self.sources.get("first_token_timeout", "default"),
+            ),
+            ("idle", f"{self.idle_timeout:g}s", self.sources.get("idle_timeout", "default")),
             ("engine", self.engine_label, "derived"),
         ]
 
@@ -133,7 +166,9 @@ CONFIG_KEYS: dict[str, tuple[tuple[type, ...], str, str]] = {
         "a string in quotes",
         'api_key = "sk-..." (or set OPENAI_API_KEY instead)',
     ),
-    "timeout": ((int, float), "a number", "timeout = 60"),
+    "timeout": ((int, float), "a number", "timeout = 300"),
+    "first_token_timeout": ((int, float), "a number", "first_token_timeout = 120"),
+    "idle_timeout": ((int, float), "a number", "idle_timeout = 60"),
     "history_budget": ((int,), "a whole number", "history_budget = 3000"),
     "max_retries": ((int,), "a whole number", "max_retries = 3"),
     "prices": ((dict,), "a table", '[prices."my-model"] with input = 0.15 and output = 0.60'),
@@ -147,6 +182,8 @@ _ENV_NAMES = {
     "prepcoach_model": "model",
     "prepcoach_home": "data_dir",
     "prepcoach_timeout": "timeout",
+    "prepcoach_first_token_timeout": "first_token_timeout",
+    "prepcoach_idle_timeout": "idle_timeout",
     "prepcoach_history_budget": "history_budget",
 }
 
@@ -211,6 +248,7 @@ def load_settings(
     model: str | None = None,
     offline: bool = False,
     redact: bool = False,
+    fallback: bool = True,
     config_dir: Path | None = None,
     environ: dict[str, str] | None = None,
 ) -> Settings:
@@ -265,8 +303,12 @@ def load_settings(
             f"not {str(base_url)!r}.",
             hint="For example: http://localhost:11434/v1 (Ollama) or https://api.openai.com/v1.",
         )
-    raw_timeout = pick("timeout", None, "PREPCOACH_TIMEOUT", "timeout", 60.0)
+    raw_timeout = pick("timeout", None, "PREPCOACH_TIMEOUT", "timeout", 300.0)
     timeout = _number("timeout", raw_timeout, where("timeout"), float, 0.1, 3600)
+    waits = {}
+    for name, default in (("first_token_timeout", 120.0), ("idle_timeout", 60.0)):
+        raw = pick(name, None, f"PREPCOACH_{name.upper()}", name, default)
+        waits[name] = min(timeout, _number(name, raw, where(name), float, 0.1, 3600))
     raw_budget = pick(
         "history_token_budget", None, "PREPCOACH_HISTORY_BUDGET", "history_budget", 3000
     )
@@ -278,6 +320,8 @@ def load_settings(
             f'setting "data_dir" in {cfg_path} is empty.', hint="Remove it or name a directory."
         )
     prices = dict(DEFAULT_PRICES)
+    if is_local_url(str(base_url or DEFAULT_BASE_URL)):
+        prices[ANY_MODEL] = (0.0, 0.0)  # a model on this machine costs nothing
     for name, row in (cfg.get("prices") or {}).items():
         try:
             if isinstance(row, dict) and set(row) > {"input", "output"}:
@@ -305,10 +349,13 @@ def load_settings(
         base_url=str(base_url) if base_url else None,
         api_key=str(api_key) if api_key else None,
         timeout=timeout,
+        first_token_timeout=waits["first_token_timeout"],
+        idle_timeout=waits["idle_timeout"],
         max_retries=retries,
         history_token_budget=budget,
         offline=offline,
         redact=redact,
+        fallback=fallback,
         prices=prices,
         sources=sources,
     )

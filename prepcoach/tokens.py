@@ -190,8 +190,9 @@ def estimate_cost(
     prompt_tokens: int,
     completion_tokens: int = 0,
 ) -> float | None:
-    """USD for the given token counts; None when the model has no price in the table."""
-    price = prices.get(model)
+    """USD for the given token counts; None when the model has no price in the table (the
+    ``"*"`` row, set to zero for a local server, applies to every model without its own)."""
+    price = prices.get(model) or prices.get("*")
     if price is None:
         return None
     p_in, p_out = price
@@ -199,6 +200,8 @@ def estimate_cost(
 
 
 def format_cost(cost: float | None, model: str) -> str:
+    if cost == 0:
+        return "local model, no cost"
     if cost is None:
         return f'cost unknown (no price for "{model}"; add [prices."{model}"] to config.toml)'
     if cost < 0.01:

@@ -51,6 +51,12 @@ class FakeOpenAI:
     models: list[str] = field(default_factory=lambda: ["gpt-4o-mini", "local-model"])
     # response_format types answered with a 400 (like a server without structured output)
     refuse_formats: set[str] = field(default_factory=set)
+    # the status of that refusal (llama-cpp-python answers json_schema with a 500)
+    refuse_status: int = 400
+    # refuse json_object when it comes with a schema (like a server without grammars)
+    refuse_schema: bool = False
+    # extra fields in every /v1/models entry (context_length, meta, ...)
+    model_meta: dict[str, Any] = field(default_factory=dict)
     default: Reply | None = None
     requests: list[Recorded] = field(default_factory=list)
 
@@ -159,6 +165,27 @@ class FakeOpenAI:
         return reply
 
     @staticmethod
+    def too_long(limit: int, requested: int) -> Reply:
+        """llama-cpp-python's answer to a prompt longer than its context: streamed, an HTTP
+        200 with an empty body; not streamed, a 400 that names the limit."""
+
+        def reply(h: _Handler, body: dict[str, Any]) -> None:
+            if body.get("stream"):
+                h.send_response(200)
+                h.send_header("Content-Type", "text/event-stream")
+                h.send_header("Connection", "close")
+                h.end_headers()
+                return
+            message = (
+                f"This model's maximum context length is {limit} tokens. However, you "
+                f"requested {requested + 300} tokens ({requested} in the messages, 300 in the "
+                "completion). Please reduce the length of the messages or completion."
+            )
+            FakeOpenAI.error(400, message, code="context_length_exceeded")(h, body)
+
+        return reply
+
+    @staticmethod
     def slow(seconds: float, then: Reply | None = None) -> Reply:
         def reply(h: _Handler, body: dict[str, Any]) -> None:
             h.server_ref._stop.wait(seconds)
@@ -243,6 +270,7 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path.rstrip("/").endswith("/models"):
             data = [
                 {"id": m, "object": "model", "created": 0, "owned_by": "fake"}
+                | self.server_ref.model_meta
                 for m in self.server_ref.models
             ]
             self.send_json(200, {"object": "list", "data": data})
@@ -256,9 +284,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body = rec.body or {}
         fmt = (body.get("response_format") or {}).get("type")
-        if fmt in self.server_ref.refuse_formats:
+        schema = "schema" in (body.get("response_format") or {})
+        refused = fmt in self.server_ref.refuse_formats
+        if refused or (fmt == "json_object" and schema and self.server_ref.refuse_schema):
             self.send_json(
-                400,
+                self.server_ref.refuse_status,
                 {
                     "error": {
                         "message": f"response_format type '{fmt}' is not supported by this model",

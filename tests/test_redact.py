@@ -80,3 +80,33 @@ def test_empty_plan_is_a_no_op():
     r = Redactor.from_plan(Plan())
     assert not r
     assert r.redact("Priya") == "Priya"
+
+
+# ---------------------------------------------------------------- names in the history
+
+
+def test_names_found_in_free_text():
+    from prepcoach.redact_names import find_names
+
+    found = find_names(
+        [
+            "Intro to Carla Nunes, Shipper Experience's new eng director.",
+            "Finance signed off. Ask Tomás about it with VP Dana Ortiz on Monday.",
+            "Dir. Sam Lee joined. We shipped the Q1 API work.",
+        ]
+    )
+    assert {"Carla Nunes", "Shipper Experience", "Tomás", "Dana Ortiz", "Sam Lee"} <= set(found)
+    # a sentence's first word, acronyms, titles and days are not names
+    assert not {"Finance", "Intro", "Ask", "VP", "Dir", "Q1", "API", "Monday", "We"} & set(found)
+
+
+def test_with_found_redacts_history_names_and_restores_them():
+    from prepcoach.redact import Redactor
+
+    base = Redactor.build(people=["Priya Raman"], organisations=["Kestrel Logistics"])
+    history = ["Intro to Carla Nunes, Shipper Experience's new eng director; Priya agreed."]
+    r = base.with_found(history)
+    sent = r.redact("Should I bring Carla Nunes to Shipper Experience with Priya Raman?")
+    assert "Carla" not in sent and "Shipper" not in sent and "Priya" not in sent
+    assert r.restore(sent) == "Should I bring Carla Nunes to Shipper Experience with Priya Raman?"
+    assert base.redact("Carla Nunes") == "Carla Nunes"  # the original is unchanged

@@ -100,3 +100,32 @@ def test_empty_data_flag_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as info:
         load_settings(data="", config_dir=tmp_path, environ={})
     assert "--data is empty" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("url", "local"),
+    [
+        ("http://127.0.0.1:8080/v1", True),
+        ("http://127.3.4.5/v1", True),
+        ("http://localhost:11434/v1", True),
+        ("http://[::1]:8000/v1", True),
+        ("https://api.openai.com/v1", False),
+        ("http://10.0.0.5:8000/v1", False),
+    ],
+)
+def test_an_endpoint_on_this_machine_is_free(tmp_path, url, local):
+    s = load_settings(data=tmp_path, config_dir=tmp_path / "cfg", environ={"OPENAI_BASE_URL": url})
+    assert s.is_local is local
+    assert (s.price_for("smollm2") == (0.0, 0.0)) is local
+    assert s.price_for("gpt-4o-mini") == (0.15, 0.60)  # a named price still applies
+
+
+def test_the_stream_clocks_are_settings(tmp_path):
+    cfg = tmp_path / "cfg"
+    cfg.mkdir()
+    (cfg / "config.toml").write_text("timeout = 200\nfirst_token_timeout = 90\nidle_timeout = 20\n")
+    s = load_settings(data=tmp_path, config_dir=cfg, environ={"PREPCOACH_IDLE_TIMEOUT": "15"})
+    assert (s.timeout, s.first_token_timeout, s.idle_timeout) == (200, 90, 15)
+    assert s.sources["idle_timeout"] == "env PREPCOACH_IDLE_TIMEOUT"
+    with pytest.raises(UsageError):
+        load_settings(data=tmp_path, config_dir=cfg, environ={"PREPCOACH_IDLE_TIMEOUT": "0"})

@@ -90,3 +90,13 @@ def test_data_file_is_the_gzip_of_the_published_file():
     path = Path(tokens.DATA_FILE)
     assert path.name == "o200k_base.tiktoken.gz"
     assert tokens.verify().ok
+
+
+def test_a_local_or_zero_price_model_costs_nothing():
+    from prepcoach.tokens import estimate_cost, format_cost
+
+    prices = {"*": (0.0, 0.0), "gpt-4o-mini": (0.15, 0.60)}
+    assert estimate_cost(prices, "smollm2", 1000, 500) == 0.0
+    assert format_cost(0.0, "smollm2") == "local model, no cost"
+    assert estimate_cost(prices, "gpt-4o-mini", 1_000_000) == pytest.approx(0.15)
+    assert estimate_cost({}, "smollm2", 1000) is None

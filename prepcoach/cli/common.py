@@ -86,6 +86,12 @@ def add_generation_flags(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="replace known names with placeholders before sending; restore them in the answer",
     )
+    p.add_argument(
+        "--no-fallback",
+        action="store_true",
+        help="fail (exit 2) when the model returns nothing usable, instead of using the "
+        "offline composer",
+    )
 
 
 def add_today_flag(
@@ -148,6 +154,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         model=getattr(args, "model", None),
         offline=bool(getattr(args, "offline", False)),
         redact=bool(getattr(args, "redact", False)),
+        fallback=not getattr(args, "no_fallback", False),
     )
 
 

@@ -73,11 +73,29 @@ class Progress:
         sys.stderr.flush()
 
 
+def _waiting(seconds: float) -> None:
+    """How long the first token has been awaited, on one line of a terminal's stderr."""
+    if seconds < 0:
+        sys.stderr.write("\r\033[K")
+    else:
+        sys.stderr.write(f"\rprepcoach: waiting for the model's first token… {seconds:.0f} s")
+    sys.stderr.flush()
+
+
+def show_engine_notes() -> None:
+    """The model engine's notes (history trimmed, the offline composer standing in) go to
+    stderr; the wait for the first token shows as progress when stderr is a terminal."""
+    from prepcoach.engines.llm import notices
+
+    notices.set_sinks(note=note, wait=_waiting if sys.stderr.isatty() else None)
+
+
 def announce(svc: Services, preview: Preview, what: str) -> None:
     """Before generating: which engine, and for a model the tokens and estimated cost."""
     if preview.engine == "llm":
         from prepcoach.engines.llm import LLM
 
+        show_engine_notes()
         url = LLM(svc.settings).base_url
         redacted = " (names redacted)" if preview.redacted else ""
         note(f"{what} with {preview.model} at {url}{redacted}: {preview.summary()}")

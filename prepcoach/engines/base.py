@@ -53,6 +53,9 @@ class Prompt:
     tokens_exact: bool
     redactor: Redactor | None = None
     context: Mapping[str, object] = field(default_factory=dict)
+    # The same prompt rendered again with less history, to fit ``tokens``; None when it
+    # cannot fit even with no history (set by the services; None: it cannot be refitted).
+    refit: Callable[[int], Prompt | None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from prepcoach.engines.base import Prompt
+from prepcoach.services.prompt_context import history_texts, trimmed_contexts
 from prepcoach.services.types import EXPECTED_REPLY_TOKENS, Preview
 
 if TYPE_CHECKING:
@@ -55,23 +56,26 @@ class ServiceEnv:
         history: tuple[int, int] = (0, 0),
         mentor: str = "",
     ) -> tuple[Prompt, Preview]:
-        """The ``job`` prompt rendered from ``context`` (redacted when ``redactor``), and
-        its preview: token count and estimated cost for the settings' model."""
-        from prepcoach.tokens import count_messages, estimate_cost
+        """The ``job`` prompt rendered from ``context`` (redacted when ``redactor``: the
+        plan's names and the name-like words of the history sent), and its preview: token
+        count and estimated cost for the settings' model. The prompt can be rendered again
+        with less history to fit a small context (``Prompt.refit``)."""
+        from prepcoach.tokens import estimate_cost
 
-        messages = self.prompts().messages(job, dict(context))
         if redactor is not None:
-            messages = redactor.redact_messages(messages)
-        count = count_messages(messages)
+            redactor = redactor.with_found(history_texts(context))
+        prompt = self._render(job, context, redactor)
         reply = EXPECTED_REPLY_TOKENS.get(job, 500)
         model = self.settings.model
         preview = Preview(
             engine=self.engine().name,
             model=model,
-            messages=messages,
-            prompt_tokens=count.tokens,
-            tokens_exact=count.exact,
-            estimated_cost_usd=estimate_cost(self.settings.prices, model, count.tokens, reply),
+            messages=prompt.messages,
+            prompt_tokens=prompt.prompt_tokens,
+            tokens_exact=prompt.tokens_exact,
+            estimated_cost_usd=estimate_cost(
+                self.settings.prices, model, prompt.prompt_tokens, reply
+            ),
             job=job,
             redacted=redactor is not None,
             history_sessions=history[0],
@@ -79,11 +83,30 @@ class ServiceEnv:
             expected_reply_tokens=reply,
             mentor=mentor,
         )
-        prompt = Prompt(
+        return prompt, preview
+
+    def _render(self, job: str, context: Mapping[str, object], redactor: Redactor | None) -> Prompt:
+        from prepcoach.tokens import count_messages
+
+        messages = self.prompts().messages(job, dict(context))
+        if redactor is not None:
+            messages = redactor.redact_messages(messages)
+        count = count_messages(messages)
+
+        def refit(tokens: int) -> Prompt | None:
+            """The prompt with the oldest history (then carried-over rows) left out until
+            it fits ``tokens``; None when even none of them leaves it too long."""
+            for smaller in trimmed_contexts(context):
+                again = self._render(job, smaller, redactor)
+                if again.prompt_tokens <= tokens:
+                    return again
+            return None
+
+        return Prompt(
             messages=messages,
             prompt_tokens=count.tokens,
             tokens_exact=count.exact,
             redactor=redactor,
             context=context,
+            refit=refit,
         )
-        return prompt, preview

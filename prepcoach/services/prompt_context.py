@@ -3,7 +3,7 @@ sessions as compact text within a token budget, and a mentor's history read lazi
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from prepcoach.errors import NotFoundError
@@ -195,6 +195,41 @@ def fit_carry(carry: Sequence[CarryOver], budget: int) -> tuple[list[Row], int]:
         used += n
         rows.append(row)
     return rows, used
+
+
+def history_texts(context: Mapping[str, object]) -> list[str]:
+    """The history a prompt sends (past sessions and carried-over items), as text."""
+    texts: list[str] = []
+    for key in ("history", "carried_over"):
+        rows = context.get(key)
+        if isinstance(rows, list):
+            texts += [str(r.get("text", "")) for r in rows if isinstance(r, dict)]
+    return texts
+
+
+def trimmed_contexts(context: Mapping[str, object]) -> Iterator[dict[str, object]]:
+    """``context`` with ever less history, for a prompt that must fit a small context: the
+    oldest sessions left out one by one, then the carried-over rows from the last (the
+    agenda rules add those back to the agenda anyway). The omitted counts follow."""
+    ctx = dict(context)
+    history = list(ctx.get("history") or [])  # type: ignore[call-overload]
+    carried = list(ctx.get("carried_over") or [])  # type: ignore[call-overload]
+    omitted = int(ctx.get("history_omitted") or 0)  # type: ignore[call-overload]
+    carried_omitted = int(ctx.get("carried_omitted") or 0)  # type: ignore[call-overload]
+    while history:
+        history.pop(0)
+        omitted += 1
+        yield {**ctx, "history": list(history), "history_omitted": omitted}
+    while carried and "carried_over" in ctx:
+        carried.pop()
+        carried_omitted += 1
+        yield {
+            **ctx,
+            "history": [],
+            "history_omitted": omitted,
+            "carried_over": list(carried),
+            "carried_omitted": carried_omitted,
+        }
 
 
 def term_close_line(mentor: Mentor, inp: AgendaInput) -> str | None:

@@ -274,6 +274,8 @@ def working(verb: str, preview: Any = None, *, approx: bool = False) -> Content:
 def money(usd: float | None) -> str:
     if usd is None:
         return "cost unknown (no price for this model)"
+    if usd == 0:
+        return "local model, no cost"
     if usd < 0.01:
         return f"about ${usd:.4f}"
     return f"about ${usd:.2f}"

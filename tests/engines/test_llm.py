@@ -55,13 +55,15 @@ def test_falls_back_when_structured_output_is_refused(settings, server):
     server.push(FakeOpenAI.json({"subject": "A", "message": "B"}))
     engine = LLM(settings)
     reply, res = engine.chat_json(MSG, Reply, name="msg")
-    assert reply.subject == "A" and res.mode == "json_object"
-    types = [(r.body.get("response_format") or {}).get("type") for r in server.chat_requests]
-    assert types == ["json_schema", "json_object"]
+    assert reply.subject == "A" and res.mode == "json_object_schema"
+    formats = [r.body.get("response_format") or {} for r in server.chat_requests]
+    assert [f.get("type") for f in formats] == ["json_schema", "json_object"]
+    assert formats[1]["schema"]["required"] == ["subject", "message"]
     # remembered: the next call goes straight to JSON mode
     server.push(FakeOpenAI.json({"subject": "C", "message": "D"}))
     engine.chat_json(MSG, Reply, name="msg")
-    assert server.chat_requests[-1].body["response_format"] == {"type": "json_object"}
+    assert server.chat_requests[-1].body["response_format"]["type"] == "json_object"
+    assert "schema" in server.chat_requests[-1].body["response_format"]
 
 
 def test_falls_back_to_plain_text_and_extracts_the_json(settings, server):
@@ -140,7 +142,7 @@ def test_context_too_long_gives_the_counts(settings, server):
         ),
         prompt_tokens=130512,
     )
-    assert "too long" in e.message and "130,512" in e.message and "128000" in e.message
+    assert "too long" in e.message and "130,512" in e.message and "128,000" in e.message
     assert "history_budget" in e.hint
 
 

@@ -69,7 +69,9 @@ def data(tmp_path: Path) -> Path:
 
 def _agenda(server: FakeOpenAI, data: Path, url: str | None = None, **env: str):
     e = child_env(OPENAI_API_KEY=KEY, OPENAI_BASE_URL=url or server.url, **env)
+    # --no-fallback: an unusable reply is an error here, not the offline composer's agenda
     argv = ["agenda", "--mentor", "priya", "--today", TODAY, "--question", "Headcount?"]
+    argv.append("--no-fallback")
     return cli(*argv, "--data", str(data), env=e)
 
 
@@ -141,6 +143,7 @@ def test_endpoint_fault_is_one_clear_line(
     monkeypatch.setenv("OPENAI_BASE_URL", server.url)
     before = sorted(p.name for p in (data / "sessions").iterdir())
     argv = ["agenda", "--mentor", "priya", "--today", TODAY, "--question", "Headcount?"]
+    argv.append("--no-fallback")  # an unusable reply is an error, not the offline agenda
     returncode = main([*argv, "--save", "--data", str(data)])
     out, err = capsys.readouterr()
     proc = subprocess.CompletedProcess(argv, returncode, out, err)

@@ -95,6 +95,10 @@ def child_env(target: Target, home: Path) -> dict[str, str]:
         XDG_CONFIG_HOME=str(home / "xdg-config"),
         XDG_DATA_HOME=str(home / "xdg-data"),
         NO_COLOR="1",
+        # a CPU model on 2 busy cores may read a 2k-token prompt for minutes: the stream
+        # clocks get most of the run's time (the defaults suit a machine of one's own)
+        PREPCOACH_TIMEOUT=f"{CLI_TIMEOUT:g}",
+        PREPCOACH_FIRST_TOKEN_TIMEOUT=f"{CLI_TIMEOUT * 0.6:g}",
     )
     return env
 
@@ -112,6 +116,7 @@ def run_cli(target: Target, home: Path, *args: str, stdin: str | None = None) ->
     data = private_sample(home)
     mark = target.recorder.mark()
     t0 = time.monotonic()
+    wall = time.time()
     try:
         done = subprocess.run(
             [*prepcoach_command(), "--data", str(data), *args],
@@ -128,7 +133,10 @@ def run_cli(target: Target, home: Path, *args: str, stdin: str | None = None) ->
         err = _text(exc.stderr) + f"\n[killed after {CLI_TIMEOUT:.0f}s]"
     seconds = time.monotonic() - t0
     TIMINGS.append((f"{target.name}: prepcoach {' '.join(args)}"[:90], seconds, code))
-    return Run(tuple(args), code, out, err, seconds, target.recorder.since(mark))
+    # only what this run sent: a request of an earlier run killed at its time limit may be
+    # kept only when the server finally answers it, during this run
+    mine = [r for r in target.recorder.since(mark) if r.started >= wall - 0.5]
+    return Run(tuple(args), code, out, err, seconds, mine)
 
 
 def _text(raw: bytes | str | None) -> str:

@@ -29,6 +29,10 @@ class ServerUnavailable(RuntimeError):
     """The real server could not be started or reached."""
 
 
+class ServerNotInstalled(ServerUnavailable):
+    """llama-cpp-python[server] is not importable by the Python that would run it."""
+
+
 @dataclass
 class LlamaServer:
     process: subprocess.Popen[bytes] | None
@@ -77,7 +81,7 @@ def start_llama(n_ctx: int, log_dir: Path) -> LlamaServer:
         [python, "-c", "import llama_cpp.server, uvicorn"], capture_output=True, text=True
     )
     if probe.returncode != 0:
-        raise ServerUnavailable(
+        raise ServerNotInstalled(
             f"llama-cpp-python[server] is not importable by {python}: "
             f"{probe.stderr.strip().splitlines()[-1:] or probe.returncode}. Install it with "
             "the CMAKE_ARGS in .ci/run (`bash .ci/run` does), or point "

@@ -114,7 +114,7 @@ def test_agenda_falls_back_without_structured_output(llm_env, sample_dir):
         AgendaRequest(mentor="priya-raman", questions=QUESTIONS, minutes=30, today=TODAY)
     )
     assert res.agenda.total() == 30 and res.structured_mode == "text"
-    assert len(llm_env.chat_requests) == 3
+    assert len(llm_env.chat_requests) == 4  # json_schema, json_object + schema, json_object, text
 
 
 def test_redact_keeps_known_names_off_the_wire_and_restores_them(llm_env, sample_dir):
@@ -212,7 +212,7 @@ def test_outreach_still_bad_after_two_repairs_gives_the_offline_draft(llm_env, s
 def test_review_recommendation_is_decided_by_rules_model_writes_prose(llm_env, sample_dir):
     offline = services(sample_dir, offline=True).review(today=TODAY)
     llm_env.default = FakeOpenAI.json({"subject": "Thank you", "message": "Dear X, thanks."})
-    online = services(sample_dir).review(today=TODAY)
+    online = services(sample_dir, fallback=False).review(today=TODAY)  # the model's prose kept
     assert [r.recommendation for r in online] == [r.recommendation for r in offline]
     assert [r.reasons for r in online] == [r.reasons for r in offline]
     assert len({r.recommendation for r in offline}) == 3
@@ -262,7 +262,7 @@ def test_review_message_is_linted_and_repaired(llm_env, sample_dir):
 
 def test_review_message_still_bad_after_two_repairs_is_marked(llm_env, sample_dir):
     llm_env.default = FakeOpenAI.json(BAD_WIND_DOWN)
-    [rec] = services(sample_dir).review("Priya", today=TODAY, save=True)
+    [rec] = services(sample_dir, fallback=False).review("Priya", today=TODAY, save=True)
     assert len(llm_env.chat_requests) == 3  # the draft and at most two repairs
     assert [v.split(":")[0] for v in rec.violations] == ["subject", "no-jargon"]
     assert "circle back" in rec.message  # shown, not hidden

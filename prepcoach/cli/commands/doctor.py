@@ -135,18 +135,50 @@ def _check_endpoint(settings: Settings, checks: Checks, timeout: float) -> None:
         checks.add("model", "ok", f'"{settings.model}" is offered')
     else:
         shown = ", ".join(models[:8]) + (" …" if len(models) > 8 else "")
+        lenient = settings.is_local and len(models) == 1
         checks.add(
             "model",
-            "fail",
-            f'"{settings.model}" is not among the models offered ({shown})',
+            "warn" if lenient else "fail",
+            f'"{settings.model}" is not among the models offered ({shown})'
+            + ("; a local server with one model often answers to any name" if lenient else ""),
             "Pick one with --model, PREPCOACH_MODEL or `model = ...` in config.toml.",
         )
-    if settings.price_for() is None:
+    _check_model_facts(llm, checks)
+    price = settings.price_for()
+    if price == (0.0, 0.0):
+        why = "an endpoint on this machine" if settings.is_local else "price 0 in config.toml"
+        checks.add("prices", "ok", f"local model, no cost ({why})")
+    elif price is None:
         checks.add(
             "prices",
             "info",
             f'no price for "{settings.model}": costs show as unknown',
             f'Add [prices."{settings.model}"] input = ..., output = ... to config.toml.',
+        )
+
+
+def _check_model_facts(llm: Any, checks: Checks) -> None:
+    """The structured output the server takes (one tiny request per mode until one is
+    taken) and its context window, where it says it."""
+    from prepcoach.engines.llm.facts import MODE_LABELS
+
+    try:
+        mode = llm.probe_structured()
+    except PrepcoachError as exc:
+        checks.add("structured output", "warn", f"not learned: {exc.message}", exc.hint)
+    else:
+        fix = "" if mode != "text" else "Replies are read as JSON from plain text."
+        checks.add("structured output", "ok", f"{mode}: {MODE_LABELS[mode]}", fix)
+    window = llm.context_window()
+    if window:
+        source = llm.facts.context_source
+        checks.add("context window", "ok", f"{window:,} tokens (from {source})")
+    else:
+        checks.add(
+            "context window",
+            "info",
+            "not stated by the server; learned from its error if a prompt is too long "
+            "(the history is then trimmed to fit)",
         )
 
 

@@ -5,43 +5,53 @@ actually called (the import costs about 0.4 s).
 
 - Replies always stream; ``on_text`` gets each text chunk; setting ``cancel`` closes the
   stream and raises ``Cancelled``.
-- ``chat_json`` asks for structured output (``json_schema``, strict) built from a pydantic
-  model. A server that refuses it (400 naming response_format / json_schema) is asked again
-  in JSON mode, then in plain text with the JSON extracted from the reply; the fallback is
-  remembered for the rest of the session.
+- ``chat_json`` asks for structured output built from a pydantic model, in the first of
+  ``facts.MODES`` the server takes: ``json_schema`` (strict), ``json_object`` with a
+  ``schema``, ``json_object``, then plain text with the schema in the prompt and the JSON
+  read from the reply. Any error whose body is about the response_format, whatever its status
+  (400, 422, 500), moves on to the next mode at once, without retries; the mode is remembered
+  per base URL for the rest of the run.
+- Every request caps its reply with ``max_tokens`` (the field every server honours).
 - Retries are ours (the client is built with ``max_retries=0``): exponential backoff with
   jitter on 429 (honouring Retry-After; never on ``insufficient_quota``), 5xx and connection
   errors, and only before any text has streamed. Timeouts are not retried (a slow server stays
-  slow); the message says how to raise the limit.
+  slow); the message says how to raise the limit. The first token, the silence between
+  tokens and the whole reply have their own clocks (``transport``).
+- A stream that ends with no event at all (llama-cpp-python's answer to a prompt longer than
+  its context) is asked once more without streaming, to get the server's real error.
+- ``<think>...</think>`` blocks of reasoning models are dropped from the text and the stream.
 - Every failure becomes an ``EngineError`` in plain words (``prepcoach.engines.llm.errors``).
   The API key is never part of a message; server messages are scrubbed of anything key-like.
 """
 
 from __future__ import annotations
 
-import contextlib
-import queue
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from prepcoach.engines.llm import notices
 from prepcoach.engines.llm.errors import (
+    ContextTooLong,
     FormatRefused,
+    UnusableReply,
+    about_format,
     garbled,
     is_quota,
     message_of,
     plain_error,
     retry_after_seconds,
-    short,
 )
-from prepcoach.engines.llm.replies import extract_json, strict_schema, validate_reply
-from prepcoach.engines.llm.stream import StreamState, take_chunk
+from prepcoach.engines.llm.facts import MODES, ServerFacts, facts_for, probe_context
+from prepcoach.engines.llm.replies import extract_json, strict_schema
+from prepcoach.engines.llm.stream import StreamState, ThinkFilter, strip_think, take_chunk
+from prepcoach.engines.llm.transport import Clocks, stream_chunks
 from prepcoach.errors import Cancelled, EngineError
 from prepcoach.settings import DEFAULT_BASE_URL, Settings
 
@@ -49,7 +59,9 @@ __all__ = [
     "LLM",
     "MODES",
     "ChatResult",
+    "ContextTooLong",
     "FormatRefused",
+    "UnusableReply",
     "extract_json",
     "make_llm",
     "strict_schema",
@@ -58,8 +70,9 @@ __all__ = [
 R = TypeVar("R", bound=BaseModel)
 
 TextSink = Callable[[str], None]
-
-MODES = ("json_schema", "json_object", "text")
+WaitSink = Callable[[float], None]
+# Reply tokens asked for when a call names no job size.
+DEFAULT_MAX_TOKENS = 600
 
 
 @dataclass
@@ -69,7 +82,7 @@ class ChatResult:
     prompt_tokens: int | None = None  # as reported by the server, when it does
     completion_tokens: int | None = None
     finish_reason: str | None = None
-    mode: str = "text"  # json_schema | json_object | text
+    mode: str = "text"  # one of facts.MODES
     http_attempts: int = 1
 
 
@@ -82,12 +95,13 @@ class LLM:
         *,
         client: Any = None,
         sleep: Callable[[float, threading.Event | None], bool] | None = None,
+        on_wait: WaitSink | None = None,
     ) -> None:
         self.settings = settings
         self._client = client
         self._sleep = sleep or _interruptible_sleep
-        self._mode_index = 0  # structured-output mode this server accepts (remembered)
         self._stream_usage = True  # stream_options={"include_usage": True} accepted
+        self.on_wait = on_wait  # hears how long the first token has been awaited
         self.requests_made = 0
 
     # ------------------------------------------------------------------ basics
@@ -101,8 +115,13 @@ class LLM:
         return self.settings.sources.get("api_key") or "the settings"
 
     @property
+    def facts(self) -> ServerFacts:
+        """What this run learned about the server (shared by every client of its URL)."""
+        return facts_for(self.base_url)
+
+    @property
     def structured_mode(self) -> str:
-        return MODES[self._mode_index]
+        return self.facts.mode
 
     def client(self) -> Any:
         if self._client is None:
@@ -113,13 +132,32 @@ class LLM:
                     "the openai package is not installed.",
                     hint="Reinstall prepcoach, or use --offline.",
                 ) from None
+            s = self.settings
             self._client = openai.OpenAI(
-                api_key=self.settings.api_key or "not-needed",
+                api_key=s.api_key or "not-needed",
                 base_url=self.base_url,
-                timeout=self.settings.timeout,
+                # our own clocks run the stream; this only stops a transport that hangs
+                timeout=max(s.timeout, s.first_token_timeout, s.idle_timeout) + 5,
                 max_retries=0,
             )
         return self._client
+
+    def context_window(self) -> int | None:
+        """The model's context length: as the server says it (asked once per run and URL),
+        or as learned from a "context length exceeded" error; None when unknown."""
+        facts = self.facts
+        if facts.context_window is None and not facts.probed:
+            facts.probed = True
+            s = self.settings
+            window, source = probe_context(self.base_url, s.api_key, s.model)
+            if window:
+                facts.context_window, facts.context_source = window, source
+        return facts.context_window
+
+    def learn_context(self, exc: ContextTooLong) -> None:
+        if exc.limit:
+            self.facts.context_window = exc.limit
+            self.facts.context_source = "the server's error"
 
     # ---------------------------------------------------------------- requests
 
@@ -132,12 +170,18 @@ class LLM:
         on_text: TextSink | None = None,
         cancel: threading.Event | None = None,
         prompt_tokens: int | None = None,
+        max_tokens: int | None = None,
     ) -> ChatResult:
         """Stream one reply, retrying transient failures before any text arrived."""
         import openai
 
         model = model or self.settings.model
-        params: dict[str, Any] = {"model": model, "messages": messages, "stream": True}
+        params: dict[str, Any] = {
+            "model": model,
+            "messages": messages,
+            "stream": True,
+            "max_tokens": max_tokens or DEFAULT_MAX_TOKENS,
+        }
         if response_format is not None:
             params["response_format"] = response_format
         attempts = max(0, self.settings.max_retries) + 1
@@ -150,18 +194,24 @@ class LLM:
             else:
                 params.pop("stream_options", None)
             try:
-                self.requests_made += 1
-                result = self._stream_once(params, state, on_text, cancel)
+                result = self._attempt(params, state, on_text, cancel)
                 result.http_attempts = n + 1
                 return result
             except Cancelled:
                 raise
-            except openai.BadRequestError as exc:
-                if self._stream_usage and "stream_options" in message_of(exc).lower():
-                    self._stream_usage = False  # an older server: ask again without it
-                    continue
-                raise plain_error(self, exc, model, prompt_tokens, n + 1) from None
-            except (openai.RateLimitError, openai.InternalServerError) as exc:
+            except openai.APIStatusError as exc:
+                if response_format is not None and about_format(exc):
+                    msg = message_of(exc)[:200]
+                    raise FormatRefused(
+                        f"the server at {self.base_url} refused the structured output: {msg}"
+                    ) from None
+                if isinstance(exc, openai.BadRequestError):
+                    if self._stream_usage and "stream_options" in message_of(exc).lower():
+                        self._stream_usage = False  # an older server: ask again without it
+                        continue
+                    raise plain_error(self, exc, model, prompt_tokens, n + 1) from None
+                if not isinstance(exc, openai.RateLimitError | openai.InternalServerError):
+                    raise plain_error(self, exc, model, prompt_tokens, n + 1) from None
                 if is_quota(exc) or state.emitted or n + 1 >= attempts:
                     raise plain_error(self, exc, model, prompt_tokens, n + 1) from None
                 wait = retry_after_seconds(exc)
@@ -182,22 +232,77 @@ class LLM:
                 raise plain_error(self, exc, model, prompt_tokens, n + 1) from None
         raise EngineError("the model call failed.")  # pragma: no cover - loop always returns
 
-    def _stream_once(
+    def _attempt(
         self,
         params: dict[str, Any],
         state: StreamState,
         on_text: TextSink | None,
         cancel: threading.Event | None,
     ) -> ChatResult:
+        """One streamed request; an empty stream is asked again once without streaming."""
+        self.requests_made += 1
+        shown = ThinkFilter(on_text) if on_text is not None else None
+        result = self._stream_once(params, state, shown, cancel)
+        if result is not None:
+            if shown is not None:
+                shown.flush()
+            return result
+        # No event at all: llama-cpp-python's reply to a prompt longer than its context.
+        # Without streaming the server says what is wrong (or simply answers).
+        self.requests_made += 1
+        once = {k: v for k, v in params.items() if k not in ("stream", "stream_options")}
+        try:
+            reply = self.client().with_options(timeout=self.settings.timeout)
+            completion = reply.chat.completions.create(**once)
+            text = str(completion.choices[0].message.content or "")
+        except (ValueError, TypeError, AttributeError, IndexError) as exc:
+            raise garbled(self.base_url, exc) from None
+        usage = getattr(completion, "usage", None)
+        result = ChatResult(
+            text=strip_think(text),
+            model=str(getattr(completion, "model", "") or params["model"]),
+            prompt_tokens=getattr(usage, "prompt_tokens", None),
+            completion_tokens=getattr(usage, "completion_tokens", None),
+            finish_reason=getattr(completion.choices[0], "finish_reason", None),
+        )
+        if not result.text.strip():
+            raise EngineError(
+                f"the server at {self.base_url} sent an empty reply, streamed or not.",
+                hint="Try again, try another model with --model, or use --offline.",
+            )
+        state.emitted = True
+        if shown is not None:
+            shown(text)
+            shown.flush()
+        return result
+
+    def _stream_once(
+        self,
+        params: dict[str, Any],
+        state: StreamState,
+        on_text: TextSink | None,
+        cancel: threading.Event | None,
+    ) -> ChatResult | None:
+        """The streamed reply; None when the stream held no event at all."""
         import openai
 
         result = ChatResult(text="", model=str(params["model"]))
         received = 0
+        s = self.settings
+        clocks = Clocks(s.first_token_timeout, s.idle_timeout, s.timeout)
+
+        client = self.client()  # built before the clocks start
+
+        def open_stream() -> Any:
+            return client.chat.completions.create(**params)
+
         try:
-            for chunk in self._chunks(params, cancel):
+            on_wait = self.on_wait or notices.waiting
+            chunks = stream_chunks(open_stream, state, clocks, self.base_url, cancel, on_wait)
+            for chunk in chunks:
                 received += 1
                 take_chunk(chunk, result, state, on_text)
-        except (Cancelled, openai.APIError):
+        except (Cancelled, EngineError, openai.APIError):
             raise
         except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
             raise garbled(self.base_url, exc) from None
@@ -207,62 +312,9 @@ class LLM:
                 hint="Try again; if it keeps happening, run `prepcoach doctor`.",
             ) from None
         if received == 0:
-            raise EngineError(
-                f"the server at {self.base_url} sent no streamed reply (no events).",
-                hint="Check that OPENAI_BASE_URL points to an OpenAI-compatible /v1 endpoint "
-                "that supports streaming.",
-            )
-        result.text = "".join(state.chunks)
+            return None
+        result.text = strip_think("".join(state.chunks))
         return result
-
-    def _chunks(self, params: dict[str, Any], cancel: threading.Event | None) -> Iterator[Any]:
-        """The stream's chunks. With ``cancel``, the request runs in a helper thread so that
-        a cancel takes effect at once, even while the server is silent."""
-        if cancel is None:
-            stream = self.client().chat.completions.create(**params)
-            try:
-                yield from stream
-            finally:
-                with contextlib.suppress(Exception):
-                    stream.close()
-            return
-        q: queue.Queue[tuple[int, Any]] = queue.Queue()
-        abandon = threading.Event()
-
-        def produce() -> None:
-            stream = None
-            try:
-                stream = self.client().chat.completions.create(**params)
-                for chunk in stream:
-                    if abandon.is_set():
-                        break
-                    q.put((0, chunk))
-                q.put((1, None))
-            except BaseException as exc:
-                q.put((2, exc))
-            finally:
-                if stream is not None:
-                    with contextlib.suppress(Exception):
-                        stream.close()
-
-        threading.Thread(target=produce, name="prepcoach-llm-stream", daemon=True).start()
-        try:
-            while True:
-                if cancel.is_set():
-                    raise Cancelled()
-                try:
-                    kind, item = q.get(timeout=0.05)
-                except queue.Empty:
-                    continue
-                if kind == 1:
-                    return
-                if kind == 2:
-                    if cancel.is_set():
-                        raise Cancelled()
-                    raise item
-                yield item
-        finally:
-            abandon.set()
 
     # ---------------------------------------------------------- structured output
 
@@ -276,74 +328,29 @@ class LLM:
         on_text: TextSink | None = None,
         cancel: threading.Event | None = None,
         prompt_tokens: int | None = None,
+        max_tokens: int | None = None,
     ) -> tuple[R, ChatResult]:
-        """A reply validated into ``reply_model``, with the structured-output fallbacks."""
-        schema = strict_schema(reply_model)
-        while True:
-            mode = MODES[self._mode_index]
-            fmt: dict[str, Any] | None
-            if mode == "json_schema":
-                fmt = {
-                    "type": "json_schema",
-                    "json_schema": {"name": name, "schema": schema, "strict": True},
-                }
-            elif mode == "json_object":
-                fmt = {"type": "json_object"}
-            else:
-                fmt = None
-            try:
-                result = self._chat_raw(messages, model, fmt, on_text, cancel, prompt_tokens)
-            except _Refused:
-                self._mode_index += 1
-                continue
-            result.mode = mode
-            break
-        try:
-            return validate_reply(reply_model, result.text), result
-        except ValueError as first_error:
-            # One more try, telling the model what was wrong (a reply cut off or off-schema).
-            retry = [
-                *messages,
-                {"role": "assistant", "content": result.text[:4000]},
-                {
-                    "role": "user",
-                    "content": "That reply was not valid JSON in the required shape "
-                    f"({short(first_error)}). Reply again with the JSON object only.",
-                },
-            ]
-            again = self._chat_raw(retry, model, fmt, on_text, cancel, None)
-            again.mode = result.mode
-            try:
-                return validate_reply(reply_model, again.text), again
-            except ValueError as exc:
-                raise EngineError(
-                    f"the model {again.model} did not return a usable {name} ({short(exc)}).",
-                    hint="Try again, try another model with --model, or use --offline.",
-                ) from None
+        """A reply validated into ``reply_model``, with the structured-output fallbacks
+        (``prepcoach.engines.llm.structured``)."""
+        from prepcoach.engines.llm.structured import chat_json
 
-    def _chat_raw(
-        self,
-        messages: list[dict[str, str]],
-        model: str | None,
-        fmt: dict[str, Any] | None,
-        on_text: TextSink | None,
-        cancel: threading.Event | None,
-        prompt_tokens: int | None,
-    ) -> ChatResult:
-        """``chat`` that raises ``_Refused`` when the server rejects the response_format."""
-        try:
-            return self.chat(
-                messages,
-                model=model,
-                response_format=fmt,
-                on_text=on_text,
-                cancel=cancel,
-                prompt_tokens=prompt_tokens,
-            )
-        except FormatRefused:
-            if fmt is None:
-                raise
-            raise _Refused() from None
+        return chat_json(
+            self,
+            messages,
+            reply_model,
+            name=name,
+            model=model,
+            on_text=on_text,
+            cancel=cancel,
+            prompt_tokens=prompt_tokens,
+            max_tokens=max_tokens,
+        )
+
+    def probe_structured(self, timeout: float = 30.0) -> str:
+        """The structured-output mode the server takes (for `doctor`)."""
+        from prepcoach.engines.llm.structured import probe_structured
+
+        return probe_structured(self, timeout)
 
     # ------------------------------------------------------------------ models
 
@@ -358,10 +365,6 @@ class LLM:
             raise plain_error(self, exc, self.settings.model, None, 1) from None
         except (ValueError, TypeError, AttributeError) as exc:
             raise garbled(self.base_url, exc) from None
-
-
-class _Refused(Exception):
-    """The server rejected the requested response_format."""
 
 
 def _retry_policy() -> ModuleType:

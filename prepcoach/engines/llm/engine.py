@@ -24,11 +24,17 @@ from prepcoach.engines.base import (
     ReviewMessageTask,
     TextSink,
 )
+from prepcoach.engines.llm import notices
+from prepcoach.engines.llm.errors import UnusableReply
+from prepcoach.engines.llm.fitting import REPLY_TOKENS, fit, run_fitted
 from prepcoach.engines.llm.repair import Attempt, Messages, repair_loop
 from prepcoach.engines.llm.replies import AgendaReply, ReviewMessageReply
 from prepcoach.engines.llm.stream import ItemLines, JsonField, Sink, restoring_sink, strip_fences
+from prepcoach.engines.llm.transport import StreamTimeout
+from prepcoach.engines.offline_engine import OfflineEngine
 from prepcoach.errors import EngineError
 from prepcoach.models import Agenda, AgendaItem, OutreachDraft, TokenUsage
+from prepcoach.text import plural
 
 if TYPE_CHECKING:
     from prepcoach.engines.llm.client import LLM, ChatResult
@@ -88,15 +94,27 @@ class LLMEngine:
         prompt = _prompt(task.prompt)
         redactor = prompt.redactor
         sink = restoring_sink(on_text, redactor, ItemLines) if on_text else None
-        reply, result = self._client().chat_json(
-            prompt.messages,
-            AgendaReply,
-            name="agenda",
-            model=self.settings.model,
-            on_text=sink,
-            cancel=cancel,
-            prompt_tokens=prompt.prompt_tokens,
-        )
+        llm = self._client()
+
+        def call(p: Prompt, cap: int) -> tuple[AgendaReply, ChatResult]:
+            return llm.chat_json(
+                p.messages,
+                AgendaReply,
+                name="agenda",
+                model=self.settings.model,
+                on_text=sink,
+                cancel=cancel,
+                prompt_tokens=p.prompt_tokens,
+                max_tokens=cap,
+            )
+
+        try:
+            (reply, result), prompt = run_fitted(llm, prompt, "agenda", call)
+            if not any(it.title.strip() for it in reply.items):
+                raise UnusableReply(f"the model {result.model} returned an agenda with no items.")
+        except (UnusableReply, StreamTimeout) as exc:
+            self._fall_back("agenda", exc)
+            return OfflineEngine().agenda(task, on_text=on_text, cancel=cancel)
         data = reply.model_dump()
         if redactor is not None:
             data = redactor.restore_data(data)
@@ -126,6 +144,22 @@ class LLMEngine:
             repairs=fixed.repairs,
         )
 
+    def _fall_back(self, what: str, exc: EngineError) -> None:
+        """Say that the offline composer stands in for an unusable reply (or, with
+        --no-fallback, fail with the reason)."""
+        if not self.settings.fallback:
+            raise exc
+        notices.note(
+            f"{exc.message.rstrip('.')}; this {what} is the offline composer's instead "
+            "(--no-fallback makes that an error)."
+        )
+
+    def _fit_first(self, llm: LLM, prompt: Prompt, job: str) -> tuple[Prompt, int]:
+        """The first request's prompt fitted to the model's context, and its reply cap."""
+        window = llm.context_window()
+        reply = REPLY_TOKENS[job]
+        return fit(prompt, window, reply, self.settings.model) if window else (prompt, reply)
+
     # ---------------------------------------------------------------- outreach
 
     def outreach(
@@ -138,9 +172,9 @@ class LLMEngine:
         from prepcoach.lint import lint_outreach, split_subject
         from prepcoach.tokens import count_messages, count_text, estimate_cost
 
-        prompt = _prompt(task.prompt)
-        redactor = prompt.redactor
         llm = self._client()
+        prompt, cap = self._fit_first(llm, _prompt(task.prompt), "outreach")
+        redactor = prompt.redactor
         totals = [0, 0]  # prompt and completion tokens over every attempt
         model = self.settings.model
 
@@ -154,6 +188,7 @@ class LLMEngine:
                 on_text=sink,
                 cancel=cancel,
                 prompt_tokens=tokens,
+                max_tokens=cap,
             )
             if sink is not None:
                 sink.flush()
@@ -226,7 +261,8 @@ class LLMEngine:
         from prepcoach.lint import WORD_LIMITS, lint_outreach
         from prepcoach.review import review_message_kind
 
-        prompt = _prompt(task.prompt)
+        llm = self._client()
+        prompt, cap = self._fit_first(llm, _prompt(task.prompt), "review")
         redactor = prompt.redactor
         kind = review_message_kind(task.record)
         if on_text is not None:
@@ -236,7 +272,7 @@ class LLMEngine:
 
         def attempt(messages: Messages) -> Attempt[tuple[str, str]]:
             nonlocal model
-            reply, result = self._client().chat_json(
+            reply, result = llm.chat_json(
                 messages,
                 ReviewMessageReply,
                 name="review_message",
@@ -244,6 +280,7 @@ class LLMEngine:
                 on_text=sink,
                 cancel=cancel,
                 prompt_tokens=prompt.prompt_tokens,
+                max_tokens=cap,
             )
             model = result.model
             subject, message = reply.subject.strip(), reply.message.strip()
@@ -259,17 +296,29 @@ class LLMEngine:
                 on_text(f"\n\n--- {reason} ---\n\n")
                 sink = restoring_sink(on_text, redactor, _message_field)
 
-        last, _ = repair_loop(
-            list(prompt.messages),
-            what="message",
-            attempt=attempt,
-            render=self._prompts().render,
-            template="review.repair.j2",
-            context={"message_kind": kind, "word_limit": WORD_LIMITS["email"]},
-            redactor=redactor,
-            on_retry=on_retry,
-            cancel=cancel,
-        )
+        try:
+            last, _ = repair_loop(
+                list(prompt.messages),
+                what="message",
+                attempt=attempt,
+                render=self._prompts().render,
+                template="review.repair.j2",
+                context={"message_kind": kind, "word_limit": WORD_LIMITS["email"]},
+                redactor=redactor,
+                on_retry=on_retry,
+                cancel=cancel,
+            )
+            if last.violations and self.settings.fallback:
+                rules = ", ".join(v.rule for v in last.violations)
+                raise UnusableReply(
+                    f"the model {model}'s review message still broke "
+                    f"{plural(len(last.violations), 'rule')} after its repairs ({rules})"
+                )
+        except (UnusableReply, StreamTimeout) as exc:
+            self._fall_back("review message", exc)
+            if on_text is not None:
+                on_text("\n\n--- the offline composer's message ---\n\n")
+            return OfflineEngine().review_message(task, on_text=None, cancel=cancel)
         subject, message = last.value
         text = (f"Subject: {subject}\n\n" if subject else "") + message
         return ReviewMessageOutput(

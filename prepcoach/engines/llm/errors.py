@@ -17,12 +17,38 @@ if TYPE_CHECKING:
 _KEYLIKE = re.compile(r"\b(?:sk|pk|rk|key)-[A-Za-z0-9*_\-]{6,}", re.IGNORECASE)
 
 
+# Words in an error body that say the request's response_format was refused.
+FORMAT_WORDS = ("response_format", "json_schema", "schema", "structured output")
+
+
 class FormatRefused(EngineError):
-    """The server rejected the requested response_format (400)."""
+    """The server rejected the requested response_format (whatever the status)."""
 
 
-class _Refused(Exception):
-    """The server rejected the requested response_format."""
+class UnusableReply(EngineError):
+    """The model answered, twice, with nothing that reads as the reply asked for."""
+
+
+class ContextTooLong(EngineError):
+    """The prompt does not fit the model's context; ``limit`` as the server said it."""
+
+    def __init__(
+        self,
+        message: str,
+        hint: str = "",
+        *,
+        limit: int | None = None,
+        requested: int | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.limit = limit
+        self.requested = requested
+
+
+def about_format(exc: Any) -> bool:
+    """Whether a status error's body is about the response_format (json_schema, schema)."""
+    low = message_of(exc).lower()
+    return any(w in low for w in FORMAT_WORDS) and "context length" not in low
 
 
 def plain_error(
@@ -70,15 +96,19 @@ def plain_error(
             s in low
             for s in ("context length", "context_length", "maximum context", "too many tokens")
         ):
-            limit = re.search(r"(?:context length|limit) (?:is|of) ([\d,]+)", low)
+            from prepcoach.engines.llm.facts import limit_in, requested_in
+
+            limit = limit_in(server_msg)
             counts = f"{prompt_tokens:,} prompt tokens" if prompt_tokens else "the prompt"
             if limit:
-                counts += f" vs a limit of {limit.group(1)} tokens"
-            return EngineError(
+                counts += f" vs the model's limit of {limit:,} tokens"
+            return ContextTooLong(
                 f'the prompt is too long for model "{model}" ({counts}).',
                 hint="Lower history_budget in config.toml (now "
                 f"{client.settings.history_token_budget} tokens), or use a model with a "
                 "larger context.",
+                limit=limit,
+                requested=requested_in(server_msg),
             )
         if any(s in low for s in ("response_format", "json_schema", "structured output")):
             return FormatRefused(

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from prepcoach.vocab import AGENDA_ITEM_KINDS, AgendaItemKind
+from prepcoach.vocab import AGENDA_ITEM_KINDS, MAX_MEETING_MINUTES, AgendaItemKind
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -38,9 +38,12 @@ class AgendaItemReply(_Reply):
     @classmethod
     def _minutes(cls, v: Any) -> Any:
         try:
-            return max(0, round(float(v)))
-        except (TypeError, ValueError):
+            minutes = max(0, round(float(v)))
+        except (TypeError, ValueError, OverflowError):
             return 0
+        # more than a whole meeting is no time box (grammar output can be any integer):
+        # 0 lets the agenda rules weigh the item by its kind
+        return minutes if minutes <= MAX_MEETING_MINUTES else 0
 
     @field_validator("detail", mode="before")
     @classmethod
@@ -93,10 +96,11 @@ def extract_json(text: str) -> Any:
     candidates = [stripped]
     if fence:
         candidates.insert(0, fence.group(1).strip())
-    decoder = json.JSONDecoder()
+    # strict=False: grammar-constrained output may hold raw newlines inside strings
+    decoder = json.JSONDecoder(strict=False)
     for cand in candidates:
         try:
-            return json.loads(cand)
+            return json.loads(cand, strict=False)
         except ValueError:
             pass
         for i, ch in enumerate(cand):

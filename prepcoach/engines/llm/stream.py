@@ -4,6 +4,7 @@ reply, the text of one JSON string field, and placeholders restored across chunk
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -208,3 +209,68 @@ def strip_fences(text: str) -> str:
         if first_nl >= 0 and " " not in t[:first_nl].strip():
             t = t[first_nl + 1 :]
     return t
+
+
+_THINK = re.compile(r"<think>.*?(?:</think>|\Z)\s*", re.DOTALL | re.IGNORECASE)
+
+
+def strip_think(text: str) -> str:
+    """``text`` without the ``<think>...</think>`` blocks of a reasoning model (an unclosed
+    one runs to the end: a reply cut while thinking has no answer yet)."""
+    if "<think>" not in text.lower():
+        return text
+    return _THINK.sub("", text)
+
+
+class ThinkFilter:
+    """Streamed text with ``<think>...</think>`` blocks held back, across chunk borders."""
+
+    OPEN, CLOSE = "<think>", "</think>"
+
+    def __init__(self, sink: TextSink) -> None:
+        self._sink = sink
+        self._buf = ""
+        self._inside = False
+        self._closed = False  # a block just ended: the blank space after it is dropped
+
+    def __call__(self, chunk: str) -> None:
+        self._buf += chunk
+        out = []
+        while self._buf:
+            if self._closed:
+                self._buf = self._buf.lstrip()
+                if not self._buf:
+                    break
+                self._closed = False
+            tag = self.CLOSE if self._inside else self.OPEN
+            at = self._buf.lower().find(tag)
+            if at >= 0:
+                if not self._inside:
+                    out.append(self._buf[:at])
+                self._buf = self._buf[at + len(tag) :]
+                self._closed = self._inside
+                self._inside = not self._inside
+                continue
+            keep = _partial_tag(self._buf, tag)
+            if not self._inside:
+                out.append(self._buf[: len(self._buf) - keep])
+            self._buf = self._buf[len(self._buf) - keep :]
+            break
+        text = "".join(out)
+        if text:
+            self._sink(text)
+
+    def flush(self) -> None:
+        """Send what was held back as a possible tag start (the stream ended)."""
+        if self._buf and not self._inside:
+            self._sink(self._buf)
+        self._buf = ""
+
+
+def _partial_tag(text: str, tag: str) -> int:
+    """How many characters at the end of ``text`` could start ``tag``."""
+    low = text.lower()
+    for n in range(min(len(tag) - 1, len(low)), 0, -1):
+        if tag.startswith(low[-n:]):
+            return n
+    return 0

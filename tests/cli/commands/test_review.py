@@ -21,7 +21,9 @@ def test_review_gives_three_different_recommendations(capsys, sample_dir):
 def test_review_cli_marks_a_message_that_still_breaks_rules(server, sample_dir, capsys):
     bad = {"subject": "Thanks", "message": "Hi Priya, let's circle back on our synergy. Dana"}
     server.default = FakeOpenAI.json(bad)
-    rc = main(["review", "--mentor", "Priya", "--data", str(sample_dir), *TODAY])
+    # --no-fallback: the model's message is kept, marked, instead of the offline one
+    argv = ["review", "--mentor", "Priya", "--no-fallback", "--data", str(sample_dir), *TODAY]
+    rc = main(argv)
     out = capsys.readouterr().out
     assert rc == 1
     assert "Still breaks" in out and "✗ no-jargon" in out and "✗ subject" in out
