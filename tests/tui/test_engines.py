@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from fakeserver import FakeOpenAI
 from textual.widgets import Input, Log, TextArea
 
@@ -152,12 +151,6 @@ async def test_prep_export_writes_markdown_and_never_overwrites(make_app, tmp_pa
     assert target.read_text("utf-8") == "mine"
     written = target.with_name("agenda-2.md").read_text("utf-8")
     assert written.startswith("# Agenda: Priya Raman")
-
-
-@pytest.fixture
-def server():
-    with FakeOpenAI() as s:
-        yield s
 
 
 def _llm_app(sample_dir: Path, tmp_path: Path, server: FakeOpenAI, start: str):

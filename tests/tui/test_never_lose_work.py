@@ -1,0 +1,69 @@
+"""Never losing work: quitting mid-generation, regenerating over edits, pasting lines,
+relaunching, corrupt data."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from fakeserver import FakeOpenAI
+
+from prepcoach.settings import load_settings
+from prepcoach.store import Store
+from prepcoach.tui.app import create_app
+from prepcoach.tui.widgets.editable_list import EditableList
+from tui.helpers import SIZE, TODAY, settle
+
+
+def _llm_app(sample_dir: Path, tmp_path: Path, server: FakeOpenAI, start: str):
+    settings = load_settings(
+        data=sample_dir,
+        config_dir=tmp_path / "config",
+        environ={"OPENAI_API_KEY": "sk-test-tui", "OPENAI_BASE_URL": server.url},
+    )
+    return create_app(settings, Store(sample_dir), today=TODAY, start=start)
+
+
+async def test_quit_during_a_slow_stream_exits_within_a_second(sample_dir, tmp_path, server):
+    server.push(FakeOpenAI.slow(15))
+    app = _llm_app(sample_dir, tmp_path, server, "prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        wins = app.screen.query_one("#p-wins", EditableList)
+        wins.set_items(["Budget accepted"])
+        await pilot.press("ctrl+g")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if server.chat_requests:
+                break
+        assert app.screen.generating
+        job = app.screen.generator.job
+        started = time.monotonic()
+        await pilot.press("ctrl+q")
+    assert time.monotonic() - started < 1.0
+    assert job is not None and job.cancel.is_set()
+
+
+async def test_quit_cancels_a_generation_on_a_screen_in_the_background(
+    sample_dir, tmp_path, server
+):
+    server.push(FakeOpenAI.slow(15))
+    app = _llm_app(sample_dir, tmp_path, server, "prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        prep = app.screen
+        prep.query_one("#p-wins", EditableList).set_items(["Budget accepted"])
+        await pilot.press("ctrl+g")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if server.chat_requests:
+                break
+        job = prep.generator.job
+        app.set_focus(None)
+        await pilot.press("1")  # the dashboard; the agenda keeps streaming behind it
+        await pilot.pause()
+        assert job is not None and not job.cancel.is_set()
+        started = time.monotonic()
+        await pilot.press("ctrl+q")
+    assert time.monotonic() - started < 1.0
+    assert job.cancel.is_set()
