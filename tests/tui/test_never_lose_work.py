@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from fakeserver import FakeOpenAI
+from textual import events
 
 from prepcoach.settings import load_settings
 from prepcoach.store import Store
@@ -67,3 +68,29 @@ async def test_quit_cancels_a_generation_on_a_screen_in_the_background(
         await pilot.press("ctrl+q")
     assert time.monotonic() - started < 1.0
     assert job.cancel.is_set()
+
+
+async def test_a_multi_line_paste_adds_one_item_per_line(make_app) -> None:
+    app = make_app("prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        wins = app.screen.query_one("#p-wins", EditableList)
+        wins.set_items([])
+        wins.input.focus()
+        await pilot.press("2", " ")
+        wins.input.post_message(events.Paste("more hires\n\n  Budget accepted  \nOffsite booked"))
+        await pilot.pause()
+        assert wins.items == ["2 more hires", "Budget accepted", "Offsite booked"]
+        assert wins.pending == ""
+        # one line is an ordinary paste into the field
+        wins.input.post_message(events.Paste("just one line"))
+        await pilot.pause()
+        assert wins.pending == "just one line" and len(wins.items) == 3
+        # pasting on the list itself starts new items too
+        questions = app.screen.query_one("#p-questions", EditableList)
+        questions.set_items(["first"])
+        questions.option_list.focus()
+        questions.option_list.post_message(events.Paste("How do I hand over?\nWho owns Q1?"))
+        await pilot.pause()
+        await pilot.pause()
+        assert questions.items == ["first", "How do I hand over?", "Who owns Q1?"]
