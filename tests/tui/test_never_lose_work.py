@@ -8,12 +8,14 @@ from pathlib import Path
 
 from fakeserver import FakeOpenAI
 from textual import events
+from textual.widgets import Input, TextArea
 
 from prepcoach.settings import load_settings
 from prepcoach.store import Store
 from prepcoach.tui.app import create_app
+from prepcoach.tui.widgets.confirm import ConfirmScreen
 from prepcoach.tui.widgets.editable_list import EditableList
-from tui.helpers import SIZE, TODAY, settle
+from tui.helpers import SIZE, TODAY, screen_text, settle
 
 
 def _llm_app(sample_dir: Path, tmp_path: Path, server: FakeOpenAI, start: str):
@@ -94,3 +96,60 @@ async def test_a_multi_line_paste_adds_one_item_per_line(make_app) -> None:
         await pilot.pause()
         await pilot.pause()
         assert questions.items == ["first", "How do I hand over?", "Who owns Q1?"]
+
+
+async def _outreach_drafted(pilot) -> None:
+    screen = pilot.app.screen
+    screen.query_one("#o-to", Input).value = "Elena Sorensen"
+    screen.query_one("#o-ask", Input).value = "how you chose between VP and CTO"
+    await pilot.press("ctrl+g")
+    await settle(pilot)
+    assert screen.query_one("#o-body", TextArea).text.strip()
+
+
+async def test_redrafting_an_edited_message_asks_and_ctrl_z_brings_it_back(make_app) -> None:
+    app = make_app("outreach")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _outreach_drafted(pilot)
+        screen = app.screen
+        body = screen.query_one("#o-body", TextArea)
+        body.text = "My own careful words."
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert body.text == "My own careful words."
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert body.text.strip() and body.text != "My own careful words."
+        body.focus()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert body.text == "My own careful words."
+
+
+async def test_redrafting_keeps_a_typed_subject_unless_cleared(make_app) -> None:
+    app = make_app("outreach")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _outreach_drafted(pilot)
+        screen = app.screen
+        subject = screen.query_one("#o-subject", Input)
+        drafted = subject.value
+        assert drafted
+        await pilot.press("ctrl+g")  # nothing edited: no question, a new draft
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        subject.value = "Picking your brain on VP vs CTO"
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert subject.value == "Picking your brain on VP vs CTO"
+        assert "Kept your subject (clear it for a new one)." in " ".join(screen_text(app).split())
+        subject.value = ""
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert subject.value == drafted
