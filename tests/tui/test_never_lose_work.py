@@ -153,3 +153,36 @@ async def test_redrafting_keeps_a_typed_subject_unless_cleared(make_app) -> None
         await pilot.press("ctrl+g")
         await settle(pilot)
         assert subject.value == drafted
+
+
+async def test_regenerating_hand_edited_agenda_items_asks_and_ctrl_z_puts_them_back(
+    make_app,
+) -> None:
+    app = make_app("prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.query_one("#p-wins", EditableList).set_items(["Budget accepted"])
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        first = len(screen.agenda.items)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("delete")  # an item removed by hand
+        await pilot.pause()
+        edited = screen.agenda
+        assert len(edited.items) == first - 1 and screen.items_edited
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.agenda == edited
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert len(screen.agenda.items) == first and not screen.items_edited
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.agenda == edited and screen.items_edited

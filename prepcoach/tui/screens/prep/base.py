@@ -30,6 +30,10 @@ class PrepBase(BaseScreen):
         self.result: Any = None  # services.AgendaResult
         self.request: Any = None  # services.AgendaRequest the result was made from
         self.generated_at = ""
+        # the agenda items were changed by hand since generated: regenerating asks first
+        self.items_edited = False
+        # (agenda, items_edited) the last generation replaced: ctrl+z puts it back
+        self.replaced: tuple[Agenda, bool] | None = None
         self._save_timer: Timer | None = None
         self._restoring = False
         self._pending: tuple[str, dict[str, Any]] | None = None

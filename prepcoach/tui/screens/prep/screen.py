@@ -28,6 +28,7 @@ from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.prep.items import WELCOME, PrepData, parse_items
 from prepcoach.tui.screens.prep.saving import PrepSaving
 from prepcoach.tui.text import plain, sanitize
+from prepcoach.tui.widgets.confirm import ask_before_replacing
 from prepcoach.tui.widgets.editable_list import EditableList
 
 
@@ -48,6 +49,12 @@ class PrepScreen(WaitForData, PrepSaving):
             "toggle_edit",
             "Edit items",
             tooltip="Edit, re-time and reorder the agenda items; again for the preview",
+        ),
+        Binding(
+            "ctrl+z",
+            "undo_redraft",
+            "Undo redraft",
+            tooltip="Put back the agenda the last generation replaced",
         ),
         Binding("ctrl+s", "save", "Save", tooltip="Save the prep and agenda as a session"),
         Binding("ctrl+t", "copy", "Copy", tooltip="Copy the agenda (Markdown) to the clipboard"),
@@ -126,6 +133,8 @@ class PrepScreen(WaitForData, PrepSaving):
         if action == "save":
             ready = self.agenda is not None and not self.generating and not self.saving
             return True if ready else None
+        if action == "undo_redraft":
+            return self.replaced is not None and not self.generating
         if action in ("copy", "export", "toggle_edit"):
             return True if self.agenda is not None and not self.generating else None
         return True
@@ -138,6 +147,18 @@ class PrepScreen(WaitForData, PrepSaving):
         except PrepcoachError as exc:
             self.papp.fail(exc, "Cannot generate")
             return
+        if self.agenda is not None and self.items_edited:
+            ask_before_replacing(
+                self,
+                "Replace your edited agenda?",
+                ["You changed the agenda items by hand."],
+                "Draft a new agenda over it? (ctrl+z puts yours back)",
+                lambda: self._start(req),
+            )
+            return
+        self._start(req)
+
+    def _start(self, req: Any) -> None:
         self._save_draft()
         self.generator.start(
             gen.streamed(lambda s: s.agenda, req, preview=lambda s: s.preview_agenda)
@@ -147,6 +168,16 @@ class PrepScreen(WaitForData, PrepSaving):
         log.clear()
         self.query_one("#p-out", ContentSwitcher).current = "p-stream"
         self._status(gen.working("Generating"))
+
+    def action_undo_redraft(self) -> None:
+        """Put back the agenda the last generation replaced (one step)."""
+        if self.replaced is None:
+            return
+        self.agenda, self.items_edited = self.replaced
+        self.replaced = None
+        self._show_agenda()
+        self._save_draft()
+        self._status("Put back the agenda the last generation replaced.")
 
     @on(gen.GenerationPreview)
     def _show_preview(self, event: gen.GenerationPreview) -> None:
@@ -189,7 +220,10 @@ class PrepScreen(WaitForData, PrepSaving):
         self.refresh_bindings()
         result = event.result
         self.request, self.result = event.request, result
+        if self.agenda is not None:
+            self.replaced = (self.agenda, self.items_edited)
         self.agenda = result.agenda
+        self.items_edited = False
         self.generated_at = dt.datetime.now().isoformat(timespec="seconds")
         self._show_agenda()
         usage = result.usage
@@ -200,7 +234,8 @@ class PrepScreen(WaitForData, PrepSaving):
                 f"{usage.prompt_tokens:,}+{usage.completion_tokens:,} tokens, "
                 f"{gen.money(usage.estimated_cost_usd)}"
             )
-        self._status(plain(" · ".join(bits) + ". ctrl+s saves.", "$success"))
+        undo = " ctrl+z puts back the agenda it replaced." if self.replaced else ""
+        self._status(plain(" · ".join(bits) + ". ctrl+s saves." + undo, "$success"))
         self._save_draft()
         self.query_one("#p-md", Markdown).focus()
 
@@ -210,6 +245,7 @@ class PrepScreen(WaitForData, PrepSaving):
             return
         items = parse_items(self.query_one("#p-items", EditableList).items, self.agenda.items)
         self.agenda = self.agenda.model_copy(update={"items": items})
+        self.items_edited = True
         self._show_total()
         self._schedule_draft()
 
@@ -230,7 +266,8 @@ class PrepScreen(WaitForData, PrepSaving):
             return
         self.query_one("#p-wins", EditableList).set_items([])
         self.query_one("#p-questions", EditableList).set_items([])
-        self.agenda = self.result = None
+        self.agenda = self.result = self.replaced = None
+        self.items_edited = False
         self.query_one("#p-md", Markdown).update(WELCOME)
         self.query_one("#p-out", ContentSwitcher).current = "p-md"
         self._save_draft()
