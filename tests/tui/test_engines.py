@@ -235,6 +235,8 @@ async def test_model_error_is_a_notification_and_input_is_kept(sample_dir, tmp_p
         screen.query_one("#o-ask", Input).value = "how you chose between VP and CTO"
         screen.query_one("#o-body", TextArea).text = "keep me"
         await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("y")  # replace the typed text (asked first)
         await settle(pilot)
         assert app.is_running
         assert screen.query_one("#o-body", TextArea).text == "keep me"
