@@ -186,3 +186,26 @@ async def test_regenerating_hand_edited_agenda_items_asks_and_ctrl_z_puts_them_b
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert screen.agenda == edited and screen.items_edited
+
+
+async def test_a_win_typed_before_a_mentor_is_picked_is_kept(make_app, store) -> None:
+    plan = store.load_plan()
+    store.save_plan(plan.model_copy(update={"mentors": []}))
+    app = make_app("prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.mentor_id is None
+        wins = screen.query_one("#p-wins", EditableList)
+        wins.input.focus()
+        for key in "2 more hires":
+            await pilot.press("space" if key == " " else key)
+        await pilot.press("enter")
+        await pilot.press(*"Offsite".lower())
+        assert wins.items == ["2 more hires"]
+        store.save_plan(plan)  # a mentor is added (e.g. from the CLI), then shown here
+        app.changed()
+        screen.reload()
+        await settle(pilot)
+        assert screen.mentor_id is not None
+        assert wins.items == ["2 more hires"] and wins.pending == "offsite"
