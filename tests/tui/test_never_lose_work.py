@@ -209,3 +209,25 @@ async def test_a_win_typed_before_a_mentor_is_picked_is_kept(make_app, store) ->
         await settle(pilot)
         assert screen.mentor_id is not None
         assert wins.items == ["2 more hires"] and wins.pending == "offsite"
+
+
+async def test_after_a_relaunch_prep_shows_the_saved_agenda(make_app, store) -> None:
+    app = make_app("prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#p-wins", EditableList).set_items(["Budget accepted"])
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        saved = app.screen.agenda
+    again = make_app("prep")
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = again.screen
+        assert screen.agenda is not None
+        assert [i.title for i in screen.agenda.items] == [i.title for i in saved.items]
+        assert screen.check_action("copy", ()) is True
+        assert screen.check_action("export", ()) is True
+        await pilot.press("ctrl+t")
+        assert "Agenda:" in (again.clipboard or "")

@@ -128,6 +128,12 @@ class PrepMentor(PrepDrafts):
             if items != lst.items:
                 lst.set_items(items, lst.pending)
         self.complete[mentor_id] = True
+        if prep is not None and prep.agenda is not None and self.agenda is None:
+            # the agenda saved with the meeting's prep: shown, ready to copy or export
+            self.agenda = prep.agenda
+            # kept on disk until saved over, and ctrl+z brings it back after regenerating
+            self.items_edited = False
+            self._show_agenda()
         if saved_wins or saved_questions:
             self._status(loaded_line(len(saved_wins), len(saved_questions)))
         if typed:
