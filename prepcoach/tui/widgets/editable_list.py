@@ -1,7 +1,7 @@
 """A list of short texts edited from the keyboard: type + enter adds; on the list, enter
 edits, delete removes, shift+up / shift+down (or ctrl+up / ctrl+down) reorder, and typing
-any letter starts a new item (so no keystroke is lost on the list); the app's own keys
-(1-6, ?) keep their meaning there."""
+any character, digits included, starts a new item (so no keystroke is lost on the list:
+the screen keys 1-6 work once escape leaves the field)."""
 
 from __future__ import annotations
 
@@ -27,16 +27,14 @@ class ItemList(OptionList):
     ]
 
     def on_key(self, event: events.Key) -> None:
-        """A printable key on the list starts a new item with that character, except the
-        app's own keys (1-6 switch screens, ? help): the list is not a text field."""
+        """A printable key on the list starts a new item with that character, digits
+        included ("5 min · ...", "2 more hires"): typed text never switches screens."""
         parent = self.parent
         if not (event.is_printable and event.character and isinstance(parent, EditableList)):
             return
-        active = self.screen.active_bindings.get(event.key)
-        if active is None or active.node is not self.app:
-            event.stop()
-            event.prevent_default()
-            parent.start_add(event.character)
+        event.stop()
+        event.prevent_default()
+        parent.start_add(event.character)
 
     def action_edit(self) -> None:
         parent = self.parent
@@ -109,6 +107,8 @@ class EditableList(Vertical):
         yield ItemList(id=f"{self.id}-items" if self.id else None, compact=True)
         yield ItemInput(
             placeholder=self.placeholder,
+            # focus never selects the text: the key that started an item is kept
+            select_on_focus=False,
             id=f"{self.id}-input" if self.id else None,
             compact=True,
         )

@@ -30,6 +30,7 @@ from prepcoach.tui.screens.prep.saving import PrepSaving
 from prepcoach.tui.text import plain, sanitize
 from prepcoach.tui.widgets.confirm import ask_before_replacing
 from prepcoach.tui.widgets.editable_list import EditableList
+from prepcoach.tui.widgets.scrolling import ScrollingMarkdown
 
 
 class PrepScreen(WaitForData, PrepSaving):
@@ -78,7 +79,7 @@ class PrepScreen(WaitForData, PrepSaving):
                 yield EditableList("Wins since last time", "+ a win, then enter", id="p-wins")
                 yield EditableList("Questions to ask", "+ a question, then enter", id="p-questions")
             with Vertical(id="p-right"), ContentSwitcher(id="p-out", initial="p-md"):
-                yield Markdown(WELCOME, id="p-md", open_links=False)
+                yield ScrollingMarkdown(WELCOME, id="p-md", open_links=False)
                 yield Log(id="p-stream", highlight=False)
                 yield EditableList(
                     'Agenda items ("<min> min · title")',
@@ -259,7 +260,8 @@ class PrepScreen(WaitForData, PrepSaving):
             switcher.current = "p-md"
         else:
             switcher.current = "p-items"
-            self.call_after_refresh(self.query_one("#p-items", EditableList).option_list.focus)
+            # ready to type a new item ("5 min · ..."); up reaches the list
+            self.call_after_refresh(self.query_one("#p-items", EditableList).input.focus)
 
     def action_clear(self) -> None:
         if self.generating:

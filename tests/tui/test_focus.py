@@ -1,0 +1,62 @@
+"""Focus and scrolling from the keyboard: the agenda pane scrolls, ctrl+l lands on the
+add-item line, digits typed there are text."""
+
+from __future__ import annotations
+
+from prepcoach.tui.widgets.editable_list import EditableList
+from prepcoach.tui.widgets.scrolling import ScrollingMarkdown
+from tui.helpers import SIZE, settle
+
+
+async def _generated(pilot) -> None:
+    screen = pilot.app.screen
+    screen.query_one("#p-wins", EditableList).set_items(
+        [f"Win number {n} with enough words to wrap the line" for n in range(6)]
+    )
+    screen.query_one("#p-questions", EditableList).set_items(
+        [f"Question {n}: how do I handle this part of the hand-over?" for n in range(6)]
+    )
+    await pilot.press("ctrl+g")
+    await settle(pilot)
+    assert screen.agenda is not None
+
+
+async def test_the_agenda_pane_takes_focus_and_scrolls_from_the_keyboard(make_app) -> None:
+    app = make_app("prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _generated(pilot)
+        md = app.screen.query_one("#p-md", ScrollingMarkdown)
+        assert md.has_focus  # focus moves to the agenda once it is drafted
+        assert md.max_scroll_y > 0, "the agenda is longer than its pane"
+        await pilot.press("down")
+        await pilot.pause()
+        assert md.scroll_y >= 1
+        await pilot.press("end")
+        await pilot.pause(0.3)
+        assert md.scroll_y == md.max_scroll_y
+        await pilot.press("home")
+        await pilot.pause(0.3)
+        assert md.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause(0.3)
+        assert md.scroll_y > 1
+
+
+async def test_ctrl_l_focuses_the_add_item_line_and_digits_type_there(make_app) -> None:
+    app = make_app("prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _generated(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        items = app.screen.query_one("#p-items", EditableList)
+        assert items.input.has_focus
+        await pilot.press("5", "space", "m", "i", "n", "enter")
+        await settle(pilot)
+        assert app.current_mode == "prep"
+        assert items.items[-1] == "5 min"
+        items.option_list.focus()
+        await pilot.press("2")  # a digit on the list starts a new item
+        await pilot.pause()
+        assert app.current_mode == "prep" and items.input.value == "2"
