@@ -60,3 +60,16 @@ async def test_ctrl_l_focuses_the_add_item_line_and_digits_type_there(make_app) 
         await pilot.press("2")  # a digit on the list starts a new item
         await pilot.pause()
         assert app.current_mode == "prep" and items.input.value == "2"
+
+
+async def test_keys_that_cannot_act_yet_say_why_every_time(make_app) -> None:
+    app = make_app("prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.set_focus(None)
+        for key in ("ctrl+s", "ctrl+t", "ctrl+o", "ctrl+l", "ctrl+s"):
+            before = len(app._notifications)
+            await pilot.press(key)
+            await pilot.pause()
+            said = [n.message for n in list(app._notifications)[before:]]
+            assert any("Generate the agenda first (ctrl+g)" in m for m in said), key

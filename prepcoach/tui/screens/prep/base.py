@@ -81,6 +81,18 @@ class PrepBase(BaseScreen):
             complete=self.complete.get(self.mentor_id, False),
         )
 
+    def blocked(self, doing: str) -> bool:
+        """True (and say why, as a notification) when there is no agenda to act on yet:
+        keys that cannot act never do nothing silently."""
+        if self.generating:
+            why = f"The agenda is still being written; {doing} once it is done (esc cancels)."
+        elif self.agenda is None:
+            why = f"Generate the agenda first (ctrl+g); then you can {doing}."
+        else:
+            return False
+        self.notify(why, markup=False)
+        return True
+
     @property
     def generating(self) -> bool:
         return self.generator.running

@@ -131,13 +131,9 @@ class PrepScreen(WaitForData, PrepSaving):
             return self.generating
         if action == "generate":
             return None if self.generating else True
-        if action == "save":
-            ready = self.agenda is not None and not self.generating and not self.saving
-            return True if ready else None
         if action == "undo_redraft":
             return self.replaced is not None and not self.generating
-        if action in ("copy", "export", "toggle_edit"):
-            return True if self.agenda is not None and not self.generating else None
+        # save, copy, export and edit always run: without an agenda they say why
         return True
 
     def action_generate(self) -> None:
@@ -251,8 +247,7 @@ class PrepScreen(WaitForData, PrepSaving):
         self._schedule_draft()
 
     def action_toggle_edit(self) -> None:
-        if self.agenda is None:
-            self.notify("Generate the agenda first (ctrl+g); then ctrl+l edits it.", markup=False)
+        if self.blocked("edit its items (ctrl+l)"):
             return
         switcher = self.query_one("#p-out", ContentSwitcher)
         if switcher.current == "p-items":
