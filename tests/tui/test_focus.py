@@ -3,6 +3,8 @@ add-item line, digits typed there are text."""
 
 from __future__ import annotations
 
+from textual.widgets import DataTable
+
 from prepcoach.tui.widgets.editable_list import EditableList
 from prepcoach.tui.widgets.scrolling import ScrollingMarkdown
 from tui.helpers import SIZE, settle
@@ -73,3 +75,27 @@ async def test_keys_that_cannot_act_yet_say_why_every_time(make_app) -> None:
             await pilot.pause()
             said = [n.message for n in list(app._notifications)[before:]]
             assert any("Generate the agenda first (ctrl+g)" in m for m in said), key
+
+
+async def test_history_opens_on_the_session_list_and_counts_follow_a_tick(make_app) -> None:
+    app = make_app("history")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        sessions = screen.query_one("#sessions", DataTable)
+        assert sessions.has_focus
+        summaries = screen._visible()
+        row = next(i for i, s in enumerate(summaries) if s.open_action_items)
+        sessions.move_cursor(row=row)
+        await settle(pilot)
+        key = summaries[row].id
+        before = str(sessions.get_cell(key, "open"))
+        screen.query_one("#h-actions", DataTable).focus()
+        screen.query_one("#h-actions", DataTable).move_cursor(
+            row=next(i for i, a in enumerate(screen.session.action_items) if not a.done)
+        )
+        await pilot.press("x")
+        await pilot.pause()
+        after = str(sessions.get_cell(key, "open"))
+        assert int(after or 0) == int(before) - 1
+        await settle(pilot)
