@@ -99,3 +99,15 @@ async def test_history_opens_on_the_session_list_and_counts_follow_a_tick(make_a
         after = str(sessions.get_cell(key, "open"))
         assert int(after or 0) == int(before) - 1
         await settle(pilot)
+
+
+async def test_help_lists_each_key_once_per_screen(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 200)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help Static").render())
+        prep = text.split("2 Prep", 1)[1].split("3 Outreach", 1)[0]
+        escapes = [line for line in prep.splitlines() if line.strip().startswith("escape")]
+        assert len(escapes) == 1 and "Cancel · Leave field" in escapes[0]
