@@ -3,7 +3,7 @@ add-item line, digits typed there are text."""
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Label, Select
 
 from prepcoach.tui.widgets.editable_list import EditableList
 from prepcoach.tui.widgets.scrolling import ScrollingMarkdown
@@ -111,3 +111,21 @@ async def test_help_lists_each_key_once_per_screen(make_app) -> None:
         prep = text.split("2 Prep", 1)[1].split("3 Outreach", 1)[0]
         escapes = [line for line in prep.splitlines() if line.strip().startswith("escape")]
         assert len(escapes) == 1 and "Cancel · Leave field" in escapes[0]
+
+
+async def test_outreach_fields_follow_the_channel_and_kind(make_app) -> None:
+    app = make_app("outreach")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        row = screen.query_one("#o-subject-row")
+        label = screen.query_one("#o-ask-label", Label)
+        assert row.display and "The one ask" in str(label.render())
+        screen.query_one("#o-channel", Select).value = "slack"
+        screen.query_one("#o-kind", Select).value = "wind-down"
+        await settle(pilot)
+        assert not row.display
+        assert "The one ask" not in str(label.render())
+        screen.query_one("#o-channel", Select).value = "email"
+        await settle(pilot)
+        assert row.display

@@ -52,7 +52,7 @@ class OutreachScreen(WaitForData, OutreachSaving):
     def compose_body(self) -> Iterable[Widget]:
         with Vertical(id="o-form"):
             with Horizontal(classes="filters"):
-                yield Label("Draft ", classes="field-label")
+                yield Label("Saved drafts ", classes="field-label")
                 yield Select[str]([], prompt="new message", id="o-saved", compact=True)
                 yield Label(" Kind ", classes="field-label")
                 yield Select[str](
@@ -78,14 +78,14 @@ class OutreachScreen(WaitForData, OutreachSaving):
                 yield Label(" Org ", classes="field-label")
                 yield Input(placeholder="organisation", id="o-organisation", compact=True)
             with Horizontal(classes="filters"):
-                yield Label("The one ask ", classes="field-label")
+                yield Label("The one ask ", classes="field-label", id="o-ask-label")
                 yield Input(
                     placeholder="one specific, tactical question "
                     "(e.g. how you ran your first budget cycle)",
                     id="o-ask",
                     compact=True,
                 )
-            with Horizontal(classes="filters"):
+            with Horizontal(classes="filters", id="o-subject-row"):
                 yield Label("Subject ", classes="field-label")
                 yield Input(placeholder="3-6 words (email)", id="o-subject", compact=True)
         with Horizontal(id="o-main"):
@@ -145,8 +145,18 @@ class OutreachScreen(WaitForData, OutreachSaving):
 
     @on(Select.Changed, "#o-kind, #o-channel")
     def _kind_changed(self) -> None:
+        self._fit_form()
         self._lint_now()
         self._keep_form()
+
+    def _fit_form(self) -> None:
+        """The fields the kind and channel use: a subject only for email; "the one ask"
+        only for kinds built around one (otherwise it is optional)."""
+        channel = self.query_one("#o-channel", Select).value
+        self.query_one("#o-subject-row").display = channel == "email"
+        kind = outreach_kind(str(self.query_one("#o-kind", Select).value))
+        label = "The one ask " if needs_ask(kind) else "Ask (optional) "
+        self.query_one("#o-ask-label", Label).update(label)
 
     @on(Select.Changed, "#o-saved")
     def _open_saved(self, event: Select.Changed) -> None:
