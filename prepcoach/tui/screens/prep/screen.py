@@ -255,7 +255,7 @@ class PrepScreen(WaitForData, PrepSaving):
             switcher.current = "p-md"
         else:
             switcher.current = "p-items"
-            # ready to type a new item ("5 min · ..."); up reaches the list
+            # ready to type a new item ("5 min · ..."); shift+tab reaches the list
             self.call_after_refresh(self.query_one("#p-items", EditableList).input.focus)
 
     def action_clear(self) -> None:
