@@ -120,7 +120,9 @@ async def test_prep_edit_items_changes_what_is_saved(make_app, store) -> None:
         await pilot.press("ctrl+l")
         await settle(pilot)
         items = screen.query_one("#p-items", EditableList)
-        assert items.option_list.has_focus
+        assert items.input.has_focus  # ready to add an item
+        items.option_list.focus()
+        await pilot.pause()
         await pilot.press("delete")
         await settle(pilot)
         assert screen.agenda.items[0].title != first
