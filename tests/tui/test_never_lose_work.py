@@ -167,6 +167,8 @@ async def test_regenerating_hand_edited_agenda_items_asks_and_ctrl_z_puts_them_b
         await settle(pilot)
         first = len(screen.agenda.items)
         await pilot.press("ctrl+l")
+        await settle(pilot)
+        screen.query_one("#p-items", EditableList).option_list.focus()
         await pilot.pause()
         await pilot.press("delete")  # an item removed by hand
         await pilot.pause()
