@@ -219,6 +219,15 @@ class PrepcoachApp(App[None]):
 
     # ------------------------------------------------------------------ actions
 
+    async def action_quit(self) -> None:
+        """Quit at once: running generations are cancelled first (their streams close in
+        the background), so leaving never waits for a slow model."""
+        from prepcoach.tui.generation import GenerationController
+
+        for controller in GenerationController.mounted(self):
+            controller.cancel()
+        self.exit()
+
     def action_goto(self, mode: str) -> None:
         if mode in SCREENS and self.current_mode != mode:
             self.switch_mode(mode)

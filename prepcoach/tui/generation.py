@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import itertools
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on, work
 from textual.content import Content
@@ -165,6 +166,17 @@ class GenerationController(Widget):
 
     DEFAULT_CSS = "GenerationController { display: none; }"
 
+    # every controller mounted now, in any screen of any mode (the app cancels them on quit)
+    _mounted: ClassVar[weakref.WeakSet[GenerationController]] = weakref.WeakSet()
+
+    @classmethod
+    def mounted(cls, app: object) -> list[GenerationController]:
+        """The controllers mounted in ``app`` (background screens included)."""
+        return [c for c in list(cls._mounted) if c.is_attached and c.app is app]
+
+    def on_mount(self) -> None:
+        GenerationController._mounted.add(self)
+
     def __init__(self, *, id: str | None = None, flush_every: float = 1 / 15) -> None:
         super().__init__(id=id)
         self.job: Job | None = None
@@ -198,6 +210,7 @@ class GenerationController(Widget):
         return job
 
     def on_unmount(self) -> None:
+        GenerationController._mounted.discard(self)
         if self.job is not None:
             self.job.cancel.set()
             self.job = None

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fakeserver import FakeOpenAI
 
 from prepcoach.services import Services
 from prepcoach.settings import Settings, load_settings
 from prepcoach.store import Store
 from prepcoach.tui.app import PrepcoachApp, create_app
 from tui.helpers import TODAY
+
+
+@pytest.fixture
+def server() -> Iterator[FakeOpenAI]:
+    """A loopback OpenAI-compatible server (replies pushed by the test)."""
+    with FakeOpenAI() as s:
+        yield s
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from prepcoach.tui.widgets.editable_list import EditableList
-from tui.helpers import SIZE, settle
+from tui.helpers import SIZE, screen_text, settle
 
 
 async def _steady(pilot: Pilot) -> None:
@@ -19,7 +19,19 @@ async def _steady(pilot: Pilot) -> None:
         widget.cursor_blink = False
     for area in pilot.app.screen.query(TextArea):
         area.cursor_blink = False
-    await pilot.pause()
+    # the layout settles before the picture: scrollbars are sized from the final layout
+    # (a frame taken mid-layout differs by a scrollbar character under load)
+    # (Markdown mounts its blocks after the update returns): wait until two frames in a
+    # row are the same
+    await settle(pilot)
+    last = None
+    for _ in range(40):
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.05)
+        frame = screen_text(pilot.app)
+        if frame == last:
+            break
+        last = frame
 
 
 def test_dashboard(snap_compare, make_app) -> None:

@@ -6,6 +6,8 @@ the app's first worker, so these do not go through the run wrapper.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,8 +53,38 @@ def _open(args: argparse.Namespace, *, demo: bool = False) -> int:
     from prepcoach.tui.app import create_app
 
     app = create_app(settings, demo=demo)
-    app.run()
+    with _exit_on_signals(app):
+        app.run()
     return app.return_code or 0
+
+
+@contextlib.contextmanager
+def _exit_on_signals(app: Any) -> Iterator[None]:
+    """While the app runs, SIGHUP (the terminal closed) and SIGTERM quit it the way ctrl+q
+    does, so the caller's clean-up (the demo's temporary copy) still runs. A second
+    signal, or one before the app's loop runs, exits at once (``finally`` blocks still run)."""
+    import asyncio
+    import signal
+
+    received: list[int] = []
+
+    def handle(signum: int, _frame: object) -> None:
+        received.append(signum)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is None or len(received) > 1:
+            raise SystemExit(128 + signum)
+        loop.call_soon_threadsafe(app.exit, None, 128 + signum)
+
+    wanted = [s for s in ("SIGHUP", "SIGTERM") if hasattr(signal, s)]
+    before = {name: signal.signal(getattr(signal, name), handle) for name in wanted}
+    try:
+        yield
+    finally:
+        for name, old in before.items():
+            signal.signal(getattr(signal, name), old)
 
 
 def run_tui(args: argparse.Namespace) -> int:

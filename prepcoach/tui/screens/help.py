@@ -63,9 +63,16 @@ class HelpScreen(ModalScreen[None]):
                 Content.assemble((f"{key} {label}", "bold $text-accent")),
                 Content.styled(f"  {ABOUT[name]}", "italic"),
             ]
+            # each key once: a key with two meanings (escape cancels, else leaves the
+            # field) lists both on its line
+            meanings: dict[str, list[str]] = {}
             for b in bindings(cls):
                 keys = b.key.replace("ctrl+", "^").replace(",", " / ").replace("slash", "/")
-                lines.append(Content.assemble((f"  {keys:<16}", "bold"), b.description))
+                said = meanings.setdefault(keys, [])
+                if b.description not in said:
+                    said.append(b.description)
+            for keys, said in meanings.items():
+                lines.append(Content.assemble((f"  {keys:<16}", "bold"), " · ".join(said)))
             if name == "prep":
                 lines.append(
                     Content.assemble(

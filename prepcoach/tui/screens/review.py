@@ -44,6 +44,14 @@ REC_MEANING = {
 }
 
 
+def message_label(rec: ReviewRecord) -> str:
+    """What the review's message is called on screen: a loosen review's message asks for
+    a lighter rhythm, so it is never called a wind-down (the kind it is drafted as)."""
+    if rec.recommendation == "loosen":
+        return "lighter-rhythm"
+    return message_kind(rec)
+
+
 def message_kind(rec: ReviewRecord) -> str:
     from prepcoach.review import review_message_kind
 
@@ -159,8 +167,7 @@ class ReviewScreen(WaitForData, BaseScreen):
             out.append(Content.assemble(("  ○ ", "$warning"), plain(titles.get(oid, oid))))
         if not rec.objectives_met and not rec.objectives_open:
             out.append(plain("  none tied to this mentor", "dim"))
-        kind = message_kind(rec)
-        out += [Content(""), Content.styled(f"d drafts the {kind} message", "dim")]
+        out += [Content(""), Content.styled(f"d drafts the {message_label(rec)} message", "dim")]
         if rec.message:
             out += [
                 Content(""),
@@ -192,7 +199,7 @@ class ReviewScreen(WaitForData, BaseScreen):
             mentor=m.id,
             recommendation=rec.recommendation,
             context=(f"Objectives met: {met}. " if met else "") + " ".join(rec.reasons),
-            note=f"{kind} for {m.name} ({rec.recommendation})",
+            note=f"{message_label(rec)} message for {m.name} ({rec.recommendation})",
             generate=not rec.message,
         )
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from prepcoach.tui.text import plain
@@ -55,3 +56,22 @@ class ConfirmScreen(ModalScreen[bool]):
     @on(Button.Pressed, "#confirm-no")
     def _no(self) -> None:
         self.dismiss(False)
+
+
+def ask_before_replacing(
+    screen: Screen[Any],
+    title: str,
+    lines: list[str],
+    question: str,
+    replace: Callable[[], object],
+) -> None:
+    """Ask before generated text replaces what the user edited; ``replace`` runs on yes,
+    and a no says the text is kept."""
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            replace()
+        else:
+            screen.notify("Kept your text; nothing was replaced.", markup=False)
+
+    screen.app.push_screen(ConfirmScreen(title, lines, question, yes="Replace"), answered)

@@ -1,7 +1,7 @@
 """A list of short texts edited from the keyboard: type + enter adds; on the list, enter
 edits, delete removes, shift+up / shift+down (or ctrl+up / ctrl+down) reorder, and typing
-any letter starts a new item (so no keystroke is lost on the list); the app's own keys
-(1-6, ?) keep their meaning there."""
+any character, digits included, starts a new item (so no keystroke is lost on the list:
+the screen keys 1-6 work once escape leaves the field)."""
 
 from __future__ import annotations
 
@@ -27,16 +27,14 @@ class ItemList(OptionList):
     ]
 
     def on_key(self, event: events.Key) -> None:
-        """A printable key on the list starts a new item with that character, except the
-        app's own keys (1-6 switch screens, ? help): the list is not a text field."""
+        """A printable key on the list starts a new item with that character, digits
+        included ("5 min · ...", "2 more hires"): typed text never switches screens."""
         parent = self.parent
         if not (event.is_printable and event.character and isinstance(parent, EditableList)):
             return
-        active = self.screen.active_bindings.get(event.key)
-        if active is None or active.node is not self.app:
-            event.stop()
-            event.prevent_default()
-            parent.start_add(event.character)
+        event.stop()
+        event.prevent_default()
+        parent.start_add(event.character)
 
     def action_edit(self) -> None:
         parent = self.parent
@@ -52,6 +50,28 @@ class ItemList(OptionList):
         parent = self.parent
         if isinstance(parent, EditableList):
             parent.move(self.highlighted, delta)
+
+
+class ItemInput(Input):
+    """The list's input line: a paste of several lines adds one item per line (the
+    first joins what is typed already); a one-line paste is ordinary."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        parent = self.parent
+        lines = [line for line in event.text.splitlines() if line.strip()]
+        if len(lines) < 2 or not isinstance(parent, EditableList):
+            return  # Input's own handler pastes the line
+        event.stop()
+        event.prevent_default()
+        parent.add_lines(lines)
+
+    def action_paste(self) -> None:
+        parent = self.parent
+        lines = [line for line in (self.app.clipboard or "").splitlines() if line.strip()]
+        if len(lines) < 2 or not isinstance(parent, EditableList):
+            super().action_paste()
+            return
+        parent.add_lines(lines)
 
 
 class EditableList(Vertical):
@@ -85,8 +105,10 @@ class EditableList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield ItemList(id=f"{self.id}-items" if self.id else None, compact=True)
-        yield Input(
+        yield ItemInput(
             placeholder=self.placeholder,
+            # focus never selects the text: the key that started an item is kept
+            select_on_focus=False,
             id=f"{self.id}-input" if self.id else None,
             compact=True,
         )
@@ -136,6 +158,37 @@ class EditableList(Vertical):
         if text:
             self.input.insert_text_at_cursor(text)
         self.input.focus()
+
+    def add_lines(self, lines: list[str]) -> None:
+        """Add each of ``lines`` as an item (a paste of several lines): the first joins
+        the text typed so far; when editing an item it replaces that item and the rest
+        follow it."""
+        before, after = (
+            self.input.value[: self.input.cursor_position],
+            self.input.value[self.input.cursor_position :],
+        )
+        lines = [" ".join(sanitize(line).split()) for line in lines]
+        lines[0] = before + lines[0]
+        lines[-1] = lines[-1] + after
+        lines = [line for line in lines if line]
+        if self.editing is not None and 0 <= self.editing < len(self.items):
+            at = self.editing
+            self.items[at : at + 1] = lines
+        else:
+            at = len(self.items)
+            self.items.extend(lines)
+        self.editing = None
+        self.input.placeholder = self.placeholder
+        with self.input.prevent(Input.Changed):
+            self.input.value = ""
+        self._refresh_items(at + len(lines) - 1)
+        self._changed()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste while the list itself has focus goes to the input line."""
+        event.stop()
+        self.start_add()
+        self.input.post_message(events.Paste(event.text))
 
     def edit(self, index: int | None) -> None:
         if index is None or not 0 <= index < len(self.items):

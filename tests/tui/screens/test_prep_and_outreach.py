@@ -123,6 +123,8 @@ async def test_outreach_cancel_restores_the_message(make_app, settings, store) -
         screen.query_one("#o-ask", Input).value = "how you ran your first budget cycle"
         screen.query_one("#o-body", TextArea).text = "my own words"
         await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("y")  # replace my own words (asked first)
         assert services.started.wait(5)
         await pilot.pause(0.3)
         assert "chunk" in screen.query_one("#o-body", TextArea).text

@@ -7,14 +7,17 @@ session as it is on disk then, and a toggled action item is saved on its own."""
 
 from __future__ import annotations
 
+import contextlib
 from functools import partial
 from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
+from textual.widgets.data_table import CellDoesNotExist
 
 from prepcoach.meeting_prep import earlier_open_questions
 from prepcoach.models import Session
+from prepcoach.store import SessionSummary
 from prepcoach.text import plural
 from prepcoach.tui.screens.history.view import HistoryView
 from prepcoach.tui.screens.loading import WaitForData
@@ -22,6 +25,7 @@ from prepcoach.tui.screens.loading import WaitForData
 
 class HistoryScreen(WaitForData, HistoryView):
     LABEL = "History"
+    AUTO_FOCUS = "#sessions"  # opens on the session list (Down moves through it)
     MODE = "history"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", tooltip="Search the text of every session"),
@@ -53,10 +57,24 @@ class HistoryScreen(WaitForData, HistoryView):
             start = not self._toggling
             self._toggling = True
         self._show_detail()
+        self._recount(s)
         actions.move_cursor(row=i)
         actions.focus()
         if start:
             self.run_worker(self._save_toggles, thread=True, group="toggle")
+
+    def _recount(self, session: Session) -> None:
+        """The session list's "Open" count for ``session``, as shown now."""
+        if self.data is None:
+            return
+        summary = SessionSummary.of(session)
+        self.data.summaries[:] = [summary if x.id == session.id else x for x in self.data.summaries]
+        table = self.query_one("#sessions", DataTable)
+        open_items = summary.open_questions + summary.open_action_items
+        with contextlib.suppress(CellDoesNotExist):
+            table.update_cell(
+                session.id, "open", self.cell(str(open_items) if open_items else "", "$warning")
+            )
 
     def _save_toggles(self) -> None:
         """Runs in a worker thread: save toggled items one by one until none is left."""

@@ -41,6 +41,11 @@ class OutreachForm(BaseScreen):
         self.generator = GenerationController(id="o-gen")  # the message being drafted
         self._body_before = ""
         self._subject_before = ""
+        # (body, subject) as the app last wrote them (drafted, opened or restored): text
+        # that differs was edited by the user, so regenerating asks first and keeps a
+        # typed subject
+        self._written: tuple[str, str] = ("", "")
+        self._replaced: tuple[str, str] | None = None  # (body, subject) a draft replaced
         self._lint_timer: Timer | None = None
         self._form_timer: Timer | None = None
         self._filling = False
@@ -78,6 +83,10 @@ class OutreachForm(BaseScreen):
                 self.current = next((d for d in self.data.saved if d.id == saved_id), None)
         finally:
             self._filling = False
+        self._written = (
+            self.query_one("#o-body", TextArea).text,
+            self.query_one("#o-subject", Input).value,
+        )
         self._lint_now()
 
     def form(self) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.outreach.form import FORM_DRAFT, OutreachData
 from prepcoach.tui.screens.outreach.saving import OutreachSaving
 from prepcoach.tui.text import one_line, plain, sanitize
+from prepcoach.tui.widgets.confirm import ask_before_replacing
 from prepcoach.tui.widgets.lint_panel import LintPanel
 from prepcoach.vocab import CHANNELS, OUTREACH_KINDS, outreach_kind
 
@@ -35,6 +36,13 @@ class OutreachScreen(WaitForData, OutreachSaving):
         Binding("ctrl+g", "generate", "Generate", tooltip="Draft (or redraft) the message"),
         Binding("escape", "cancel", "Cancel", tooltip="Stop the generation; your text is kept"),
         Binding("escape", "leave", "Leave field", show=False, tooltip="Then 1-6 switch screens"),
+        Binding(
+            "ctrl+z",
+            "undo_redraft",
+            "Undo redraft",
+            priority=True,
+            tooltip="Put back the message the last draft replaced",
+        ),
         Binding("ctrl+s", "save", "Save", tooltip="Save this draft"),
         Binding("ctrl+t", "copy", "Copy", tooltip="Copy subject and message to the clipboard"),
         Binding("ctrl+b", "mark_sent", "Mark sent", tooltip="Mark as sent (starts the reminder)"),
@@ -44,7 +52,7 @@ class OutreachScreen(WaitForData, OutreachSaving):
     def compose_body(self) -> Iterable[Widget]:
         with Vertical(id="o-form"):
             with Horizontal(classes="filters"):
-                yield Label("Draft ", classes="field-label")
+                yield Label("Saved drafts ", classes="field-label")
                 yield Select[str]([], prompt="new message", id="o-saved", compact=True)
                 yield Label(" Kind ", classes="field-label")
                 yield Select[str](
@@ -70,14 +78,14 @@ class OutreachScreen(WaitForData, OutreachSaving):
                 yield Label(" Org ", classes="field-label")
                 yield Input(placeholder="organisation", id="o-organisation", compact=True)
             with Horizontal(classes="filters"):
-                yield Label("The one ask ", classes="field-label")
+                yield Label("The one ask ", classes="field-label", id="o-ask-label")
                 yield Input(
                     placeholder="one specific, tactical question "
                     "(e.g. how you ran your first budget cycle)",
                     id="o-ask",
                     compact=True,
                 )
-            with Horizontal(classes="filters"):
+            with Horizontal(classes="filters", id="o-subject-row"):
                 yield Label("Subject ", classes="field-label")
                 yield Input(placeholder="3-6 words (email)", id="o-subject", compact=True)
         with Horizontal(id="o-main"):
@@ -113,6 +121,7 @@ class OutreachScreen(WaitForData, OutreachSaving):
             form = self.papp.guard(lambda: drafts.load(self.papp.store, FORM_DRAFT))
             if form:
                 self._fill(form)
+                self._written = ("", "")  # unsaved text: the user's until shown otherwise
                 self._say("Restored your unsaved message.")
         self._lint_now()
 
@@ -131,11 +140,23 @@ class OutreachScreen(WaitForData, OutreachSaving):
         if not self.generator.running:
             self._lint_soon()
             self._keep_form()
+            if self._replaced is not None:
+                self.refresh_bindings()  # "Undo redraft" only while the redraft stands
 
     @on(Select.Changed, "#o-kind, #o-channel")
     def _kind_changed(self) -> None:
+        self._fit_form()
         self._lint_now()
         self._keep_form()
+
+    def _fit_form(self) -> None:
+        """The fields the kind and channel use: a subject only for email; "the one ask"
+        only for kinds built around one (otherwise it is optional)."""
+        channel = self.query_one("#o-channel", Select).value
+        self.query_one("#o-subject-row").display = channel == "email"
+        kind = outreach_kind(str(self.query_one("#o-kind", Select).value))
+        label = "The one ask " if needs_ask(kind) else "Ask (optional) "
+        self.query_one("#o-ask-label", Label).update(label)
 
     @on(Select.Changed, "#o-saved")
     def _open_saved(self, event: Select.Changed) -> None:
@@ -172,7 +193,23 @@ class OutreachScreen(WaitForData, OutreachSaving):
             return self.generator.running
         if action == "generate":
             return None if self.generator.running else True
+        if action == "undo_redraft":
+            # only while the redraft stands as written; otherwise ctrl+z is the text's undo
+            body = self.query_one("#o-body", TextArea).text
+            return self._replaced is not None and body == self._written[0]
         return True
+
+    def action_undo_redraft(self) -> None:
+        """Put back the message (and subject) the last draft replaced."""
+        if self._replaced is None:
+            return
+        body, subject = self._replaced
+        self._replaced = None
+        self.query_one("#o-body", TextArea).text = body
+        self.query_one("#o-subject", Input).value = subject
+        self._written = ("", "")  # the user's text again
+        self.refresh_bindings()
+        self._say("Put back the message the draft replaced; ctrl+g drafts again.")
 
     def _request(self) -> Any:
         from prepcoach.services import OutreachRequest
@@ -210,6 +247,19 @@ class OutreachScreen(WaitForData, OutreachSaving):
         except PrepcoachError as exc:
             self.papp.fail(exc, "Cannot draft")
             return
+        body = self.query_one("#o-body", TextArea).text
+        if body.strip() and body != self._written[0]:
+            ask_before_replacing(
+                self,
+                "Replace your edited message?",
+                ["You changed the message since it was drafted or opened."],
+                "Draft a new message over it? (ctrl+z in the message brings yours back)",
+                lambda: self._start(req),
+            )
+            return
+        self._start(req)
+
+    def _start(self, req: Any) -> None:
         body = self.query_one("#o-body", TextArea)
         self._body_before = body.text
         self._subject_before = self.query_one("#o-subject", Input).value
@@ -266,8 +316,17 @@ class OutreachScreen(WaitForData, OutreachSaving):
         self._stopped()
         result = event.result
         draft: OutreachDraft = result.draft
-        self.query_one("#o-body", TextArea).text = sanitize(draft.body)
-        self.query_one("#o-subject", Input).value = sanitize(draft.subject)
+        body = self.query_one("#o-body", TextArea)
+        body.text = sanitize(draft.body)
+        typed = self._subject_before
+        keep_subject = bool(typed.strip()) and typed != self._written[1]
+        subject = typed if keep_subject else sanitize(draft.subject)
+        self.query_one("#o-subject", Input).value = subject
+        self._written = (body.text, subject)
+        # one step back: ctrl+z puts back the text this draft replaced
+        before = (self._body_before, self._subject_before)
+        self._replaced = before if before[0].strip() and before[0] != body.text else None
+        self.refresh_bindings()
         self._base = draft
         self._lint_now()
         engine = "offline engine" if draft.engine in ("", "offline") else draft.model or "model"
@@ -275,6 +334,10 @@ class OutreachScreen(WaitForData, OutreachSaving):
         tail = (
             f"{plural(len(failing), 'rule')} to fix, see Rules." if failing else "All rules pass."
         )
-        self._say(plain(f"Drafted by {engine} ({plural(result.attempts, 'attempt')}). {tail}"))
+        kept = " Kept your subject (clear it for a new one)." if keep_subject else ""
+        undo = " ctrl+z brings back the text it replaced." if self._replaced else ""
+        self._say(
+            plain(f"Drafted by {engine} ({plural(result.attempts, 'attempt')}). {tail}{kept}{undo}")
+        )
         self._keep_form()
         self.query_one("#o-body", TextArea).focus()

@@ -30,6 +30,10 @@ class PrepBase(BaseScreen):
         self.result: Any = None  # services.AgendaResult
         self.request: Any = None  # services.AgendaRequest the result was made from
         self.generated_at = ""
+        # the agenda items were changed by hand since generated: regenerating asks first
+        self.items_edited = False
+        # (agenda, items_edited) the last generation replaced: ctrl+z puts it back
+        self.replaced: tuple[Agenda, bool] | None = None
         self._save_timer: Timer | None = None
         self._restoring = False
         self._pending: tuple[str, dict[str, Any]] | None = None
@@ -76,6 +80,18 @@ class PrepBase(BaseScreen):
             today=self.papp.today,
             complete=self.complete.get(self.mentor_id, False),
         )
+
+    def blocked(self, doing: str) -> bool:
+        """True (and say why, as a notification) when there is no agenda to act on yet:
+        keys that cannot act never do nothing silently."""
+        if self.generating:
+            why = f"The agenda is still being written; {doing} once it is done (esc cancels)."
+        elif self.agenda is None:
+            why = f"Generate the agenda first (ctrl+g); then you can {doing}."
+        else:
+            return False
+        self.notify(why, markup=False)
+        return True
 
     @property
     def generating(self) -> bool:

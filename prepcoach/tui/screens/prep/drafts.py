@@ -42,6 +42,8 @@ class PrepDrafts(PrepBase):
             with minutes.prevent(Input.Changed):
                 minutes.value = str(d.get("minutes") or self._default_minutes())
             self.agenda = None
+            self.replaced = None
+            self.items_edited = d.get("edited") is True
             raw_agenda = d.get("agenda")
             if raw_agenda:
                 try:
@@ -79,6 +81,7 @@ class PrepDrafts(PrepBase):
             "pending_question": questions.pending,
             "agenda": self.agenda.model_dump(mode="json") if self.agenda else None,
             "generated_at": self.generated_at,
+            "edited": self.items_edited,
             "complete": self.complete.get(self.mentor_id or "", False),
             "saved": dt.datetime.now().isoformat(timespec="seconds"),
         }

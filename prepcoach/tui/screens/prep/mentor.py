@@ -30,15 +30,26 @@ class PrepMentor(PrepDrafts):
             self._flush_draft()  # the draft read back below is the latest
         if self.data.plan.mentor(mentor_id) is None:
             return
+        # what was typed before any mentor was picked belongs to the one picked now
+        unowned = self._typed_lists() if self.mentor_id is None else []
         self.mentor_id = mentor_id
         select = self.query_one("#p-mentor", Select)
         with select.prevent(Select.Changed):
             select.value = mentor_id
         self.agenda = self.result = self.request = None
         had_draft = self._restore_draft()
+        if any(items or pending for _lst, items, pending in unowned):
+            for lst, items, pending in unowned:
+                lst.set_items(merged(lst.items, items), pending or lst.pending)
+            self._schedule_draft()
         if focus:  # ready to type the first win
             self.call_after_refresh(self.query_one("#p-wins", EditableList).input.focus)
         self._start_mentor_load(mentor_id, fill=not had_draft)
+
+    def _typed_lists(self) -> list[tuple[EditableList, list[str], str]]:
+        """Each input list with its items and the text typed but not added."""
+        lists = (self.query_one(s, EditableList) for s in ("#p-wins", "#p-questions"))
+        return [(lst, list(lst.items), lst.pending) for lst in lists]
 
     def _start_mentor_load(self, mentor_id: str, *, fill: bool) -> None:
         """Read what carries over and the meeting's saved prep in a worker; with ``fill``
@@ -117,6 +128,12 @@ class PrepMentor(PrepDrafts):
             if items != lst.items:
                 lst.set_items(items, lst.pending)
         self.complete[mentor_id] = True
+        if prep is not None and prep.agenda is not None and self.agenda is None:
+            # the agenda saved with the meeting's prep: shown, ready to copy or export
+            self.agenda = prep.agenda
+            # kept on disk until saved over, and ctrl+z brings it back after regenerating
+            self.items_edited = False
+            self._show_agenda()
         if saved_wins or saved_questions:
             self._status(loaded_line(len(saved_wins), len(saved_questions)))
         if typed:

@@ -37,8 +37,7 @@ class PrepSaving(PrepMentor):
             return None
 
     def action_save(self) -> None:
-        if self.agenda is None or self.generating:
-            self.notify("Generate the agenda first (ctrl+g).", markup=False)
+        if self.blocked("save it") or self.agenda is None:
             return
         if self.saving:
             return
@@ -142,10 +141,9 @@ class PrepSaving(PrepMentor):
                 self.set_focus(None)
 
     def action_copy(self) -> None:
-        text = self.markdown()
-        if not text:
-            self.notify("Nothing to copy yet.", markup=False)
+        if self.blocked("copy it"):
             return
+        text = self.markdown()
         self.app.copy_to_clipboard(text)
         self.notify("Agenda copied to the clipboard (Markdown).", markup=False)
 
@@ -166,10 +164,9 @@ class PrepSaving(PrepMentor):
         return self.papp.settings.data_dir / "exports"
 
     def action_export(self) -> None:
-        text = self.markdown()
-        if not text:
-            self.notify("Nothing to export yet.", markup=False)
+        if self.blocked("export it"):
             return
+        text = self.markdown()
         from prepcoach.tui.widgets.prompt import PromptScreen
 
         mentor = slugify(self.mentor_id or "mentor")

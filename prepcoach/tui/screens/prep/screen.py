@@ -28,7 +28,9 @@ from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.prep.items import WELCOME, PrepData, parse_items
 from prepcoach.tui.screens.prep.saving import PrepSaving
 from prepcoach.tui.text import plain, sanitize
+from prepcoach.tui.widgets.confirm import ask_before_replacing
 from prepcoach.tui.widgets.editable_list import EditableList
+from prepcoach.tui.widgets.scrolling import ScrollingMarkdown
 
 
 class PrepScreen(WaitForData, PrepSaving):
@@ -48,6 +50,12 @@ class PrepScreen(WaitForData, PrepSaving):
             "toggle_edit",
             "Edit items",
             tooltip="Edit, re-time and reorder the agenda items; again for the preview",
+        ),
+        Binding(
+            "ctrl+z",
+            "undo_redraft",
+            "Undo redraft",
+            tooltip="Put back the agenda the last generation replaced",
         ),
         Binding("ctrl+s", "save", "Save", tooltip="Save the prep and agenda as a session"),
         Binding("ctrl+t", "copy", "Copy", tooltip="Copy the agenda (Markdown) to the clipboard"),
@@ -71,7 +79,7 @@ class PrepScreen(WaitForData, PrepSaving):
                 yield EditableList("Wins since last time", "+ a win, then enter", id="p-wins")
                 yield EditableList("Questions to ask", "+ a question, then enter", id="p-questions")
             with Vertical(id="p-right"), ContentSwitcher(id="p-out", initial="p-md"):
-                yield Markdown(WELCOME, id="p-md", open_links=False)
+                yield ScrollingMarkdown(WELCOME, id="p-md", open_links=False)
                 yield Log(id="p-stream", highlight=False)
                 yield EditableList(
                     'Agenda items ("<min> min · title")',
@@ -123,11 +131,9 @@ class PrepScreen(WaitForData, PrepSaving):
             return self.generating
         if action == "generate":
             return None if self.generating else True
-        if action == "save":
-            ready = self.agenda is not None and not self.generating and not self.saving
-            return True if ready else None
-        if action in ("copy", "export", "toggle_edit"):
-            return True if self.agenda is not None and not self.generating else None
+        if action == "undo_redraft":
+            return self.replaced is not None and not self.generating
+        # save, copy, export and edit always run: without an agenda they say why
         return True
 
     def action_generate(self) -> None:
@@ -138,6 +144,18 @@ class PrepScreen(WaitForData, PrepSaving):
         except PrepcoachError as exc:
             self.papp.fail(exc, "Cannot generate")
             return
+        if self.agenda is not None and self.items_edited:
+            ask_before_replacing(
+                self,
+                "Replace your edited agenda?",
+                ["You changed the agenda items by hand."],
+                "Draft a new agenda over it? (ctrl+z puts yours back)",
+                lambda: self._start(req),
+            )
+            return
+        self._start(req)
+
+    def _start(self, req: Any) -> None:
         self._save_draft()
         self.generator.start(
             gen.streamed(lambda s: s.agenda, req, preview=lambda s: s.preview_agenda)
@@ -147,6 +165,16 @@ class PrepScreen(WaitForData, PrepSaving):
         log.clear()
         self.query_one("#p-out", ContentSwitcher).current = "p-stream"
         self._status(gen.working("Generating"))
+
+    def action_undo_redraft(self) -> None:
+        """Put back the agenda the last generation replaced (one step)."""
+        if self.replaced is None:
+            return
+        self.agenda, self.items_edited = self.replaced
+        self.replaced = None
+        self._show_agenda()
+        self._save_draft()
+        self._status("Put back the agenda the last generation replaced.")
 
     @on(gen.GenerationPreview)
     def _show_preview(self, event: gen.GenerationPreview) -> None:
@@ -189,7 +217,10 @@ class PrepScreen(WaitForData, PrepSaving):
         self.refresh_bindings()
         result = event.result
         self.request, self.result = event.request, result
+        if self.agenda is not None:
+            self.replaced = (self.agenda, self.items_edited)
         self.agenda = result.agenda
+        self.items_edited = False
         self.generated_at = dt.datetime.now().isoformat(timespec="seconds")
         self._show_agenda()
         usage = result.usage
@@ -200,7 +231,8 @@ class PrepScreen(WaitForData, PrepSaving):
                 f"{usage.prompt_tokens:,}+{usage.completion_tokens:,} tokens, "
                 f"{gen.money(usage.estimated_cost_usd)}"
             )
-        self._status(plain(" · ".join(bits) + ". ctrl+s saves.", "$success"))
+        undo = " ctrl+z puts back the agenda it replaced." if self.replaced else ""
+        self._status(plain(" · ".join(bits) + ". ctrl+s saves." + undo, "$success"))
         if result.problems:  # what was repaired in a model's agenda, said plainly
             self.notify(
                 "\n".join(result.problems),
@@ -218,12 +250,12 @@ class PrepScreen(WaitForData, PrepSaving):
             return
         items = parse_items(self.query_one("#p-items", EditableList).items, self.agenda.items)
         self.agenda = self.agenda.model_copy(update={"items": items})
+        self.items_edited = True
         self._show_total()
         self._schedule_draft()
 
     def action_toggle_edit(self) -> None:
-        if self.agenda is None:
-            self.notify("Generate the agenda first (ctrl+g); then ctrl+l edits it.", markup=False)
+        if self.blocked("edit its items (ctrl+l)"):
             return
         switcher = self.query_one("#p-out", ContentSwitcher)
         if switcher.current == "p-items":
@@ -231,14 +263,16 @@ class PrepScreen(WaitForData, PrepSaving):
             switcher.current = "p-md"
         else:
             switcher.current = "p-items"
-            self.call_after_refresh(self.query_one("#p-items", EditableList).option_list.focus)
+            # ready to type a new item ("5 min · ..."); shift+tab reaches the list
+            self.call_after_refresh(self.query_one("#p-items", EditableList).input.focus)
 
     def action_clear(self) -> None:
         if self.generating:
             return
         self.query_one("#p-wins", EditableList).set_items([])
         self.query_one("#p-questions", EditableList).set_items([])
-        self.agenda = self.result = None
+        self.agenda = self.result = self.replaced = None
+        self.items_edited = False
         self.query_one("#p-md", Markdown).update(WELCOME)
         self.query_one("#p-out", ContentSwitcher).current = "p-md"
         self._save_draft()
