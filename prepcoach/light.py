@@ -49,9 +49,15 @@ class LightObjective:
 
 
 @dataclass(frozen=True)
+class LightProfile:
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class LightPlan:
     mentors: tuple[LightMentor, ...]
     objectives: tuple[LightObjective, ...]
+    profile: LightProfile = LightProfile()
 
     def objectives_for(self, mentor_id: str) -> list[LightObjective]:
         return [o for o in self.objectives if mentor_id in o.mentors]
@@ -119,9 +125,13 @@ def plan_from_json(data: object) -> LightPlan | None:
             )
             for o in _dicts(data, "objectives")
         )
+        profile = data.get("profile", {})
+        if not isinstance(profile, dict):
+            raise _Unrecognised("profile")
+        name = _text(profile, "name", "")
     except _Unrecognised:
         return None
-    return LightPlan(mentors=mentors, objectives=objectives)
+    return LightPlan(mentors=mentors, objectives=objectives, profile=LightProfile(name=name))
 
 
 def read_plan(root: Path) -> LightPlan | None:

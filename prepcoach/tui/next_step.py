@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from prepcoach.light import LightPlan
     from prepcoach.models import Plan
 
 ADD_MENTOR = "Add your first mentor (7 Plan, then a)."
@@ -16,7 +17,7 @@ ADD_PROFILE = "Add your name and title (7 Plan, then p): first requests introduc
 SAME_AS_MISSING = ("Add your first mentor", "All set:")
 
 
-def missing(plan: Plan) -> list[str]:
+def missing(plan: Plan | LightPlan) -> list[str]:
     """What the plan lacks, most needed first."""
     out = []
     if not plan.mentors:
@@ -28,7 +29,7 @@ def missing(plan: Plan) -> list[str]:
     return out
 
 
-def lead_with_missing(plan: Plan, hints: Sequence[str]) -> list[str]:
+def lead_with_missing(plan: Plan | LightPlan, hints: Sequence[str]) -> list[str]:
     """``hints`` with what is missing first (calling it again changes nothing)."""
     first = missing(plan)
     if not first:
