@@ -258,6 +258,8 @@ def review_markdown(rec: models.ReviewRecord, plan: models.Plan) -> str:
         lines += [f"> {line}" if line else ">" for line in rec.message.splitlines()]
         if rec.violations:
             lines += ["", *rule_failures(rec.violations)]
+    elif rec.violations:
+        lines += ["", *(f"- {v}" for v in rec.violations)]
     return "\n".join(lines) + "\n"
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from prepcoach.engines.base import ReviewMessageTask
-from prepcoach.errors import NotFoundError, check_cancel
+from prepcoach.errors import NotFoundError, UsageError, check_cancel
 from prepcoach.services.prompt_context import (
     history_rows,
     mentor_context,
@@ -134,15 +134,21 @@ class ReviewJob:
                 heading=f"\n## {s.mentor.name}: {rec.recommendation}\n\n",
                 prompt=s.prompt,
             )
-            msg = engine.review_message(task, on_text=on_text, cancel=cancel)
-            rec = rec.model_copy(
-                update={
-                    "message": msg.text,
-                    "engine": msg.engine,
-                    "model": msg.model,
-                    "violations": msg.violations,
-                }
-            )
+            try:
+                msg = engine.review_message(task, on_text=on_text, cancel=cancel)
+            except UsageError as exc:
+                # the review stands on its facts; a message that cannot be drafted from
+                # them is said, never a reason to fail the whole review
+                rec = rec.model_copy(update={"violations": [f"no message drafted: {exc.message}"]})
+            else:
+                rec = rec.model_copy(
+                    update={
+                        "message": msg.text,
+                        "engine": msg.engine,
+                        "model": msg.model,
+                        "violations": msg.violations,
+                    }
+                )
             if save:
                 rec = self.env.store.save_review(rec)
             out.append(rec)

@@ -54,12 +54,34 @@ def test_endpoint_errors_are_one_line_exit_2(capsys, sample_dir, server, monkeyp
     monkeypatch.setenv("PREPCOACH_TIMEOUT", "0.5")
     server.default = reply
     code, out, err = run(
-        capsys, "agenda", "--data", str(sample_dir), "--mentor", "Priya", "--question", Q1, *TODAY
+        capsys,
+        "agenda",
+        "--data",
+        str(sample_dir),
+        "--mentor",
+        "Priya",
+        "--question",
+        Q1,
+        "--no-fallback",
+        *TODAY,
     )
     assert code == 2
     last = err.strip().splitlines()[-1]
     assert last.startswith("prepcoach: ") and words in last
     assert out == ""
+
+
+def test_a_model_that_times_out_gives_the_offline_agenda_said_plainly(
+    capsys, sample_dir, server, monkeypatch
+):
+    monkeypatch.setenv("PREPCOACH_TIMEOUT", "0.5")
+    server.default = FakeOpenAI.slow(5)
+    code, out, err = run(
+        capsys, "agenda", "--data", str(sample_dir), "--mentor", "Priya", "--question", Q1, *TODAY
+    )
+    assert code == 0
+    assert Q1 in out
+    assert "offline" in err.lower()
 
 
 def test_connection_refused_names_the_url(capsys, sample_dir, monkeypatch):
