@@ -52,6 +52,18 @@ def warn(lines: list[str]) -> None:
         print(f"prepcoach: warning: {line}", file=sys.stderr)
 
 
+def check_output(path: str | None, force: bool) -> None:
+    """Refuse an existing -o FILE before anything is generated or saved."""
+    if path in (None, "-") or force:
+        return
+    target = Path(path).expanduser()
+    if target.exists() and not target.is_dir():
+        raise UsageError(
+            f"{target} already exists; nothing was generated or written.",
+            hint="Pass --force to replace it, or choose another file with -o.",
+        )
+
+
 def write_output(path: str | None, data: bytes, force: bool, what: str) -> None:
     """Write an export to ``path`` (atomic, 0600) or stdout when path is None or '-'."""
     if path in (None, "-"):

@@ -24,7 +24,7 @@ from prepcoach.cli.generation import (
     print_dry_run,
     usage_line,
 )
-from prepcoach.cli.output import note, print_json, print_text, write_output
+from prepcoach.cli.output import check_output, note, print_json, print_text, write_output
 from prepcoach.cli.run import Context, command
 from prepcoach.render import agenda_markdown
 from prepcoach.text import plural
@@ -77,7 +77,7 @@ def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
     if args.dry_run:
         print_dry_run([svc.preview_agenda(req)], args.format)
         return 0
-    _check_output(args.output, args.force)
+    check_output(args.output, args.force)
     # the banner comes after the inputs are checked (preview or offline result)
     if svc.use_llm:
         announce(svc, svc.preview_agenda(req), "agenda")
@@ -124,22 +124,6 @@ def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
     elif session is not None:
         note(f"saved session {session.id}")
     return 0
-
-
-def _check_output(path: str | None, force: bool) -> None:
-    """Refuse an existing -o FILE before anything is generated or saved."""
-    from pathlib import Path
-
-    from prepcoach.errors import UsageError
-
-    if path in (None, "-") or force:
-        return
-    target = Path(path).expanduser()
-    if target.exists() and not target.is_dir():
-        raise UsageError(
-            f"{target} already exists; nothing was generated or written.",
-            hint="Pass --force to replace it, or choose another file with -o.",
-        )
 
 
 run_agenda = command(cmd_agenda)

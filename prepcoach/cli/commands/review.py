@@ -8,10 +8,12 @@ still breaks an outreach rule.
 from __future__ import annotations
 
 import argparse
+import json
 from typing import Any
 
+from prepcoach.cli.common import add_output_flags
 from prepcoach.cli.generation import add_command_flags, announce, print_dry_run
-from prepcoach.cli.output import note, print_json, print_text
+from prepcoach.cli.output import check_output, note, print_json, print_text, write_output
 from prepcoach.cli.run import Context, command
 from prepcoach.errors import EXIT_CHECK_FAILED
 from prepcoach.render import review_label, review_markdown
@@ -25,6 +27,7 @@ DESCRIPTION = (
 
 def cmd_review(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.services
+    check_output(args.output, args.force)
     if args.dry_run:
         print_dry_run(svc.preview_review(args.mentor, today=args.today), args.format)
         return 0
@@ -36,9 +39,19 @@ def cmd_review(args: argparse.Namespace, ctx: Context) -> int:
         note(f"review by the {svc.settings.engine_label}")
     plan = svc.plan()
     if args.format == "json":
-        print_json([r.model_dump(mode="json") for r in records])
+        rows = [r.model_dump(mode="json") for r in records]
+        if args.output:
+            text = json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n"
+            write_output(args.output, text.encode("utf-8"), args.force, "the review")
+        else:
+            print_json(rows)
     else:
-        print_text(review_label(records) + "\n".join(review_markdown(r, plan) for r in records))
+        md = review_label(records) + "\n".join(review_markdown(r, plan) for r in records)
+        if args.output:
+            md = md if md.endswith("\n") else md + "\n"
+            write_output(args.output, md.encode("utf-8"), args.force, "the review")
+        else:
+            print_text(md)
     for r in records:
         if args.save:
             note(f"saved review {r.id}")
@@ -52,5 +65,6 @@ def register(sub: Any) -> None:
     p = sub.add_parser("review", help=HELP, description=DESCRIPTION)
     p.add_argument("--mentor", metavar="NAME", help="one mentor (default: all)")
     p.add_argument("--save", action="store_true", help="keep the reviews under reviews/")
+    add_output_flags(p, "the review")
     add_command_flags(p)
     p.set_defaults(func=run_review)

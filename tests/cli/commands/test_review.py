@@ -56,3 +56,21 @@ def test_llm_review_prompt_states_the_decision_and_its_goal(capsys, sample_dir):
     assert "Decision: move_on (message kind: wind-down)." in out
     assert "The message must close the regular meetings warmly" in out
     assert "wind-down with the decision move_on" in out  # the system part explains it
+
+
+def test_review_writes_to_a_file_and_never_replaces_one_without_force(capsys, sample_dir, tmp_path):
+    target = tmp_path / "review.md"
+    args = ["review", "--mentor", "Priya", "--data", str(sample_dir), *TODAY]
+    code, out, err = run(capsys, *args, "-o", str(target))
+    assert code == 0 and out == ""
+    assert "Priya" in target.read_text("utf-8") and f"wrote the review to {target}" in err
+    before = target.read_bytes()
+    saved = sorted((sample_dir / "reviews").glob("*.json"))
+    code, out, err = run(capsys, *args, "--save", "-o", str(target))
+    assert code == 2 and "already exists" in err and "--force" in err
+    # refused before anything was generated or saved
+    assert target.read_bytes() == before
+    assert sorted((sample_dir / "reviews").glob("*.json")) == saved
+    code, _, _ = run(capsys, *args, "--format", "json", "-o", str(target), "--force")
+    assert code == 0
+    assert json.loads(target.read_text("utf-8"))[0]["recommendation"]
