@@ -60,6 +60,7 @@ class Snapshot:
     reminders: list[Any] = field(default_factory=list)  # prepcoach.outreach.Reminder
     gaps: list[Gap] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
+    overdue: list[str] = field(default_factory=list)  # booked meetings passed, not captured
     warnings: list[str] = field(default_factory=list)
 
     def view(self, mentor_id: str) -> MentorView | None:
@@ -141,11 +142,13 @@ def load_snapshot(store: Store, today: dt.date, *, with_reviews: bool = True) ->
     outreach = store.list_outreach()
     snap = Snapshot(today=today, plan=plan, summaries=summaries, outreach=outreach)
     snap.warnings = planning.objective_load_warnings(plan)
+    held_sessions = []
     for m in plan.mentors:
         mine = [s for s in summaries if s.mentor == m.id]
         clock = planning.term_clock(m, [s.date for s in mine], today)
         ready, why, short = readiness(store, m, mine, today)
         history = store.sessions_for(m.id) if m.status in WITH_TERM else []
+        held_sessions.extend(history)
         moment = meeting_moment(m, history, today)  # which moment in the term it is
         if moment.kind != "ordinary":  # the cell is narrow: the moment, then ready or not
             why, short = f"{moment.label}; {why}", "ready" if ready else "prep"
@@ -171,13 +174,14 @@ def load_snapshot(store: Store, today: dt.date, *, with_reviews: bool = True) ->
 
     snap.reminders = list(reminders(outreach, today, plan.reminder_days))
     snap.gaps = team_gaps(plan)
+    snap.overdue = [o.message for o in planning.overdue_captures(plan, held_sessions, today)]
     snap.hints = next_actions(snap)
     return snap
 
 
 def next_actions(snap: Snapshot) -> list[str]:
     """Best next actions, most urgent first (the dashboard shows the first)."""
-    out: list[str] = []
+    out: list[str] = [f"{m[:1].upper()}{m[1:]} (5 History)." for m in snap.overdue]
     today = snap.today
     for r in snap.reminders:
         out.append(

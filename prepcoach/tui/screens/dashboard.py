@@ -128,7 +128,9 @@ class DashboardScreen(WaitForData, BaseScreen):
         for v in snap.mentors:
             m = v.mentor
             held = f"{v.held}/{v.expected}" if v.term_month is not None else "-"
-            if m.next_meeting:
+            if m.next_meeting and m.next_meeting < snap.today:
+                nxt = "capture"  # the booked day has passed: the hint line names it
+            elif m.next_meeting:
                 days = (m.next_meeting - snap.today).days
                 nxt = f"{m.next_meeting:%b %d}" + (f" ({days}d)" if 0 <= days <= 30 else "")
             else:
