@@ -102,11 +102,10 @@ from prepcoach.settings import Settings
 from prepcoach.store import Store
 
 if TYPE_CHECKING:
-    from openai import OpenAI
-
     from prepcoach.agenda import CarryOver
     from prepcoach.engines.base import Engine
     from prepcoach.engines.llm import LLM
+    from prepcoach.engines.llm.sdk import OpenAIClient
     from prepcoach.lint import Violation
     from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, Session
     from prepcoach.outreach import Reminder
@@ -142,7 +141,9 @@ __all__ = [
 class Services(PlanMethods):
     """The facade the CLI and the TUI call; each method hands over to its job."""
 
-    def __init__(self, settings: Settings, store: Store, llm: LLM | OpenAI | None = None) -> None:
+    def __init__(
+        self, settings: Settings, store: Store, llm: LLM | OpenAIClient | None = None
+    ) -> None:
         self.settings = settings
         self.store = store
         self._llm = llm

@@ -50,6 +50,7 @@ from prepcoach.engines.llm.errors import (
 )
 from prepcoach.engines.llm.facts import MODES, ServerFacts, facts_for, probe_context
 from prepcoach.engines.llm.replies import extract_json, strict_schema
+from prepcoach.engines.llm.sdk import openai_module
 from prepcoach.engines.llm.stream import StreamState, ThinkFilter, strip_think, take_chunk
 from prepcoach.engines.llm.transport import Clocks, stream_chunks
 from prepcoach.errors import Cancelled, EngineError
@@ -125,13 +126,7 @@ class LLM:
 
     def client(self) -> Any:
         if self._client is None:
-            try:
-                import openai
-            except ImportError:  # pragma: no cover - openai is a dependency
-                raise EngineError(
-                    "the openai package is not installed.",
-                    hint="Reinstall prepcoach, or use --offline.",
-                ) from None
+            openai = openai_module()
             s = self.settings
             self._client = openai.OpenAI(
                 api_key=s.api_key or "not-needed",
@@ -173,7 +168,7 @@ class LLM:
         max_tokens: int | None = None,
     ) -> ChatResult:
         """Stream one reply, retrying transient failures before any text arrived."""
-        import openai
+        openai = openai_module()
 
         model = model or self.settings.model
         params: dict[str, Any] = {
@@ -284,7 +279,7 @@ class LLM:
         cancel: threading.Event | None,
     ) -> ChatResult | None:
         """The streamed reply; None when the stream held no event at all."""
-        import openai
+        openai = openai_module()
 
         result = ChatResult(text="", model=str(params["model"]))
         received = 0
@@ -356,7 +351,7 @@ class LLM:
 
     def list_models(self, timeout: float = 5.0) -> list[str]:
         """Model ids the endpoint offers (for `doctor`); plain-words errors as for chat."""
-        import openai
+        openai = openai_module()
 
         try:
             page = self.client().with_options(timeout=timeout).models.list()

@@ -59,8 +59,9 @@ def plain_error(
     attempts: int,
     retry_after: float | None = None,
 ) -> EngineError:
-    import openai
+    from prepcoach.engines.llm.sdk import openai_module
 
+    openai = openai_module()
     url = client.base_url
     server_msg = scrub_secrets(client.settings, message_of(exc))
     tried = f" after {attempts} attempts" if attempts > 1 else ""
