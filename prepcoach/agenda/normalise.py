@@ -169,7 +169,7 @@ def _wins(items: list[AgendaItem], inp: AgendaInput, repairs: list[str]) -> list
             items[at] = _append(items[at], f"- {w}")
     repairs.append(
         f"The model left out {plural(len(lost), 'win')} ({', '.join(quoted(w) for w in lost)}); "
-        "prepcoach put them back in one brief wins item."
+        f"prepcoach put {'it' if len(lost) == 1 else 'them'} back in one brief wins item."
     )
     return items
 
