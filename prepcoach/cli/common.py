@@ -101,12 +101,15 @@ def add_today_flag(
     p.add_argument("--today", type=iso_date, metavar="DATE", help=help_text)
 
 
-def add_minutes_flag(p: argparse.ArgumentParser, help_text: str) -> None:
-    """``--minutes N``: a meeting length within the shared bounds (default 45)."""
+def add_minutes_flag(
+    p: argparse.ArgumentParser, help_text: str, default: int | None = DEFAULT_MEETING_MINUTES
+) -> None:
+    """``--minutes N``: a meeting length within the shared bounds (default 45; None when
+    the command picks the length itself when it is not given)."""
     p.add_argument(
         "--minutes",
         type=meeting_minutes,
-        default=DEFAULT_MEETING_MINUTES,
+        default=default,
         metavar="N",
         help=help_text,
     )

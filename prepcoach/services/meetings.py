@@ -51,6 +51,14 @@ class Meetings:
         self.env = env
         self.store = env.store
 
+    def _mentor(self, mentor: Mentor | str) -> Mentor:
+        """``mentor``, or the plan's mentor it names (id, name or first name)."""
+        if isinstance(mentor, str):
+            from prepcoach.lookup import find_mentor
+
+            return find_mentor(self.env.plan(), mentor)
+        return mentor
+
     def meeting_date(
         self,
         mentor: Mentor | None,
@@ -85,6 +93,17 @@ class Meetings:
             date = after(mentor.model_copy(update={"next_meeting": date}), date)
         return date
 
+    def booked_minutes(self, mentor: Mentor | str, today: dt.date | None = None) -> int | None:
+        """The booked length of the meeting being prepared with ``mentor``: its
+        ``next_meeting_minutes`` when that meeting is the booked one (still to come, not
+        captured yet), else None. The agenda's length when none is given."""
+        mentor = self._mentor(mentor)
+        if mentor.next_meeting is None or mentor.next_meeting_minutes is None:
+            return None
+        if self.meeting_date(mentor, today) != mentor.next_meeting:
+            return None
+        return mentor.next_meeting_minutes
+
     def sessions_on(
         self, mentor_id: str, date: dt.date, listing: Sequence[SessionSummary] | None = None
     ) -> list[Session]:
@@ -110,10 +129,7 @@ class Meetings:
     def prep_session(self, mentor: Mentor | str, today: dt.date | None = None) -> Session | None:
         """The session saved for the meeting being prepared with ``mentor`` that is still in
         prep (nothing captured after the meeting yet), if any."""
-        if isinstance(mentor, str):
-            from prepcoach.lookup import find_mentor
-
-            mentor = find_mentor(self.env.plan(), mentor)
+        mentor = self._mentor(mentor)
         return self.meeting(mentor, mentor.id, today)[1]
 
     def meeting(

@@ -63,6 +63,17 @@ def _note_saved_prep(prep: Session | None, req: AgendaRequest) -> None:
         )
 
 
+def _minutes(args: argparse.Namespace, ctx: Context) -> int:
+    """``--minutes`` when given, else the booked meeting's length, else the default."""
+    if args.minutes is not None:
+        return int(args.minutes)
+    booked = ctx.services.meetings.booked_minutes(args.mentor, args.today)
+    if booked is None:
+        return DEFAULT_MEETING_MINUTES
+    note(f"meeting length: {booked} minutes, as booked (--minutes N to change it)")
+    return booked
+
+
 def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
     from prepcoach.services import AgendaRequest
 
@@ -71,7 +82,7 @@ def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
         mentor=args.mentor,
         accomplishments=list(args.accomplishment or []),
         questions=list(args.question or []),
-        minutes=args.minutes,
+        minutes=_minutes(args, ctx),
         today=args.today,
     )
     if args.dry_run:
@@ -147,7 +158,8 @@ def register(sub: Any) -> None:
     add_minutes_flag(
         p,
         f"meeting length, {MIN_MEETING_MINUTES} to {MAX_MEETING_MINUTES} minutes "
-        f"(default {DEFAULT_MEETING_MINUTES})",
+        f"(default {DEFAULT_MEETING_MINUTES}); a booked meeting's own length when it has one",
+        default=None,
     )
     p.add_argument(
         "--save",

@@ -138,7 +138,11 @@ def register(sub: Any) -> None:
     pr.add_argument("--mentor", metavar="NAME")
     pr.add_argument("--accomplishment", action="append", metavar="TEXT")
     pr.add_argument("--question", action="append", metavar="TEXT")
-    add_minutes_flag(pr, f"agenda: meeting length (default {DEFAULT_MEETING_MINUTES})")
+    add_minutes_flag(
+        pr,
+        f"agenda: meeting length (default {DEFAULT_MEETING_MINUTES}, or the booked meeting's)",
+        default=None,
+    )
     pr.add_argument("--to", metavar="NAME")
     add_message_flags(pr)
     pr.add_argument("--context", metavar="TEXT")

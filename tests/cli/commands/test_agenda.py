@@ -172,7 +172,8 @@ def test_default_minutes_in_help_and_render(capsys, sample_dir):
         capsys, "prompts", "render", "agenda", "--data", str(sample_dir), "--mentor", "Priya",
         *TODAY,
     )  # fmt: skip
-    assert code == 0 and "Meeting: 45 minutes with Priya Raman" in out
+    # Priya's next meeting is booked for 60 minutes: the prompt says so
+    assert code == 0 and "Meeting: 60 minutes with Priya Raman" in out
 
 
 def test_subprocess_offline_agenda(sample_dir, tmp_path):

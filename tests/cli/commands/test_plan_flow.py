@@ -52,7 +52,8 @@ def test_empty_data_dir_to_a_saved_agenda_for_the_booked_meeting(cmd, tmp_path):
         "agenda", "--mentor", "Ana", "--offline", "-o", str(out_file), "--force", "--format",
         "json", *day, data=data,
     )  # fmt: skip
-    assert code == 0 and json.loads(out_file.read_text())["agenda"]["minutes"] == 45
+    # no --minutes: the booked meeting's 30 minutes
+    assert code == 0 and json.loads(out_file.read_text())["agenda"]["minutes"] == 30
 
 
 EDITOR = """
