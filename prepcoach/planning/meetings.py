@@ -10,7 +10,7 @@ within the term; it is never a past date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from prepcoach.models import Mentor, Plan, Session
@@ -102,6 +102,14 @@ class OverdueCapture:
     @property
     def message(self) -> str:
         return f"capture your meeting with {self.mentor_name} on {self.date.isoformat()}"
+
+    def command(self, saved: Sequence[str] = ()) -> str:
+        """The CLI command that captures it: by the session id when one prep was saved
+        for it (``saved``: the ids of that day's sessions), else by the mentor (the
+        session is made from the booking)."""
+        if len(saved) == 1:
+            return f"prepcoach sessions capture {saved[0]} --note ..."
+        return f'prepcoach sessions capture --mentor "{self.mentor_name}" --note ...'
 
 
 def overdue_captures(

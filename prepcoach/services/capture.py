@@ -1,6 +1,8 @@
 """Capturing a meeting after it took place: notes added, questions resolved (with an
 answer), action items added or marked done, objective progress; questions and action
-items named by number or by a unique piece of their text."""
+items named by number or by a unique piece of their text. ``CaptureMethods`` holds the
+capture calls of ``Services``: by session id, or by mentor for a meeting (booked or on a
+given date) whether or not its prep was saved."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from prepcoach.errors import UsageError
 
 if TYPE_CHECKING:
     from prepcoach.models import Plan, Session
+    from prepcoach.store import Store
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class CaptureResult:
     resolved: list[str] = field(default_factory=list)  # question texts
     done: list[str] = field(default_factory=list)  # action item texts
     progressed: list[str] = field(default_factory=list)  # objective ids
+    created: bool = False  # no prep was saved: the session was made for the meeting
 
 
 def pick(texts: Sequence[str], query: str, what: str) -> int:
@@ -114,3 +118,92 @@ def apply_capture(s: Session, plan: Plan, cap: Capture, day: dt.date) -> Capture
         s.objective_progress.append(ObjectiveProgress(objective_id=oid, note=text))
         result.progressed.append(oid)
     return result
+
+
+class CaptureMethods:
+    """The capture calls of ``Services`` (mixed in; uses ``self.store``). Each reads and
+    writes under the writer lock, so edits made meanwhile are kept."""
+
+    store: Store
+
+    def capture_session(
+        self, session: str, capture: Capture, *, today: dt.date | None = None, confirm: bool = False
+    ) -> CaptureResult:
+        """Record what happened at a meeting (``session``: an id or unique prefix).
+        A meeting still to come is refused unless ``confirm``."""
+        from prepcoach.lookup import find_session_id
+
+        day = today or dt.date.today()
+        with self.store.locked():
+            s = self.store.load_session(find_session_id(self.store.session_ids(), session))
+            return self._record(s, capture, day, confirm, f"the meeting of session {s.id}")
+
+    def capture_meeting(
+        self,
+        mentor: str,
+        capture: Capture,
+        *,
+        date: dt.date | None = None,
+        today: dt.date | None = None,
+        confirm: bool = False,
+    ) -> CaptureResult:
+        """Record what happened at the meeting with ``mentor`` (id, name or first name)
+        on ``date``, by default its booked next meeting: into the session saved for that
+        day, or, when no prep was saved, into a new session for it (the booked length,
+        ``created`` True), written once with the capture. A meeting still to come is
+        refused unless ``confirm``; so is a mentor with no booking when no ``date`` is
+        given, and a day with several sessions (each is captured by its id)."""
+        from prepcoach.lookup import find_mentor
+        from prepcoach.models import Session
+        from prepcoach.vocab import DEFAULT_MEETING_MINUTES
+
+        day = today or dt.date.today()
+        with self.store.locked():
+            plan = self.store.load_plan()
+            m = find_mentor(plan, mentor)
+            when = date or m.next_meeting
+            if when is None:
+                raise UsageError(
+                    f"{m.name} has no booked meeting to capture.",
+                    hint=f'Give its date: `prepcoach sessions capture --mentor "{m.name}" '
+                    "--date DATE ...`.",
+                )
+            saved = [s for s in self.store.sessions_for(m.id) if s.date == when]
+            if len(saved) > 1:
+                raise UsageError(
+                    f"{m.name} has {len(saved)} sessions on {when.isoformat()}: "
+                    + ", ".join(s.id for s in saved)
+                    + ".",
+                    hint="Capture one by its id: `prepcoach sessions capture ID ...`.",
+                )
+            booked = m.next_meeting_minutes if when == m.next_meeting else None
+            s = (
+                saved[0]
+                if saved
+                else Session(mentor=m.id, date=when, minutes=booked or DEFAULT_MEETING_MINUTES)
+            )
+            what = f"your meeting with {m.name}"
+            result = self._record(s, capture, day, confirm, what, plan)
+        result.created = not saved
+        return result
+
+    def _record(
+        self,
+        s: Session,
+        capture: Capture,
+        day: dt.date,
+        confirm: bool,
+        what: str,
+        plan: Plan | None = None,
+    ) -> CaptureResult:
+        """Apply ``capture`` to ``s`` and save it (the caller holds the writer lock);
+        refused for a meeting (``what``) still to come unless ``confirm``."""
+        if s.date > day and not confirm:
+            raise UsageError(
+                f"{what} is on {s.date.isoformat()}, still to come; "
+                "capture it once it has taken place.",
+                hint="If it has taken place already (moved earlier), pass --yes.",
+            )
+        result = apply_capture(s, plan or self.store.load_plan(), capture, day)
+        result.session = self.store.save_session(s)
+        return result

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from prepcoach import planning
 from prepcoach.errors import UsageError
-from prepcoach.services.capture import Capture, CaptureResult, apply_capture
+from prepcoach.services.capture import CaptureMethods
 from prepcoach.vocab import SUPPORT_AREA_LABELS, SUPPORT_AREAS
 
 if TYPE_CHECKING:
@@ -88,8 +88,9 @@ def team_coverage(plan: Plan) -> Team:
 # ----------------------------------------------------------------- the methods
 
 
-class PlanMethods:
-    """The plan calls of ``Services`` (mixed in; uses ``self.store``)."""
+class PlanMethods(CaptureMethods):
+    """The plan calls of ``Services`` (mixed in; uses ``self.store``), capturing a
+    meeting included (``CaptureMethods``)."""
 
     store: Store
 
@@ -168,13 +169,7 @@ class PlanMethods:
         sessions = [s for mid in booked for s in self.store.sessions_for(mid)]
         for o in planning.overdue_captures(plan, sessions, day):
             saved = [s.id for s in sessions if s.mentor == o.mentor_id and s.date == o.date]
-            todo = (
-                f"`prepcoach sessions capture {saved[0]} --note ...`"
-                if saved
-                else "no prep was saved for it; book the next one with "
-                f'`prepcoach mentors book "{o.mentor_name}" DATE`'
-            )
-            out.append(f"{o.message[:1].upper()}{o.message[1:]}: {todo}.")
+            out.append(f"{o.message[:1].upper()}{o.message[1:]}: `{o.command(saved)}`.")
         return out
 
     def team(self) -> Team:
@@ -226,30 +221,3 @@ class PlanMethods:
         self, id: str, *, evidence: str = "", on: dt.date | None = None
     ) -> tuple[Objective, bool]:
         return planning.mark_objective_met(self.store, id, evidence=evidence, on=on)
-
-    # capture
-    def capture_session(
-        self,
-        session: str,
-        capture: Capture,
-        *,
-        today: dt.date | None = None,
-        confirm: bool = False,
-    ) -> CaptureResult:
-        """Record what happened at a meeting (``session``: an id or unique prefix).
-        A meeting still to come is refused unless ``confirm``. Read and written under
-        the writer lock, so edits made meanwhile are kept."""
-        from prepcoach.lookup import find_session_id
-
-        day = today or dt.date.today()
-        with self.store.locked():
-            s = self.store.load_session(find_session_id(self.store.session_ids(), session))
-            if s.date > day and not confirm:
-                raise UsageError(
-                    f"the meeting of session {s.id} is on {s.date.isoformat()}, still to come; "
-                    "capture it once it has taken place.",
-                    hint="If it has taken place already (moved earlier), pass --yes.",
-                )
-            result = apply_capture(s, self.store.load_plan(), capture, day)
-            result.session = self.store.save_session(s)
-        return result

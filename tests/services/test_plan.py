@@ -69,7 +69,7 @@ def test_booking_and_attention(svc):
     assert svc.attention(D(2026, 1, 10)) == []
     hints = svc.attention(D(2026, 1, 22))
     assert len(hints) == 1 and "Capture your meeting with Ana Lima on 2026-01-20" in hints[0]
-    assert "mentors book" in hints[0]  # nothing was prepared for it
+    assert 'sessions capture --mentor "Ana Lima"' in hints[0]  # nothing was prepared for it
     svc.store.save_session(Session(mentor="ana-lima", date=D(2026, 1, 20)))
     assert "sessions capture 2026-01-20-ana-lima" in svc.attention(D(2026, 1, 22))[0]
     hints = svc.attention(D(2026, 8, 1))

@@ -10,6 +10,7 @@ from prepcoach.cli.common import add_format_flag, add_output_flags, add_today_fl
 from prepcoach.cli.output import note, print_json, print_json_rows, print_text, write_output
 from prepcoach.cli.run import Context, action_parser, command_group
 from prepcoach.render import capture_markdown, session_markdown, table
+from prepcoach.text import iso_date
 
 if TYPE_CHECKING:
     import argparse
@@ -27,7 +28,9 @@ CAPTURE_DESCRIPTION = (
     "items (--owner and --due apply to the --action before them), questions resolved "
     "(--answer applies to the --resolve before it), action items done, and progress on "
     "objectives. QUESTION and ACTION are a number (as `sessions show` lists them) or a "
-    "unique piece of the text. A meeting still to come is refused unless --yes."
+    "unique piece of the text. A meeting still to come is refused unless --yes. "
+    "--mentor NAME captures that mentor's booked meeting (or the one on --date), "
+    "making its session when no prep was saved."
 )
 DESCRIPTION = "One record per meeting: agenda, notes, action items."
 
@@ -99,13 +102,31 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_capture(args: argparse.Namespace, ctx: Context) -> int:
-    result = ctx.services.capture_session(
-        args.session, capture_args.capture_from(args), today=args.today, confirm=args.yes
-    )
+    from prepcoach.errors import UsageError
+
+    if (args.session is None) == (args.mentor is None):
+        raise UsageError(
+            "name the meeting to capture: a SESSION id, or --mentor NAME (not both).",
+            hint='e.g. `prepcoach sessions capture --mentor "Ana Lima" --note "..."` for '
+            "a booked meeting that has passed.",
+        )
+    if args.date is not None and args.mentor is None:
+        raise UsageError("--date goes with --mentor NAME (a SESSION has its own date).")
+    capture = capture_args.capture_from(args)
+    svc = ctx.services
+    if args.mentor is not None:
+        result = svc.capture_meeting(
+            args.mentor, capture, date=args.date, today=args.today, confirm=args.yes
+        )
+    else:
+        result = svc.capture_session(args.session, capture, today=args.today, confirm=args.yes)
+    if result.created:
+        note(f"no prep was saved for this meeting: made session {result.session.id} for it")
     if args.format == "json":
         print_json(
             {
                 "session": result.session.model_dump(mode="json"),
+                "session_created": result.created,
                 "note_added": result.note_added,
                 "resolved": result.resolved,
                 "done": result.done,
@@ -142,7 +163,16 @@ def register(sub: Any) -> None:
     p = action_parser(
         ssub, "capture", cmd_capture, "record what happened at a meeting", CAPTURE_DESCRIPTION
     )
-    p.add_argument("session", metavar="SESSION", help=SESSION_ID_HELP)
+    p.add_argument("session", metavar="SESSION", nargs="?", help=SESSION_ID_HELP)
+    p.add_argument(
+        "--mentor",
+        metavar="NAME",
+        help="instead of SESSION: the meeting with this mentor (the booked one, or --date), "
+        "made into a session when no prep was saved",
+    )
+    p.add_argument(
+        "--date", type=iso_date, metavar="DATE", help="with --mentor: the meeting's date"
+    )
     capture_args.add_capture_flags(p)
     p.add_argument("--yes", action="store_true", help="capture a meeting dated after today")
     add_today_flag(p, "as of DATE instead of today (which meetings have come)")
