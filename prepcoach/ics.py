@@ -237,7 +237,8 @@ def _render(
             ev.add("duration", length)
         return ev
 
-    who = mentor.name + (f" ({mentor.title}, {mentor.organisation})" if mentor.title else "")
+    known = [x.strip() for x in (mentor.title, mentor.organisation) if x.strip()]
+    who = mentor.name + (f" ({', '.join(known)})" if known else "")
     total = len(meetings)
     for n, m in enumerate(meetings, 1):
         what = "booked meeting" if m.booked else f"meeting {n} of {total}"

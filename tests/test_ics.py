@@ -138,3 +138,23 @@ def test_an_unknown_system_zone_leaves_times_floating(monkeypatch):
     assert local_zone() is None
     data = mentor_calendar(Plan(), mentor(), today=D(2026, 11, 3), at=dt.time(8, 0))
     assert b"DTSTART:20261201T080000" in data and b"TZID" not in data
+
+
+@pytest.mark.parametrize(
+    ("title", "organisation", "who"),
+    [
+        ("VP", "", "with Ana Lima (VP), monthly"),
+        ("", "Corvid", "with Ana Lima (Corvid), monthly"),
+        ("VP", "Corvid", "with Ana Lima (VP, Corvid), monthly"),
+        ("", "", "with Ana Lima, monthly"),
+        ("  ", " ", "with Ana Lima, monthly"),
+    ],
+)
+def test_the_description_names_only_the_parts_known(title, organisation, who):
+    m = mentor(title=title, organisation=organisation)
+    got = meetings(mentor_calendar(Plan(mentors=[m]), m, today=D(2026, 11, 3), now=NOW))
+    assert got
+    for e in got:
+        text = str(e["DESCRIPTION"])
+        assert who in text, text
+        assert ", )" not in text and "()" not in text and "(, " not in text
