@@ -190,6 +190,9 @@ class RemovedMentor:
     sessions: list[str] = field(default_factory=list)
     outreach: list[str] = field(default_factory=list)
     reviews: list[str] = field(default_factory=list)
+    # where it stood in each objective's mentor list (objective id: position); an
+    # objective not named here gets it back at the end of its list
+    places: dict[str, int] = field(default_factory=dict)
 
 
 def mentor_references(store: Store, mentor_id: str) -> dict[str, list[str]]:
@@ -205,35 +208,55 @@ def remove_mentor(store: Store, name: str) -> RemovedMentor:
     """Take a mentor out of the plan and off every objective; their session, draft and
     review files stay on disk. Returns what was removed and what still refers to it."""
 
-    def change(plan: Plan) -> tuple[Mentor, int, list[str]]:
+    def change(plan: Plan) -> tuple[Mentor, int, dict[str, int]]:
         m = find_mentor(plan, name)
         index = _index(plan, m)
-        linked = [o.id for o in plan.objectives if m.id in o.mentors]
+        places = {o.id: o.mentors.index(m.id) for o in plan.objectives if m.id in o.mentors}
         for o in plan.objectives:
-            if m.id in o.mentors:
+            if o.id in places:
                 o.mentors = [x for x in o.mentors if x != m.id]
         del plan.mentors[index]
-        return m, index, linked
+        return m, index, places
 
-    mentor, index, linked = store.update_plan(change)
+    mentor, index, places = store.update_plan(change)
     refs = mentor_references(store, mentor.id)
-    return RemovedMentor(mentor, index, linked, **refs)
+    return RemovedMentor(mentor, index, list(places), **refs, places=places)
 
 
-def restore_mentor(store: Store, removed: RemovedMentor) -> Mentor:
-    """Undo ``remove_mentor``: the mentor back at its place, relinked to its objectives."""
+def restore_mentor(store: Store, removed: RemovedMentor | Mentor) -> Mentor:
+    """Put a mentor back, in one locked write. A ``RemovedMentor`` undoes
+    ``remove_mentor``: the mentor back at its place, relinked to its objectives where it
+    stood in them. A ``Mentor`` is an earlier record of one still in the plan (same id):
+    it replaces the current one in place (undoing an edit, a status change or a
+    booking); its objective links stay as they are."""
+    if isinstance(removed, Mentor):
+        before = removed
+
+        def put_back(plan: Plan) -> Mentor:
+            current = plan.mentor(before.id)
+            if current is None:
+                raise UsageError(f"no mentor with id {before.id} in the plan to put back.")
+            same = _same_name(plan, before.name, other_than=before.id)
+            if same is not None:
+                raise _duplicate(same)
+            plan.mentors[_index(plan, current)] = before.model_copy(deep=True)
+            return before.model_copy(deep=True)
+
+        return store.update_plan(put_back)
 
     def change(plan: Plan) -> Mentor:
-        if plan.mentor(removed.mentor.id) is not None:
-            raise UsageError(f"a mentor with id {removed.mentor.id} is already in the plan.")
-        same = _same_name(plan, removed.mentor.name)
+        m = removed.mentor
+        if plan.mentor(m.id) is not None:
+            raise UsageError(f"a mentor with id {m.id} is already in the plan.")
+        same = _same_name(plan, m.name)
         if same is not None:
             raise _duplicate(same)
-        plan.mentors.insert(min(removed.index, len(plan.mentors)), removed.mentor.model_copy())
+        plan.mentors.insert(min(removed.index, len(plan.mentors)), m.model_copy(deep=True))
         for o in plan.objectives:
-            if o.id in removed.objectives and removed.mentor.id not in o.mentors:
-                o.mentors = [*o.mentors, removed.mentor.id]
-        return removed.mentor.model_copy(deep=True)
+            if o.id in removed.objectives and m.id not in o.mentors:
+                at = removed.places.get(o.id, len(o.mentors))
+                o.mentors = [*o.mentors[:at], m.id, *o.mentors[at:]]
+        return m.model_copy(deep=True)
 
     return store.update_plan(change)
 

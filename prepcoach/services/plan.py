@@ -131,7 +131,10 @@ class PlanMethods(CaptureMethods):
     def remove_mentor(self, name: str) -> RemovedMentor:
         return planning.remove_mentor(self.store, name)
 
-    def restore_mentor(self, removed: RemovedMentor) -> Mentor:
+    def restore_mentor(self, removed: RemovedMentor | Mentor) -> Mentor:
+        """Undo in one locked write: a ``RemovedMentor`` (from ``remove_mentor``) back at
+        its place and in its objectives; a ``Mentor`` (an earlier record of one still in
+        the plan) replacing the current record in place."""
         return planning.restore_mentor(self.store, removed)
 
     def set_mentor_status(

@@ -195,3 +195,66 @@ def test_concurrent_edits_lose_nothing(store):
     assert {f"thread {i} goal {k}" for i in range(3) for k in range(n)} <= titles
     assert {f"proc goal {k}" for k in range(n)} <= titles
     assert plan.mentor("bo-chen").notes == f"proc {n - 1}"
+
+
+def _count_writes(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Count the store's file writes and its acquisitions of the inter-process lock."""
+    import filelock
+
+    from prepcoach.store import lock as lock_mod
+
+    counts = {"writes": 0, "locks": 0}
+    write, acquire = lock_mod.atomic_write_bytes, filelock.FileLock.acquire
+
+    def counting_write(path, data, *args, **kw):
+        counts["writes"] += 1
+        return write(path, data, *args, **kw)
+
+    def counting_acquire(self, *args, **kw):
+        counts["locks"] += 1
+        return acquire(self, *args, **kw)
+
+    monkeypatch.setattr(lock_mod, "atomic_write_bytes", counting_write)
+    monkeypatch.setattr(filelock.FileLock, "acquire", counting_acquire)
+    return counts
+
+
+def test_undo_of_a_removal_is_one_write_and_exact(store, monkeypatch):
+    add_objective(store, "Own the roadmap", support_area="scope", mentors=["ana", "bo", "anders"])
+    add_objective(store, "Read the room", support_area="politics", mentors=["bo"])
+    before = store.load_plan()
+    removed = remove_mentor(store, "bo")
+    assert removed.places == {"own-the-roadmap": 1, "read-the-room": 0}
+    counts = _count_writes(monkeypatch)
+    restore_mentor(store, removed)
+    assert counts == {"writes": 1, "locks": 1}
+    after = store.load_plan()
+    assert after == before  # the objective keeps its mentors in their order
+    assert after.objective("own-the-roadmap").mentors == ["ana-lima", "bo-chen", "anders-berg"]
+
+
+def test_putting_an_earlier_record_back_is_one_write_in_place(store, monkeypatch):
+    add_objective(store, "Own the roadmap", support_area="scope", mentors=["bo", "ana"])
+    before = store.load_plan()
+    edit_mentor(store, "ana", title="CTO", name="Ana Souza")
+    book_meeting(store, "ana", D(2026, 12, 3), dt.time(9, 30), 45, today=TODAY)
+    counts = _count_writes(monkeypatch)
+    got = restore_mentor(store, before.mentor("ana-lima"))
+    assert counts == {"writes": 1, "locks": 1}
+    assert got == before.mentor("ana-lima")
+    assert store.load_plan() == before  # same place, same links, record as it was
+
+
+def test_putting_back_refuses_without_writing(store):
+    ana = store.load_plan().mentor("ana-lima")
+    edit_mentor(store, "ana", name="Ana Souza")
+    edit_mentor(store, "anders", name="Ana Lima")  # its old name is taken meanwhile
+    snapshot = store.plan_path.read_bytes()
+    with pytest.raises(UsageError, match='"Ana Lima" is already in the plan'):
+        restore_mentor(store, ana)
+    assert store.plan_path.read_bytes() == snapshot
+    remove_mentor(store, "Ana Souza")
+    snapshot = store.plan_path.read_bytes()
+    with pytest.raises(UsageError, match="no mentor with id ana-lima"):
+        restore_mentor(store, ana)
+    assert store.plan_path.read_bytes() == snapshot

@@ -48,6 +48,18 @@ def test_remove_keeps_files_and_restore_puts_back_exactly(svc):
     assert svc.plan() == before
 
 
+def test_restore_puts_an_earlier_record_back_in_place(svc):
+    svc.add_mentor("Ana Lima", status="active", today=D(2026, 1, 5))
+    svc.add_mentor("Ben Ode")
+    svc.add_objective("Own the budget", support_area="scope", mentors=["ben", "ana"])
+    before = svc.plan()
+    svc.edit_mentor("ana", title="CTO")
+    svc.book_meeting("ana", D(2026, 1, 20), dt.time(10, 0), 30, today=D(2026, 1, 5))
+    svc.set_mentor_status("ana", "ended", today=D(2026, 1, 10))
+    assert svc.restore_mentor(before.mentor("ana-lima")) == before.mentor("ana-lima")
+    assert svc.plan() == before
+
+
 def test_lifecycle_through_the_facade(svc):
     svc.add_mentor("Ana Lima")
     with pytest.raises(UsageError, match="next status is one of: asked, active, ended"):
