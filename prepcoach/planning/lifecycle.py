@@ -164,9 +164,9 @@ def set_mentor_status(
     store: Store,
     name: str,
     status: str,
-    *,
     on: dt.date | None = None,
     force: bool = False,
+    *,
     today: dt.date | None = None,
     term_start: dt.date | None = None,
 ) -> Mentor:

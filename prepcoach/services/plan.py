@@ -10,9 +10,10 @@ running TUI never lose each other's edits. Removing a mentor never deletes a fil
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from prepcoach import planning
 from prepcoach.errors import UsageError
@@ -20,8 +21,7 @@ from prepcoach.services.capture import CaptureMethods
 from prepcoach.vocab import SUPPORT_AREA_LABELS, SUPPORT_AREAS
 
 if TYPE_CHECKING:
-    from prepcoach.models import Mentor, Objective, Plan, Profile
-    from prepcoach.planning import RemovedMentor
+    from prepcoach.models import Mentor, Plan, Profile
     from prepcoach.store import Store
 
 # Statuses whose mentors cover their support areas on the team.
@@ -87,6 +87,24 @@ def team_coverage(plan: Plan) -> Team:
 
 # ----------------------------------------------------------------- the methods
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class _HasStore(Protocol):
+    store: Store
+
+
+def on_store(fn: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[_HasStore, P], R]:
+    """``fn`` (a ``prepcoach.planning`` edit taking the store first) as a method that
+    passes ``self.store``: the same parameters, result and docstring."""
+
+    @functools.wraps(fn)
+    def method(self: _HasStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return fn(self.store, *args, **kwargs)
+
+    return method
+
 
 class PlanMethods(CaptureMethods):
     """The plan calls of ``Services`` (mixed in; uses ``self.store``), capturing a
@@ -116,10 +134,6 @@ class PlanMethods(CaptureMethods):
             fields["support_areas"] = planning.parse_areas(fields["support_areas"])
         return planning.add_mentor(self.store, name, **fields)
 
-    def edit_mentor(self, name: str, /, **fields: Any) -> Mentor:
-        """Change the given fields (``planning.MENTOR_EDIT_FIELDS``; ``name`` renames)."""
-        return planning.edit_mentor(self.store, name, **fields)
-
     def mentor_files(self, name: str) -> dict[str, list[str]]:
         """Ids of the session, outreach and review files naming the mentor (kept when
         the mentor is removed)."""
@@ -128,39 +142,12 @@ class PlanMethods(CaptureMethods):
         m = find_mentor(self.store.load_plan(), name)
         return planning.mentor_references(self.store, m.id)
 
-    def remove_mentor(self, name: str) -> RemovedMentor:
-        return planning.remove_mentor(self.store, name)
-
-    def restore_mentor(self, removed: RemovedMentor | Mentor) -> Mentor:
-        """Undo in one locked write: a ``RemovedMentor`` (from ``remove_mentor``) back at
-        its place and in its objectives; a ``Mentor`` (an earlier record of one still in
-        the plan) replacing the current record in place."""
-        return planning.restore_mentor(self.store, removed)
-
-    def set_mentor_status(
-        self,
-        name: str,
-        status: str,
-        on: dt.date | None = None,
-        force: bool = False,
-        *,
-        today: dt.date | None = None,
-    ) -> Mentor:
-        return planning.set_mentor_status(self.store, name, status, on=on, force=force, today=today)
-
-    def book_meeting(
-        self,
-        name: str,
-        date: dt.date,
-        time: dt.time | None = None,
-        minutes: int | None = None,
-        *,
-        today: dt.date | None = None,
-    ) -> Mentor:
-        return planning.book_meeting(self.store, name, date, time, minutes, today=today)
-
-    def cancel_meeting(self, name: str) -> Mentor:
-        return planning.cancel_meeting(self.store, name)
+    edit_mentor = on_store(planning.edit_mentor)
+    remove_mentor = on_store(planning.remove_mentor)
+    restore_mentor = on_store(planning.restore_mentor)
+    set_mentor_status = on_store(planning.set_mentor_status)
+    book_meeting = on_store(planning.book_meeting)
+    cancel_meeting = on_store(planning.cancel_meeting)
 
     def attention(self, today: dt.date | None = None) -> list[str]:
         """What needs the user: finished terms still marked active, and booked meetings
@@ -180,47 +167,8 @@ class PlanMethods(CaptureMethods):
         return team_coverage(self.store.load_plan())
 
     # objectives
-    def add_objective(
-        self,
-        title: str,
-        *,
-        support_area: str,
-        done_when: str = "",
-        why: str = "",
-        mentors: Sequence[str] = (),
-        today: dt.date | None = None,
-    ) -> tuple[Objective, list[str]]:
-        return planning.add_objective(
-            self.store,
-            title,
-            support_area=support_area,
-            done_when=done_when,
-            why=why,
-            mentors=mentors,
-            today=today,
-        )
-
-    def edit_objective(
-        self,
-        id: str,
-        *,
-        title: str | None = None,
-        done_when: str | None = None,
-        area: str | None = None,
-        mentors: Sequence[str] | None = None,
-        why: str | None = None,
-    ) -> tuple[Objective, list[str]]:
-        return planning.edit_objective(
-            self.store, id, title=title, done_when=done_when, area=area, mentors=mentors, why=why
-        )
-
-    def drop_objective(self, id: str, *, on: dt.date | None = None) -> tuple[Objective, bool]:
-        return planning.drop_objective(self.store, id, on=on)
-
-    def reopen_objective(self, id: str) -> tuple[Objective, bool, list[str]]:
-        return planning.reopen_objective(self.store, id)
-
-    def mark_objective_met(
-        self, id: str, *, evidence: str = "", on: dt.date | None = None
-    ) -> tuple[Objective, bool]:
-        return planning.mark_objective_met(self.store, id, evidence=evidence, on=on)
+    add_objective = on_store(planning.add_objective)
+    edit_objective = on_store(planning.edit_objective)
+    drop_objective = on_store(planning.drop_objective)
+    reopen_objective = on_store(planning.reopen_objective)
+    mark_objective_met = on_store(planning.mark_objective_met)
