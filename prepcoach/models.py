@@ -70,6 +70,10 @@ class Profile(_Model):
     private_names: list[str] = Field(default_factory=list)
 
 
+# The profile's fields the user sets (`prepcoach profile set`), in the order shown.
+PROFILE_FIELDS: tuple[str, ...] = ("name", "title", "organisation", "manager", "email")
+
+
 class Objective(_Model):
     id: str
     title: str

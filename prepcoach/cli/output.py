@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from prepcoach.errors import UsageError
 from prepcoach.textsafe import sanitize
@@ -82,6 +83,36 @@ def write_output(path: str | None, data: bytes, force: bool, what: str) -> None:
         )
     atomic_write_bytes(target, data)
     print(f"wrote {what} to {target}", file=sys.stderr)
+
+
+def emit_json(obj: Any, path: str | None, force: bool, what: str) -> None:
+    """``obj`` as indented JSON: to ``-o path`` (see ``write_output``), else printed."""
+    if not path:
+        print_json(obj)
+        return
+    text = json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n"
+    write_output(path, text.encode("utf-8"), force, what)
+
+
+def emit_text(text: str, path: str | None, force: bool, what: str) -> None:
+    """Markdown ``text``: to ``-o path`` (see ``write_output``), else printed."""
+    if not path:
+        print_text(text)
+        return
+    text = text if text.endswith("\n") else text + "\n"
+    write_output(path, text.encode("utf-8"), force, what)
+
+
+class _Record(Protocol):
+    def model_dump(self, *, mode: str) -> dict[str, Any]: ...
+
+
+def print_record(fmt: str, record: _Record, markdown: Callable[[], str]) -> None:
+    """A saved record (``show``): its JSON with ``--format json``, else its Markdown."""
+    if fmt == "json":
+        print_json(record.model_dump(mode="json"))
+    else:
+        print_text(markdown())
 
 
 def violations_json(violations: list[Any]) -> list[dict[str, str]]:

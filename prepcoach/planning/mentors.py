@@ -18,6 +18,7 @@ from prepcoach.lookup import find_mentor
 from prepcoach.models import (
     MAX_MEETING_MINUTES,
     MIN_MEETING_MINUTES,
+    PROFILE_FIELDS,
     Mentor,
     Plan,
     Profile,
@@ -28,7 +29,6 @@ from prepcoach.planning.lifecycle import check_status
 from prepcoach.planning.terms import check_term_fits
 from prepcoach.store import Store
 
-PROFILE_FIELDS: tuple[str, ...] = ("name", "title", "organisation", "manager", "email")
 # What `mentors edit` may change (status, term and booking have their own functions).
 MENTOR_EDIT_FIELDS: tuple[str, ...] = (
     "name", "title", "organisation", "relation", "levels_above", "support_areas",

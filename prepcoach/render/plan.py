@@ -13,22 +13,16 @@ if TYPE_CHECKING:
     from prepcoach import models
     from prepcoach.services import CaptureResult, Team
 
-PROFILE_LABELS = (
-    ("name", "Name"),
-    ("title", "Title"),
-    ("organisation", "Organisation"),
-    ("manager", "Manager"),
-    ("email", "Email"),
-)
-
 
 def profile_markdown(profile: models.Profile) -> str:
     """The profile as a list; unset fields say how to set them."""
+    from prepcoach.models import PROFILE_FIELDS
+
     lines = ["# Profile", ""]
-    for key, label in PROFILE_LABELS:
-        value = getattr(profile, key)
+    for key in PROFILE_FIELDS:
+        value, label = getattr(profile, key), key.capitalize()
         lines.append(f"- **{label}:** {value}" if value else f"- **{label}:** - (--{key})")
-    if not any(getattr(profile, k) for k, _ in PROFILE_LABELS):
+    if not any(getattr(profile, k) for k in PROFILE_FIELDS):
         lines += ["", 'Set it with `prepcoach profile set --name "..." --title "..."`.']
     return "\n".join(lines)
 

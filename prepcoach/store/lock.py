@@ -90,26 +90,15 @@ class DataDir:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        # where each kind of file lives (the root does not change)
+        self.plan_path = self.root / "plan.json"
+        self.sessions_dir = self.root / "sessions"
+        self.outreach_dir = self.root / "outreach"
+        self.reviews_dir = self.root / "reviews"
         self._lock_depth = 0
         self._thread_lock = threading.RLock()
         # directory -> when (monotonic) its stale temp files were last looked for
         self._swept: dict[Path, float] = {}
-
-    @property
-    def plan_path(self) -> Path:
-        return self.root / "plan.json"
-
-    @property
-    def sessions_dir(self) -> Path:
-        return self.root / "sessions"
-
-    @property
-    def outreach_dir(self) -> Path:
-        return self.root / "outreach"
-
-    @property
-    def reviews_dir(self) -> Path:
-        return self.root / "reviews"
 
     def check_root(self) -> None:
         if self.root.exists() and not self.root.is_dir():

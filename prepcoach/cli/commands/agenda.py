@@ -7,9 +7,9 @@ the same meeting again updates it).
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
+from prepcoach.cli import generation
 from prepcoach.cli.common import (
     DEFAULT_MEETING_MINUTES,
     MAX_MEETING_MINUTES,
@@ -17,14 +17,7 @@ from prepcoach.cli.common import (
     add_minutes_flag,
     add_output_flags,
 )
-from prepcoach.cli.generation import (
-    Progress,
-    add_command_flags,
-    announce,
-    print_dry_run,
-    usage_line,
-)
-from prepcoach.cli.output import check_output, note, print_json, print_text, write_output
+from prepcoach.cli.output import check_output, emit_json, emit_text, note
 from prepcoach.cli.run import Context, command
 from prepcoach.render import agenda_markdown
 from prepcoach.text import plural
@@ -86,13 +79,15 @@ def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
         today=args.today,
     )
     if args.dry_run:
-        print_dry_run([svc.preview_agenda(req)], args.format)
+        generation.print_dry_run([svc.preview_agenda(req)], args.format)
         return 0
     check_output(args.output, args.force)
     # the banner comes after the inputs are checked (preview or offline result)
     if svc.use_llm:
-        announce(svc, svc.preview_agenda(req), "agenda")
-    progress = Progress("the model is drafting the agenda…") if args.format == "md" else None
+        generation.announce(svc, svc.preview_agenda(req), "agenda")
+    progress = (
+        generation.Progress("the model is drafting the agenda…") if args.format == "md" else None
+    )
     result = svc.agenda(req, on_text=progress if svc.use_llm else None)
     if not svc.use_llm:
         note(f"agenda by the {svc.settings.engine_label}")
@@ -116,20 +111,12 @@ def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
             "session_id": session.id if session else None,
             "session_updated": updated if session else None,
         }
-        if args.output:
-            text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
-            write_output(args.output, text.encode("utf-8"), args.force, "the agenda")
-        else:
-            print_json(data)
+        emit_json(data, args.output, args.force, "the agenda")
     else:
         md = agenda_markdown(result.agenda, result.mentor, result.objectives)
-        if args.output:
-            md = md if md.endswith("\n") else md + "\n"
-            write_output(args.output, md.encode("utf-8"), args.force, "the agenda")
-        else:
-            print_text(md)
+        emit_text(md, args.output, args.force, "the agenda")
         if result.usage:
-            note(usage_line(result.usage))
+            note(generation.usage_line(result.usage))
     if session is not None and updated:
         note(f"updated session {session.id} (this meeting was already saved)")
     elif session is not None:
@@ -167,5 +154,5 @@ def register(sub: Any) -> None:
         help="store the prepared session (saving the same meeting again updates it)",
     )
     add_output_flags(p, "the agenda")
-    add_command_flags(p)
+    generation.add_command_flags(p)
     p.set_defaults(func=run_agenda)

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 HELP = "your objectives: list, add, edit, mark met, drop, reopen"
 NO_OBJECTIVES = 'No objectives yet: prepcoach objectives add "TITLE" --area scope --done-when "..."'
 ID_HELP = "objective id, title, or number in the list"
+ADD_DESCRIPTION = (
+    "Add an objective: what you want to achieve, the kind of support it needs and how "
+    "you will know it is met. Creates the data directory if it does not exist yet."
+)
 DESCRIPTION = (
     "What you want from mentoring: each objective has a done-when criterion "
     "and a kind of support. At most three open per mentor's term is flagged, not refused."
@@ -162,15 +166,7 @@ def register(sub: Any) -> None:
     )
     add_format_flag(p)
 
-    p = action_parser(
-        osub,
-        "add",
-        cmd_add,
-        "add an objective",
-        "Add an objective: what you want to achieve, the kind of support it needs and how "
-        "you will know it is met. Creates the data directory if it does not exist yet.",
-        creates=True,
-    )
+    p = action_parser(osub, "add", cmd_add, "add an objective", ADD_DESCRIPTION, creates=True)
     p.add_argument("title", metavar="TITLE", help="what you want to achieve")
     p.add_argument("--area", required=True, choices=SUPPORT_AREAS, help="kind of support it needs")
     p.add_argument("--done-when", default="", metavar="TEXT", help="how you will know it is met")

@@ -15,25 +15,38 @@ from prepcoach.render import profile_markdown
 if TYPE_CHECKING:
     import argparse
 
+    from prepcoach.models import Profile
+
 HELP = "show or set your profile (name, title, organisation, manager, email)"
 DESCRIPTION = (
     "Your profile: first requests introduce you with your title and organisation and are "
     "signed with your name. Every field is optional."
 )
-FIELDS = ("name", "title", "organisation", "manager", "email")
+SET_HELP = "set profile fields ('' clears one)"
+SET_DESCRIPTION = (
+    "Set the given profile fields; the others stay as they are. An empty value ('') "
+    "clears a field. Creates the data directory if it does not exist yet."
+)
+
+
+def _fields(source: Profile | argparse.Namespace) -> dict[str, str | None]:
+    """The profile fields of ``source`` (a profile, or the parsed options of `set`)."""
+    from prepcoach.models import PROFILE_FIELDS
+
+    return {k: getattr(source, k) for k in PROFILE_FIELDS}
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     profile = ctx.services.profile()
     if args.format == "json":
-        print_json({k: getattr(profile, k) for k in FIELDS})
+        print_json(_fields(profile))
         return 0
     print_text(profile_markdown(profile))
     return 0
 
 
 def cmd_set(args: argparse.Namespace, ctx: Context) -> int:
-    given = {k: getattr(args, k) for k in FIELDS if getattr(args, k) is not None}
+    given = {k: v for k, v in _fields(args).items() if v is not None}
     if not given:
         from prepcoach.errors import UsageError
 
@@ -44,7 +57,7 @@ def cmd_set(args: argparse.Namespace, ctx: Context) -> int:
         )
     profile = ctx.services.set_profile(**given)
     if args.format == "json":
-        print_json({k: getattr(profile, k) for k in FIELDS})
+        print_json(_fields(profile))
         return 0
     print_text("Profile saved.\n\n" + profile_markdown(profile))
     return 0
@@ -54,15 +67,7 @@ def register(sub: Any) -> None:
     psub = command_group(sub, "profile", HELP, DESCRIPTION)
     p = action_parser(psub, "show", cmd_show, "show your profile", creates=True)
     add_format_flag(p)
-    p = action_parser(
-        psub,
-        "set",
-        cmd_set,
-        "set profile fields ('' clears one)",
-        "Set the given profile fields; the others stay as they are. An empty value ('') "
-        "clears a field. Creates the data directory if it does not exist yet.",
-        creates=True,
-    )
+    p = action_parser(psub, "set", cmd_set, SET_HELP, SET_DESCRIPTION, creates=True)
     p.add_argument("--name", metavar="TEXT", help='your name, e.g. "Dana Reyes"')
     p.add_argument("--title", metavar="TEXT", help='your title, e.g. "Director of Platform"')
     p.add_argument("--organisation", "--org", metavar="TEXT", help="your organisation")

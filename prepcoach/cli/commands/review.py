@@ -8,12 +8,11 @@ still breaks an outreach rule.
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from prepcoach.cli.common import add_output_flags
 from prepcoach.cli.generation import add_command_flags, announce, print_dry_run
-from prepcoach.cli.output import check_output, note, print_json, print_text, write_output
+from prepcoach.cli.output import check_output, emit_json, emit_text, note
 from prepcoach.cli.run import Context, command
 from prepcoach.errors import EXIT_CHECK_FAILED
 from prepcoach.render import review_label, review_markdown
@@ -40,18 +39,10 @@ def cmd_review(args: argparse.Namespace, ctx: Context) -> int:
     plan = svc.plan()
     if args.format == "json":
         rows = [r.model_dump(mode="json") for r in records]
-        if args.output:
-            text = json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n"
-            write_output(args.output, text.encode("utf-8"), args.force, "the review")
-        else:
-            print_json(rows)
+        emit_json(rows, args.output, args.force, "the review")
     else:
         md = review_label(records) + "\n".join(review_markdown(r, plan) for r in records)
-        if args.output:
-            md = md if md.endswith("\n") else md + "\n"
-            write_output(args.output, md.encode("utf-8"), args.force, "the review")
-        else:
-            print_text(md)
+        emit_text(md, args.output, args.force, "the review")
     for r in records:
         if args.save:
             note(f"saved review {r.id}")

@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.common import add_format_flag, add_output_flags, add_today_flag, today
-from prepcoach.cli.output import note, print_json, print_json_rows, print_text, write_output
+from prepcoach.cli.output import (
+    note,
+    print_json_rows,
+    print_record,
+    print_text,
+    write_output,
+)
 from prepcoach.cli.run import Context, action_parser, command_group
 from prepcoach.errors import NotFoundError
 from prepcoach.render import review_markdown, reviews_table
@@ -83,10 +89,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     r = find_review(ctx.store.list_reviews(), args.id)
-    if args.format == "json":
-        print_json(r.model_dump(mode="json"))
-        return 0
-    print_text(review_markdown(r, ctx.store.load_plan()))
+    print_record(args.format, r, lambda: review_markdown(r, ctx.store.load_plan()))
     return 0
 
 

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.commands import capture_args
 from prepcoach.cli.common import add_format_flag, add_output_flags, add_today_flag, positive_int
-from prepcoach.cli.output import note, print_json, print_json_rows, print_text, write_output
+from prepcoach.cli.output import (
+    note,
+    print_json,
+    print_json_rows,
+    print_record,
+    print_text,
+    write_output,
+)
 from prepcoach.cli.run import Context, action_parser, command_group
 from prepcoach.render import capture_markdown, session_markdown, table
 from prepcoach.text import iso_date
@@ -87,10 +94,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     s = _resolve_session(ctx.store, args.id)
-    if args.format == "json":
-        print_json(s.model_dump(mode="json"))
-        return 0
-    print_text(session_markdown(s, ctx.store.load_plan()))
+    print_record(args.format, s, lambda: session_markdown(s, ctx.store.load_plan()))
     return 0
 
 
