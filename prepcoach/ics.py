@@ -15,8 +15,7 @@ events instead of duplicating them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from prepcoach.errors import UsageError
 from prepcoach.models import CADENCE_DAYS, Mentor, Plan
@@ -216,12 +215,13 @@ def _render(
         name=f"{mentor.name}: term {first.isoformat()} to {term_end.isoformat()}",
     )
 
-    def event(day: dt.date, at: dt.time | None, minutes: int, **fields: Any) -> Any:
-        """An event on ``day`` (all-day without ``at``). Where its end would fall after
-        the last date there is (9999-12-31) it gets a DURATION instead of an end."""
-        length = dt.timedelta(days=1) if at is None else dt.timedelta(minutes=minutes)
+    def add_event(kind: str, m: Meeting, what: str, description: str) -> None:
+        """An event for ``m`` (all-day without a time), its uid from the mentor, ``kind``
+        and day. Where its end would fall after the last date there is (9999-12-31) it
+        gets a DURATION instead of an end."""
+        length = dt.timedelta(days=1) if m.at is None else dt.timedelta(minutes=m.minutes)
         begin: dt.date | dt.datetime = (
-            day if at is None else dt.datetime.combine(day, at, tzinfo=zone)
+            m.day if m.at is None else dt.datetime.combine(m.day, m.at, tzinfo=zone)
         )
         try:
             end: dt.date | dt.datetime | None = begin + length
@@ -230,12 +230,15 @@ def _render(
         ev = icalendar.Event.new(
             start=begin,
             end=end,
-            transparency=TRANSP.OPAQUE if at is not None else TRANSP.TRANSPARENT,
-            **fields,
+            transparency=TRANSP.OPAQUE if m.at is not None else TRANSP.TRANSPARENT,
+            uid=f"{mentor.id}-{kind}-{m.day.isoformat()}@prepcoach",
+            stamp=stamp,
+            summary=f"{mentor.name}: {what}",
+            description=description,
         )
         if end is None:
             ev.add("duration", length)
-        return ev
+        cal.add_component(ev)
 
     known = [x.strip() for x in (mentor.title, mentor.organisation) if x.strip()]
     who = mentor.name + (f" ({', '.join(known)})" if known else "")
@@ -243,37 +246,17 @@ def _render(
     for n, m in enumerate(meetings, 1):
         what = "booked meeting" if m.booked else f"meeting {n} of {total}"
         note = f"\n\n{m.note}" if m.note else ""
-        cal.add_component(
-            event(
-                m.day,
-                m.at,
-                m.minutes,
-                uid=f"{mentor.id}-meeting-{m.day.isoformat()}@prepcoach",
-                stamp=stamp,
-                summary=f"{mentor.name}: {what}",
-                description=(
-                    f"{what.capitalize()} with {who}, {mentor.cadence} cadence.{note}"
-                    f"{goals_text}\n\nThe day before: "
-                    f'prepcoach agenda --mentor "{mentor.name}"'
-                ),
-            )
-        )
+        intro = f"{what.capitalize()} with {who}, {mentor.cadence} cadence.{note}"
+        then = f'The day before: prepcoach agenda --mentor "{mentor.name}"'
+        add_event("meeting", m, what, f"{intro}{goals_text}\n\n{then}")
     if review is not None:
-        cal.add_component(
-            event(
-                term_end,
-                review.at,
-                review.minutes,
-                uid=f"{mentor.id}-review-{term_end.isoformat()}@prepcoach",
-                stamp=stamp,
-                summary=f"{mentor.name}: end-of-term review",
-                description=(
-                    f"The {mentor.term_months}-month term with {mentor.name} ends. "
-                    "Continue, renew, loosen or move on?"
-                    f'{goals_text}\n\nprepcoach review --mentor "{mentor.name}"'
-                ),
-            )
+        question = (
+            f"The {mentor.term_months}-month term with {mentor.name} ends. "
+            "Continue, renew, loosen or move on?"
         )
+        then = f'prepcoach review --mentor "{mentor.name}"'
+        at_end = replace(review, day=term_end)
+        add_event("review", at_end, "end-of-term review", f"{question}{goals_text}\n\n{then}")
     if zone is not None:
         cal.add_missing_timezones()
     return cal.to_ical()

@@ -63,7 +63,7 @@ class Redactor:
         emails: Iterable[str] = (),
     ) -> Redactor:
         r = cls()
-        n_person = n_org = n_name = n_email = 0
+        n_email = 0
         seen: set[str] = set()
 
         def add(original: str, placeholder: str, case_sensitive: bool) -> bool:
@@ -84,28 +84,23 @@ class Redactor:
             if len(word) >= 3 and word.lower() not in _NOT_A_NAME:
                 add(word, placeholder, True)
 
-        for person in people:
-            person = " ".join(person.split())
-            if not person:
-                continue
-            if add(person, f"[PERSON_{n_person + 1}]", False):
-                n_person += 1
-                parts = person.split()
-                if len(parts) > 1:
-                    add_part(parts[0], f"[PERSON_{n_person}_FIRST]")
-                    add_part(parts[-1], f"[PERSON_{n_person}_LAST]")
-        for org in organisations:
-            if add(" ".join(org.split()), f"[ORG_{n_org + 1}]", False):
-                n_org += 1
-                parts = org.split()
-                if len(parts) > 1:
-                    add_part(parts[0], f"[ORG_{n_org}_SHORT]")
-        for name in other_names:
-            if add(" ".join(name.split()), f"[NAME_{n_name + 1}]", False):
-                n_name += 1
+        def add_names(names: Iterable[str], tag: str, labels: tuple[str, ...]) -> None:
+            """Each name (spacing folded) as ``[TAG_n]``; one of several words also its
+            first (and, with two labels, last) word as ``[TAG_n_LABEL]``."""
+            n = 0
+            for name in names:
+                name = " ".join(name.split())
+                if not add(name, f"[{tag}_{n + 1}]", False):
+                    continue
+                n += 1
                 parts = name.split()
                 if len(parts) > 1:
-                    add_part(parts[0], f"[NAME_{n_name}_SHORT]")
+                    for label, word in zip(labels, (parts[0], parts[-1]), strict=False):
+                        add_part(word, f"[{tag}_{n}_{label}]")
+
+        add_names(people, "PERSON", ("FIRST", "LAST"))
+        add_names(organisations, "ORG", ("SHORT",))
+        add_names(other_names, "NAME", ("SHORT",))
         r._compile()
         return r
 

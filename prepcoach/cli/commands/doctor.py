@@ -188,13 +188,9 @@ def _check_tokenizer(checks: Checks) -> None:
     status = tokens.load()
     if status.ok:
         checks.add("tokenizer", "ok", f"{status.message} ({status.path.name})")
-    else:
-        checks.add(
-            "tokenizer",
-            "fail",
-            status.message,
-            "Reinstall prepcoach; until then token counts are approximate (chars/4).",
-        )
+        return
+    fix = "Reinstall prepcoach; until then token counts are approximate (chars/4)."
+    checks.add("tokenizer", "fail", status.message, fix)
 
 
 def _check_prompts(settings: Settings, checks: Checks) -> None:
