@@ -219,12 +219,19 @@ class TokenUsage(_Model):
     exact: bool = True
 
 
-class Session(_Model):
+class _MentorRecord(_Model):
+    """The head of a file about one mentor on one day (a session, a review); each kind
+    sets its own ``kind`` tag."""
+
     schema_version: int = SCHEMA_VERSION
-    kind: Literal["session"] = "session"
+    kind: str
     id: str = ""
     mentor: str
     date: dt.date
+
+
+class Session(_MentorRecord):
+    kind: Literal["session"] = "session"
     minutes: int = Field(default=30, ge=1, le=600)
     accomplishments: list[str] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
@@ -265,12 +272,8 @@ class OutreachDraft(_Model):
 # ------------------------------------------------------------------------- review
 
 
-class ReviewRecord(_Model):
-    schema_version: int = SCHEMA_VERSION
+class ReviewRecord(_MentorRecord):
     kind: Literal["review"] = "review"
-    id: str = ""
-    mentor: str
-    date: dt.date
     recommendation: Recommendation
     reasons: list[str] = Field(default_factory=list)
     term_month: int | None = None

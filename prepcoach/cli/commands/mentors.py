@@ -37,6 +37,11 @@ if TYPE_CHECKING:
     from prepcoach.store import SessionSummary
 
 TERM_CLOCK_HELP = "compute the term clock as of DATE"
+# `mentors add` options passed on as the mentor fields of the same name
+ADD_FIELDS = (
+    "title", "organisation", "relation", "recommended_by", "status", "term_start",
+    "term_months", "cadence", "email", "notes",
+)  # fmt: skip
 ADD_HELP = "add a mentor (a prospect unless --status says otherwise)"
 ADD_DESCRIPTION = (
     "Add a mentor to the plan: a prospect unless --status says otherwise. Creates the "
@@ -198,19 +203,10 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     _check_term_end(args.term_start, args.term_months)
     m = ctx.services.add_mentor(
         args.name,
-        title=args.title,
-        organisation=args.org,
-        relation=args.relation,
         levels_above=args.levels,
         support_areas=parse_areas(args.areas),
-        recommended_by=args.recommended_by,
-        status=args.status,
-        term_start=args.term_start,
-        term_months=args.term_months,
-        cadence=args.cadence,
-        email=args.email,
-        notes=args.notes,
         today=args.today,
+        **{f: getattr(args, f) for f in ADD_FIELDS},
     )
     if args.format == "json":
         plan = ctx.store.load_plan()
@@ -283,7 +279,10 @@ def register(sub: Any) -> None:
     p = action_parser(msub, "add", cmd_add, ADD_HELP, ADD_DESCRIPTION, creates=True)
     p.add_argument("name", metavar="NAME", help='full name, e.g. "Ana Lima"')
     p.add_argument("--title", default="", help="job title, e.g. VP Engineering")
-    p.add_argument("--org", "--organisation", default="", metavar="ORG", help="organisation")
+    p.add_argument(
+        "--org", "--organisation", dest="organisation", default="", metavar="ORG",
+        help="organisation",
+    )  # fmt: skip
     p.add_argument("--relation", choices=RELATIONS, default="internal")
     p.add_argument(
         "--levels", type=levels, default=2, metavar="N", help="levels above you (default 2)"
