@@ -28,6 +28,10 @@ DESCRIPTION = (
     "Prompt templates (Jinja2). Files in your prompt folder shadow the "
     "packaged ones; default/NAME is always the packaged one."
 )
+LIST_DESCRIPTION = (
+    "Every prompt template and where it comes from: packaged, yours, or yours overriding a "
+    "packaged one."
+)
 
 
 def cmd_prompts(args: argparse.Namespace) -> int:
@@ -107,12 +111,7 @@ def register(sub: Any) -> None:
     from prepcoach.cli.commands.outreach import add_message_flags
 
     psub = command_group(sub, "prompts", HELP, DESCRIPTION, dest="prompts_action")
-    pl = psub.add_parser(
-        "list",
-        help="packaged and user templates",
-        description="Every prompt template and where it comes from: packaged, yours, or "
-        "yours overriding a packaged one.",
-    )
+    pl = psub.add_parser("list", help="packaged and user templates", description=LIST_DESCRIPTION)
     add_data_flag(pl)
     add_format_flag(pl)
     ps = psub.add_parser(
