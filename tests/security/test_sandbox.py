@@ -45,8 +45,9 @@ def test_sandbox_escape_fails_clearly(
     source = "Prepare for {{ mentor.name }}.\n" + ATTEMPTS[name].replace("{marker}", str(marker))
     template.write_text(source)
     for argv in (
-        ["prompts", "render", "agenda", "--mentor", "priya"],
-        ["agenda", "--mentor", "priya", "--dry-run"],
+        # --minutes: no "as booked" note beside the one error line
+        ["prompts", "render", "agenda", "--mentor", "priya", "--minutes", "45"],
+        ["agenda", "--mentor", "priya", "--dry-run", "--minutes", "45"],
     ):
         code = main([*argv, "--today", TODAY, "--data", str(data)])
         out, err = capsys.readouterr()
