@@ -222,7 +222,9 @@ def assert_sendable(d: OutreachDraft, ask: str, names: list[str]) -> None:
         assert head not in body or tw in body, (t, body)
     if subject is not None:
         assert 3 <= word_count(subject) <= 6, subject
-        source = set(words(typed.lower())) | set(words("a question about for you"))
+        source = set(words(typed.lower())) | set(
+            words("a question about the for you from a fellow leader")
+        )
         source |= set(
             words(
                 "looking for one name proposing another months thank you and what's "
@@ -374,7 +376,15 @@ def test_a_mentor_never_met_is_not_thanked_again() -> None:
 @pytest.mark.parametrize(
     ("ask", "subject"),
     [
-        ("handling the [Project Falcon] launch", "A question about [Project Falcon] launch"),
+        ("handling the [Project Falcon] launch", "A question about the launch"),
+        ("how you handled platform migration", "A question about the platform migration"),
+        ("how you staffed on-call rotation", "A question about the on-call rotation"),
+        ("hiring senior managers", "A question about hiring senior managers"),
+        ("How did you run Rob's staff meeting?", "A question about Rob's staff meeting"),
+        (
+            "What made onboarding for first-time managers work?",
+            "A question about first-time managers",
+        ),
         ("How did you set priorities across two orgs?", "A question about two orgs"),
         (
             "what you wish you had known before your first reorg",
@@ -385,6 +395,26 @@ def test_a_mentor_never_met_is_not_thanked_again() -> None:
 )
 def test_subjects_are_whole_phrases(ask: str, subject: str) -> None:
     assert compose_outreach(make("first-request", "email", ask, [])).subject == subject
+
+
+BARE = ["platform migration", "on-call rotation", "budget review", "hiring freeze", "reorg"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lead=st.sampled_from(["how you handled", "how you ran", "handling", "How did you fund", ""]),
+    noun=st.sampled_from(BARE),
+    tail=st.sampled_from(["", " first", " at a bigger company", "?"]),
+)
+def test_no_missing_article_after_about(lead: str, noun: str, tail: str) -> None:
+    """A bare singular noun phrase in the ask gets its article in the subject."""
+    ask = f"{lead} {noun}{tail}".strip()
+    subject = compose_outreach(make("first-request", "email", ask, [])).subject
+    after = subject.split(" about ", 1)[1] if " about " in subject else ""
+    head = after.split()
+    assert 3 <= word_count(subject) <= 6, subject
+    if head and head[-1] in " ".join(BARE).split():
+        assert head[0] in ("the", "a", "an", "your", "my", "our"), subject
 
 
 def test_each_kind_places_a_question_without_a_second_ask() -> None:
