@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from prepcoach.agenda.matching import clean_line, end_sentence, match_objective, norm
+from prepcoach.agenda.matching import clean_line, match_objective, norm, objective_tie
 from prepcoach.models import AgendaItem, Objective, Session
 
 
@@ -108,7 +108,7 @@ def carry_item(c: CarryOver, objectives: Sequence[Objective]) -> AgendaItem:
     detail = where + "."
     obj = next((o for o in objectives if o.id == c.objective_id), None)
     if obj is not None:
-        detail += " " + end_sentence(f"Ties to: {obj.title}")
+        detail += " " + objective_tie(obj.title)
     return AgendaItem(
         title=c.title(),
         minutes=0,

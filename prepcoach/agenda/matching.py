@@ -118,6 +118,15 @@ def end_sentence(text: str) -> str:
     return text if text.endswith((".", "…", "!", "?")) else text + "."
 
 
+def objective_tie(title: str) -> str:
+    """The sentence that ties an item to an objective, the title whole in quotes, so a
+    title of any shape reads right ('Ties to your objective “Decide: stay or go”.'); a
+    title that ends a sentence itself gets no second mark."""
+    t = " ".join(title.split())
+    line = f"Ties to your objective “{t}”"
+    return line if t.endswith((".", "…", "!", "?")) else line + "."
+
+
 def item_text(it: AgendaItem) -> str:
     """An item's title and detail, as one text to search."""
     return f"{it.title}\n{it.detail}"

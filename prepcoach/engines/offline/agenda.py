@@ -27,6 +27,7 @@ from prepcoach.agenda import (
     fit_to_minutes,
     item_tiers,
     moment_item,
+    objective_tie,
     proposed_next_meeting,
     same_text,
     term_close,
@@ -51,7 +52,7 @@ def _wins_item(inp: AgendaInput, last: Session | None) -> AgendaItem | None:
 def _question_detail(obj: Objective | None, also_open_since: str, with_done: bool = True) -> str:
     lines: list[str] = []
     if obj is not None:
-        lines.append(end_sentence(f"Ties to: {obj.title.strip()}"))
+        lines.append(objective_tie(obj.title))
         if obj.done_when.strip() and with_done:
             lines.append(end_sentence(f"Done when: {obj.done_when.strip()}"))
     if also_open_since:

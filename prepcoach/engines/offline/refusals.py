@@ -53,6 +53,8 @@ def example_asks(objectives: Sequence[Objective]) -> list[str]:
             continue
         t = title_text(o.title)
         shape = classify(t).shape
+        if re.search(r"[:;!…]", t) and shape != "question":
+            shape = "unknown"  # a title with its own marks is quoted, never placed
         if shape == "question":
             out.append(t if t.endswith("?") else t + "?")
         elif shape == "imperative":
@@ -61,8 +63,8 @@ def example_asks(objectives: Sequence[Objective]) -> list[str]:
             out.append(f"How did you approach {_lower_first(t)}?")
         elif shape == "topic":
             out.append(f"How would you handle {_lower_first(t)}?")
-        else:
-            out.append(f"How would you approach this goal: {t}?")
+        else:  # any other shape, colons and stops included, quoted whole
+            out.append(f"For my goal '{t}', what would you do first?")
         if len(out) == 2:
             return out
     for ex in _FALLBACK_EXAMPLES:

@@ -353,6 +353,31 @@ def test_vague_asks_are_refused_with_two_examples_from_the_objectives(ask: str) 
 
 
 @pytest.mark.parametrize(
+    "title",
+    [
+        "Decide: stay or go for the CTO role",
+        "Be ready: the VP loop.",
+        "Ship the Falcon launch!",
+        *TITLES,
+    ],
+)
+def test_the_vague_ask_hint_places_a_title_of_any_shape(title: str) -> None:
+    """A title with its own colon or stop enters the hint quoted, never after a second
+    label colon; every example it gives can itself be sent."""
+    with pytest.raises(UsageError) as exc:
+        compose_outreach(make("first-request", "email", "advice", [title]))
+    hint = exc.value.hint
+    examples = re.findall(r'--ask "([^"]+)"', hint)
+    assert len(examples) == 2
+    first = examples[0]
+    assert plain_line(title).rstrip(" .?").lower() in first.lower(), hint
+    assert not re.search(r":[^'\n]*'[^']*:", first) and "?'?" not in first, first
+    assert not re.search(r"[.?!]['\"]?[.?]", first.replace("'?", "'")), first
+    if re.search(r"[:!]", title):  # the quoting frame's example can itself be sent
+        assert_sendable(compose_outreach(make("first-request", "email", first, [])), first, [])
+
+
+@pytest.mark.parametrize(
     ("ask", "word"),
     [
         ("how you kept a mentoring platform alive", "mentoring"),
