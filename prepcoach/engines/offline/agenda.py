@@ -31,7 +31,6 @@ from prepcoach.agenda import (
     proposed_next_meeting,
     same_text,
     term_close,
-    win_cap,
     wins_item,
 )
 from prepcoach.errors import UsageError
@@ -187,7 +186,7 @@ def _agenda_summary(
     if questions:
         bits.append(f"{plural(len(questions), 'question')} ({q_min} min)")
     if win_min:
-        bits.append(f"wins kept to {win_min} min (cap {win_cap(inp.minutes)})")
+        bits.append(f"{plural(win_min, 'minute')} for your wins, kept brief for your questions")
     if bits:
         parts.append("; ".join(bits).capitalize() + ".")
     if m.term_start is not None:
