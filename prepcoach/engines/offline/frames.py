@@ -17,7 +17,8 @@ from prepcoach.engines.offline.ask_shape import BASE_VERBS, Ask, as_question, pl
 from prepcoach.lint import STOPWORDS, content_words
 
 CALL = "a 20-minute call"
-TIME_LINE = "If you can spare 20 minutes for a call about it, that would help a lot."
+# Not an "If ..." sentence: the easy decline after it is one.
+TIME_LINE = "Even a 20-minute call about it would help a lot."
 
 _PREP_FOR: dict[str, str] = {
     "clause": "on",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from prepcoach.engines.offline import OutreachInput, compose_outreach
 from prepcoach.engines.offline.ask_shape import plain_line
 from prepcoach.errors import UsageError
-from prepcoach.lint import lint_outreach, word_count
+from prepcoach.lint import lint_outreach, sentences, word_count
 from prepcoach.models import (
     ActionItem,
     Mentor,
@@ -193,6 +194,15 @@ def make(kind: str, channel: str, ask: str, names: list[str], **kw: object) -> O
 _PREP_OR_CONJ = r"(?:of|to|in|on|at|by|for|with|from|about|and|or|but|the|a|an|than|if)"
 
 
+_CONDITIONAL_RE = re.compile(r"^\W*(if|unless|when|whenever|in case|as long as)\b", re.I)
+
+
+def _conditional(sentence: str) -> str:
+    """The conditional a sentence opens with ("if"), or ""."""
+    m = _CONDITIONAL_RE.match(sentence)
+    return m.group(1).lower() if m else ""
+
+
 def assert_sendable(d: OutreachDraft, ask: str, names: list[str]) -> None:
     body = d.body
     subject = d.subject if d.channel == "email" else None
@@ -205,6 +215,8 @@ def assert_sendable(d: OutreachDraft, ask: str, names: list[str]) -> None:
     assert not re.search(r"\ban\s+(?!hour|honest)[bcdfgjklmnpqrstvwxz]", frame, re.I), body
     assert not re.search(r"\ba\s+[aeiu]", frame, re.I), body
     assert not re.search(rf"\b{_PREP_OR_CONJ}\s*\?", frame, re.I), body
+    openers = [_conditional(x) for x in sentences(frame)]
+    assert not any(a and a == b for a, b in pairwise(openers)), body
     # never a preposition before a to-infinitive ("a call about to split the team")
     if not re.search(r"\b(?:on|about|of|for|with)\s+to\s", typed, re.I):
         assert not re.search(r"\b(?:on|about|of|for|with)\s+to\s", body, re.I), body
@@ -389,6 +401,18 @@ def test_banned_words_in_the_ask_are_named_not_deleted(ask: str, word: str) -> N
     with pytest.raises(UsageError) as exc:
         compose_outreach(make("first-request", "email", ask, []))
     assert word in exc.value.message and exc.value.hint
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_the_time_line_and_the_decline_do_not_both_open_with_if(channel: str) -> None:
+    d = compose_outreach(
+        make("first-request", channel, "How did you handle your first layoff?", [])
+    )
+    assert "Even a 20-minute call about it would help a lot. If now isn't a good time" in (
+        " ".join(d.body.split())
+    )
+    openers = [s.split()[0] for s in sentences(d.body)]
+    assert not any(a == b == "If" for a, b in pairwise(openers)), d.body
 
 
 def test_a_mentor_never_met_is_not_thanked_again() -> None:
