@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from prepcoach.lint import STOPWORDS, clean_text
 from prepcoach.models import AgendaItem, Objective
+from prepcoach.text import quoted_sentence
 
 _GENERIC = frozenset(
     re.findall(
@@ -120,11 +121,8 @@ def end_sentence(text: str) -> str:
 
 def objective_tie(title: str) -> str:
     """The sentence that ties an item to an objective, the title whole in quotes, so a
-    title of any shape reads right ('Ties to your objective “Decide: stay or go”.'); a
-    title that ends a sentence itself gets no second mark."""
-    t = " ".join(title.split())
-    line = f"Ties to your objective “{t}”"
-    return line if t.endswith((".", "…", "!", "?")) else line + "."
+    title of any shape reads right ('Ties to your objective “Decide: stay or go”.')."""
+    return quoted_sentence("Ties to your objective", title)
 
 
 def item_text(it: AgendaItem) -> str:

@@ -126,9 +126,10 @@ def _next_time(plan: Plan, mentor: Mentor) -> str:
     return ""
 
 
-def _first_meeting_ask(plan: Plan, mentor: Mentor) -> str:
-    """The ask of a first-meeting message to a mentor who agreed but has not met yet:
-    the first open objective tied to them (theirs to see; nothing for a prospect)."""
+def _first_meeting_goal(plan: Plan, mentor: Mentor) -> str:
+    """The goal of a first-meeting message to a mentor who agreed but has not met yet:
+    the first open objective tied to them, any title shape (theirs to see; nothing for
+    a prospect)."""
     if mentor.status in ("prospect", "asked"):
         return ""
     return next(
@@ -158,8 +159,7 @@ def review_message(
     context = ""
     if kind == "follow-up":
         context = follow_up_context(mentor, held, today) or _next_time(plan, mentor)
-    elif kind == "first-request" and not ask:
-        ask = _first_meeting_ask(plan, mentor)
+    goal = _first_meeting_goal(plan, mentor) if kind == "first-request" and not ask else ""
     return compose_outreach(
         OutreachInput(
             kind=kind,
@@ -176,5 +176,6 @@ def review_message(
             history=held,
             today=today,
             recommendation=rec.recommendation,
+            goal=goal,
         )
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from review_builders import MONTHLY, TODAY, mentor, obj, plan_with, sess
@@ -207,3 +208,37 @@ def test_a_prospect_s_review_names_the_first_request_on_file_and_leaks_no_object
     assert any('mentors status "Mia Chen" asked' in s for s in told.reasons)
     msg = review_message(p, m, r, [], TODAY)
     assert "CTO" not in msg.body and "Acme" not in msg.body and "Decide" not in msg.body
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Delegate more",  # an imperative
+        "Get the 2027 plan funded",
+        "Ready for the VP interview loop?",  # a fragment ending in "?"
+        "Promotion to VP by Q3",  # a noun phrase
+        "Decide: stay or go for the CTO role",  # a label with its own colon
+        "Hiring two senior managers",  # a gerund
+        "Stop firefighting; start planning.",  # two clauses and a stop
+        "What would make the board trust my numbers",  # a clause
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "linkedin", "slack"])
+def test_an_active_mentor_not_met_yet_gets_a_sendable_first_meeting_message(
+    title: str, channel: str
+) -> None:
+    """Any shape of objective title drafts a first-meeting message: the title quoted
+    whole, no "again", the product's lint clean, nothing left undrafted."""
+    m = mentor(term_start=dt.date(2026, 11, 10), next_meeting=dt.date(2026, 12, 1))
+    goal = obj("a").model_copy(update={"title": title})
+    p = plan_with(m, [goal])
+    r = analyse(p, m, [], TODAY)
+    assert r.recommendation == "continue" and r.meetings_held == 0
+    draft = review_message(p, m, r, [], TODAY, channel=channel)
+    assert draft.outreach_kind == "first-request"
+    assert lint_draft(draft) == [], draft.body
+    assert f"my goal “{title}”" in draft.body, draft.body
+    assert "again" not in draft.body.lower()
+    assert not re.search(r"[.?!]”[.?!]|”\.\.", draft.body), draft.body
+    if channel == "email":
+        assert draft.subject == "Planning our first meeting"

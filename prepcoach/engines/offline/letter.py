@@ -24,7 +24,9 @@ class OutreachInput:
     did with the advice). ``history``: sessions with this mentor. ``today``: the date.
     ``recommendation``: for a wind-down, the checkpoint review's recommendation it goes
     with: ``move_on`` closes the regular meetings; anything else (``loosen``, "") keeps
-    in touch, less often.
+    in touch, less often. ``goal``: for a first request to a mentor who agreed and has
+    not met yet (a review's message), the objective title the first meeting brings,
+    quoted whole whatever its shape.
     """
 
     kind: str
@@ -40,6 +42,7 @@ class OutreachInput:
     history: list[Session]
     today: dt.date
     recommendation: str = ""
+    goal: str = ""
 
 
 @dataclass

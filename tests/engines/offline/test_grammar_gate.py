@@ -240,7 +240,7 @@ def assert_sendable(d: OutreachDraft, ask: str, names: list[str]) -> None:
         source |= set(
             words(
                 "looking for one name proposing another months thank you and what's "
-                "next your time thanks what i tried 6 12 3"
+                "next your time thanks what i tried 6 12 3 planning our first meeting"
             )
         )
         assert set(words(subject.lower())) <= source, subject  # whole words of the ask
@@ -299,6 +299,20 @@ def test_messages_to_a_mentor(
     if kind == "wind-down":
         ask = ""  # a wind-down takes no ask
     assert_sendable(d, ask, names)
+
+
+@GATE
+@given(
+    title=st.sampled_from([*TITLES, "Delegate more", "Decide: stay or go"]),
+    channel=st.sampled_from(CHANNELS),
+)
+def test_first_meeting_message_takes_a_title_of_any_shape(title: str, channel: str) -> None:
+    """A review's note to a mentor who agreed and has not met: the goal quoted whole."""
+    inp = make("first-request", channel, "", [title])
+    inp.goal, inp.history = title, []
+    d = compose_outreach(inp)
+    assert_sendable(d, "", [title])
+    assert plain_line(title) in d.body
 
 
 @settings(max_examples=300, deadline=None)
