@@ -53,17 +53,32 @@ _GOALS: dict[str, str] = {
         "be a first request: one specific, tactical question and a small, bounded time request "
         "such as 20 minutes, with an easy way to say no."
     ),
+    "nudge": (
+        "be a short nudge on the first request already sent and not answered: no new "
+        "introduction, the same one question and 20 minutes once more, an easy way to say no."
+    ),
+    "first-meeting": (
+        "prepare the first meeting with someone who agreed to help: thank them, name the one "
+        "goal to bring, ask for 20 minutes to start, with an easy way to say no."
+    ),
 }
 
 
-def review_message_goal(rec: ReviewRecord, sessions_held: int | None = None) -> str:
+def review_message_goal(
+    rec: ReviewRecord, sessions_held: int | None = None, status: str = ""
+) -> str:
     """What the message for ``rec`` must do, as a phrase that follows "The message must"
     (move_on closes the regular meetings, loosen keeps in touch less often, renew
     proposes another term with a new focus, continue is a short note; with no meeting
-    held yet, a first request)."""
-    if review_message_kind(rec, sessions_held) == "first-request":
-        return _GOALS["first-request"]
-    return _GOALS[rec.recommendation]
+    held yet, a first request: its nudge when the mentor's ``status`` is "asked", the
+    first meeting's plan when they agreed)."""
+    if review_message_kind(rec, sessions_held) != "first-request":
+        return _GOALS[rec.recommendation]
+    if status == "asked":
+        return _GOALS["nudge"]
+    if status and status != "prospect":
+        return _GOALS["first-meeting"]
+    return _GOALS["first-request"]
 
 
 MAX_CONTEXT_WORDS = 40  # the follow-up quotes its context whole, never clipped
@@ -160,6 +175,8 @@ def review_message(
     if kind == "follow-up":
         context = follow_up_context(mentor, held, today) or _next_time(plan, mentor)
     goal = _first_meeting_goal(plan, mentor) if kind == "first-request" and not ask else ""
+    # asked and not answered: the first request went out, so the message is its nudge
+    nudge = kind == "first-request" and mentor.status == "asked"
     return compose_outreach(
         OutreachInput(
             kind=kind,
@@ -177,5 +194,6 @@ def review_message(
             today=today,
             recommendation=rec.recommendation,
             goal=goal,
+            nudge=nudge,
         )
     )

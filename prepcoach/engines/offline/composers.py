@@ -75,6 +75,9 @@ def _first_request(inp: OutreachInput) -> Iterator[Draft]:
     lines = first_request_lines(ask)
     subject = subject_line(ask)
     decline = "If now isn't a good time, no worries at all."
+    if inp.nudge:  # the note was sent: no introduction again, the same ask once more
+        bump = "I'm bumping my earlier note in case it got buried."
+        yield Draft(subject, assemble(inp.channel, greet, [bump, *lines, decline], sign, "Thanks"))
     context = _context_line(inp)
     if inp.channel == "slack":
         variants = [[intro, *lines, decline], [*lines, decline]]

@@ -83,7 +83,8 @@ _BREAK = frozenset(
         is are was were be been being am do does did have has had will would should could
         can may might must shall i you he she it we they me him us them this these those
         there here not no nor just also very really too before after during between
-        across without through toward towards against since until because
+        across without through toward towards against since until because doing being
+        having
         """,
     )
 )
@@ -124,12 +125,21 @@ def _noun_phrases(text: str) -> list[list[str]]:
 
 
 def _to_head(run: list[str]) -> list[str]:
-    """``run`` without a trailing verb after a plural noun ("first-time managers work"
-    -> "first-time managers"): a plural rarely modifies a noun, and the word after it
-    says nothing of the topic."""
-    while len(run) > 1 and re.search(r"(?<!s)s$", run[-2]) and not content_words(run[-1]):
+    """``run`` without a trailing adverb ("the reorg first") or a trailing verb after a
+    plural noun ("first-time managers work" -> "first-time managers"): a plural rarely
+    modifies a noun, and the word after it says nothing of the topic."""
+    while len(run) > 1 and (
+        run[-1].lower() in _ADVERBS
+        or (re.search(r"(?<!s)s$", run[-2]) and not content_words(run[-1]))
+    ):
         run = run[:-1]
     return run
+
+
+# Words that end a run without being its head noun ("the reorg first").
+_ADVERBS = frozenset(
+    re.findall(r"\S+", "first more again now later instead together well better best most less")
+)
 
 
 def _whole_tail(run: list[str], n: int) -> list[str]:

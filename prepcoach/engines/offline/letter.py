@@ -26,7 +26,8 @@ class OutreachInput:
     with: ``move_on`` closes the regular meetings; anything else (``loosen``, "") keeps
     in touch, less often. ``goal``: for a first request to a mentor who agreed and has
     not met yet (a review's message), the objective title the first meeting brings,
-    quoted whole whatever its shape.
+    quoted whole whatever its shape. ``nudge``: a first request already sent and not
+    answered (the mentor is "asked"): a short bump that asks the same once more.
     """
 
     kind: str
@@ -43,6 +44,7 @@ class OutreachInput:
     today: dt.date
     recommendation: str = ""
     goal: str = ""
+    nudge: bool = False
 
 
 @dataclass

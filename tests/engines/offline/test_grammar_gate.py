@@ -315,6 +315,17 @@ def test_first_meeting_message_takes_a_title_of_any_shape(title: str, channel: s
     assert plain_line(title) in d.body
 
 
+@GATE
+@given(ask=ASKS, channel=st.sampled_from(CHANNELS))
+def test_the_nudge_of_a_first_request_already_sent(ask: str, channel: str) -> None:
+    """A mentor asked and not answered: a bump, the same ask once more, no introduction."""
+    inp = make("first-request", channel, ask, [])
+    inp.nudge = True
+    d = compose_outreach(inp)
+    assert_sendable(d, ask, [])
+    assert "bumping my earlier note" in d.body and "Dana Whitfield" not in d.body
+
+
 @settings(max_examples=300, deadline=None)
 @given(ask=ASKS, channel=st.sampled_from(CHANNELS))
 def test_well_formed_asks_are_sent_not_refused(ask: str, channel: str) -> None:
