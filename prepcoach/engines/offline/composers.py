@@ -79,10 +79,9 @@ def _first_request(inp: OutreachInput) -> Iterator[Draft]:
         bump = "I'm bumping my earlier note in case it got buried."
         yield Draft(subject, assemble(inp.channel, greet, [bump, *lines, decline], sign, "Thanks"))
     context = _context_line(inp)
-    if inp.channel == "slack":
-        variants = [[intro, *lines, decline], [*lines, decline]]
-    else:
-        variants = [[intro, context, *lines, decline], [intro, *lines, decline], [*lines, decline]]
+    variants = [[intro, context, *lines, decline], [intro, *lines, decline], [*lines, decline]]
+    if inp.channel == "slack" and not context:
+        variants = variants[1:]
     for parts in variants:
         yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
 
@@ -270,6 +269,10 @@ def _follow_up(inp: OutreachInput) -> Iterator[Draft]:
     for parts in variants:
         yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
 
+
+# Kinds whose composer places ``inp.context``: a candidate without it is chosen only when
+# none with it passes, and then the context is refused, never dropped without a word.
+PLACES_CONTEXT: frozenset[str] = frozenset({"first-request", "follow-up"})
 
 COMPOSERS: dict[OutreachKind, Composer] = {
     "first-request": _first_request,
