@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, Session
-from prepcoach.review.clock import mentor_sessions
+from prepcoach.planning.drift import mentor_sessions
 from prepcoach.vocab import OutreachKind, Recommendation
 
 _KIND_FOR: dict[Recommendation, OutreachKind] = {
