@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from prepcoach.agenda.matching import clean_line, match_objective, norm, objective_tie
-from prepcoach.models import AgendaItem, Objective, Session
+from prepcoach.models import ActionItem, AgendaItem, Objective, Question, Session
 
 
 @dataclass
@@ -70,33 +70,21 @@ def carried_over(
 
     for s in ordered[: last + 1]:
         source = f"{s.date.isoformat()} session"
-        for q in s.questions:
-            text = clean_line(q.text)
+        # questions first, then actions; a text seen once (either kind) is settled
+        entries: list[Question | ActionItem] = [*s.questions, *s.action_items]
+        for entry in entries:
+            text = clean_line(entry.text)
             key = norm(text)
             if not key or key in seen:
                 continue
             seen.add(key)
-            if not q.resolved:
+            if isinstance(entry, ActionItem):
+                if not entry.done:
+                    c = CarryOver("action", text, source, s.id, tie(text), owner=entry.owner)
+                    c.due, c.date = entry.due, s.date
+                    out.append(c)
+            elif not entry.resolved:
                 out.append(CarryOver("question", text, source, s.id, tie(text), date=s.date))
-        for a in s.action_items:
-            text = clean_line(a.text)
-            key = norm(text)
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            if not a.done:
-                out.append(
-                    CarryOver(
-                        "action",
-                        text,
-                        source,
-                        s.id,
-                        tie(text),
-                        owner=a.owner,
-                        due=a.due,
-                        date=s.date,
-                    )
-                )
     return out
 
 
