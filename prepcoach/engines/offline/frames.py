@@ -15,6 +15,7 @@ import re
 
 from prepcoach.engines.offline.ask_shape import BASE_VERBS, Ask, as_question, plain_line
 from prepcoach.lint import STOPWORDS, content_words
+from prepcoach.lint.phrases import ARTICLES, POSSESSIVES
 
 CALL = "a 20-minute call"
 # Not an "If ..." sentence: the easy decline after it is one.
@@ -89,7 +90,7 @@ _BREAK = frozenset(
     )
 )
 # Words that open a noun phrase and give it its article ("the", "your", ...).
-_DETS = frozenset({"a", "an", "the", "my", "our", "your", "their", "his", "her", "its"})
+_DETS = frozenset(f"{ARTICLES} {POSSESSIVES}".split())
 # Words after which a verb-like word ("launch", "plan", "review") is a verb, not a noun.
 _BEFORE_VERB = frozenset(
     re.findall(
