@@ -12,7 +12,7 @@ import re
 
 from prepcoach.textsafe import sanitize
 
-__all__ = ["clip", "iso_date", "plural", "sanitize", "words"]
+__all__ = ["clip", "iso_date", "plural", "quoted_sentence", "sanitize", "words"]
 
 _WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’\-][A-Za-z0-9\u00C0-\u024F]+)*")
 
@@ -26,6 +26,15 @@ def plural(n: int, word: str, many: str = "") -> str:
     """``n`` and ``word``, pluralised for ``n`` != 1 ("1 word", "2 words"); ``many`` is
     the plural when it is not ``word + "s"``."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def quoted_sentence(lead: str, text: str) -> str:
+    """``lead`` and ``text`` whole, on one line, in double quotes, as one sentence: a text
+    of any shape reads right ('Ties to your objective “Decide: stay or go”.'), and one
+    that ends a sentence itself gets no second mark ('... “Ready for the loop?”')."""
+    t = " ".join(text.split())
+    line = f"{lead} “{t}”"
+    return line if t.endswith((".", "…", "!", "?")) else line + "."
 
 
 def clip(text: str, limit: int, *, fold: bool = False) -> str:

@@ -8,8 +8,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from prepcoach.agenda.matching import clean_line, end_sentence, match_objective, norm
-from prepcoach.models import AgendaItem, Objective, Session
+from prepcoach.agenda.matching import clean_line, match_objective, norm, objective_tie
+from prepcoach.models import ActionItem, AgendaItem, Objective, Question, Session
 
 
 @dataclass
@@ -70,33 +70,21 @@ def carried_over(
 
     for s in ordered[: last + 1]:
         source = f"{s.date.isoformat()} session"
-        for q in s.questions:
-            text = clean_line(q.text)
+        # questions first, then actions; a text seen once (either kind) is settled
+        entries: list[Question | ActionItem] = [*s.questions, *s.action_items]
+        for entry in entries:
+            text = clean_line(entry.text)
             key = norm(text)
             if not key or key in seen:
                 continue
             seen.add(key)
-            if not q.resolved:
+            if isinstance(entry, ActionItem):
+                if not entry.done:
+                    c = CarryOver("action", text, source, s.id, tie(text), owner=entry.owner)
+                    c.due, c.date = entry.due, s.date
+                    out.append(c)
+            elif not entry.resolved:
                 out.append(CarryOver("question", text, source, s.id, tie(text), date=s.date))
-        for a in s.action_items:
-            text = clean_line(a.text)
-            key = norm(text)
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            if not a.done:
-                out.append(
-                    CarryOver(
-                        "action",
-                        text,
-                        source,
-                        s.id,
-                        tie(text),
-                        owner=a.owner,
-                        due=a.due,
-                        date=s.date,
-                    )
-                )
     return out
 
 
@@ -108,7 +96,7 @@ def carry_item(c: CarryOver, objectives: Sequence[Objective]) -> AgendaItem:
     detail = where + "."
     obj = next((o for o in objectives if o.id == c.objective_id), None)
     if obj is not None:
-        detail += " " + end_sentence(f"Ties to: {obj.title}")
+        detail += " " + objective_tie(obj.title)
     return AgendaItem(
         title=c.title(),
         minutes=0,

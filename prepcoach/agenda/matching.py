@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from prepcoach.lint import STOPWORDS, clean_text
 from prepcoach.models import AgendaItem, Objective
+from prepcoach.text import quoted_sentence
 
 _GENERIC = frozenset(
     re.findall(
@@ -116,6 +117,12 @@ def end_sentence(text: str) -> str:
     title ending in "?" or "…" is placed as typed, never given a second mark)."""
     text = text.strip()
     return text if text.endswith((".", "…", "!", "?")) else text + "."
+
+
+def objective_tie(title: str) -> str:
+    """The sentence that ties an item to an objective, the title whole in quotes, so a
+    title of any shape reads right ('Ties to your objective “Decide: stay or go”.')."""
+    return quoted_sentence("Ties to your objective", title)
 
 
 def item_text(it: AgendaItem) -> str:

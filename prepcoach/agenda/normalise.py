@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from prepcoach.agenda.carry import CarryOver, carry_item
 from prepcoach.agenda.inputs import AgendaInput
-from prepcoach.agenda.matching import keywords, present_loosely, present_verbatim
+from prepcoach.agenda.matching import keywords, objective_tie, present_loosely, present_verbatim
 from prepcoach.agenda.meeting import beyond_term, close_item, proposed_next_meeting
 from prepcoach.agenda.shapes import (
     MOMENT_TITLES,
@@ -42,7 +42,7 @@ def question_item(text: str, inp: AgendaInput, detail: str = "") -> AgendaItem:
     """An item for one of the user's questions, verbatim, tied to its objective."""
     obj = inp.match(text)
     if obj is not None:
-        detail = f"{detail}\nTies to: {obj.title.strip()}".strip()
+        detail = f"{detail}\n{objective_tie(obj.title)}".strip()
     return AgendaItem(
         title=text, minutes=0, kind="question", detail=detail, objective_id=obj.id if obj else None
     )

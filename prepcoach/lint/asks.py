@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from prepcoach.lint.phrases import MODALS, one_of
 from prepcoach.lint.textstats import sentences
 from prepcoach.lint.topic import content_words
 from prepcoach.text import words
@@ -58,8 +59,9 @@ _ADDED_RE = re.compile(
     r"\banother\b|\bone more\b|\bsecond(?:ly)?\b|\bseparately\b|^\s*(?:and|plus)\b",
     re.IGNORECASE,
 )
+_MODAL_ASK = one_of(f"{MODALS} won't wouldn't couldn't")
 _STRONG_ASK_RE = re.compile(
-    r"\b(?:would|could|can|will|might|won't|wouldn't|couldn't) you\b|"
+    rf"\b{_MODAL_ASK} you\b|"
     r"\bwould it be (?:possible|ok|okay|alright|all right)\b|"
     r"\b(?:are|were) you (?:open|willing|up for|available|free|able)\b|"
     r"\b(?:may|can|could) i (?:ask|get|have|book|borrow|grab)\b|"

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from prepcoach.lint.phrases import MODALS, one_of
+
 _NUM = (
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|"
     r"several|a few|a couple of|few)"
@@ -87,7 +89,7 @@ _IN_REQUEST_RE = re.compile(rf"\b(?:{_FREQ}|{_FORWARD})", re.IGNORECASE)
 _REQUEST_CLAUSE_RE = re.compile(
     rf"(?<!my )(?<!our )(?<!their )\b(?:{_MEET_VERB}|{_MEET_NOUN})\b"
     r"(?!\s+(?:with\s+|to\s+)?(?:my|our|their|his|her|them|him)\b)|"
-    r"\b(?:would|could|can|will|might) you\b|"
+    rf"\b{one_of(MODALS)} you\b|"
     r"\b(?:are|were) you (?:open|willing|up|available|free|able|happy)\b|"
     r"\b(?:could|can|shall|might|should) we\b|\bwe could\b|"
     r"\b(?:could|can|would|might) (?:this|it|that) (?:be|become)\b|"

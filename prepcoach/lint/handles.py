@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from prepcoach.lint.phrases import MODALS, one_of, pattern
 from prepcoach.lint.textstats import sentences
 
 MENTOR_WORD_RE = re.compile(r"\bmentor\w*|\bmentee\w*", re.IGNORECASE)
@@ -27,10 +28,9 @@ _LOOKING_RE = re.compile(
 )
 # The reader asked to do something, and words that make the role someone else's
 # ("Could you recommend someone to be my sponsor?", "how did you learn to be a coach?").
-_YOU_ASKED_RE = re.compile(
-    r"\b(?:would|could|can|will|might) you\b|\byou(?:'d| would| might| could)\b|"
-    r"\bfor you to\b|\b(?:are|were) you\b|\b(?:ask|asking|invite|want) you to\b|\bif you\b",
-    re.IGNORECASE,
+_YOU_ASKED_RE = pattern(
+    rf"\b{one_of(MODALS)} you\b|\byou(?:'d| would| might| could)\b|\bfor you to\b|",
+    r"\b(?:are|were) you\b|\b(?:ask|asking|invite|want) you to\b|\bif you\b",
 )
 _NOT_THE_READER_RE = re.compile(
     r"\b(?:how|what|why|when|whether|learn\w*|teach\w*|recommend\w*|suggest\w*|"

@@ -13,6 +13,7 @@ ask (at most one).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from prepcoach.lint.commitment import commitments
 from prepcoach.lint.handles import jargon, mentor_words, role_requests
@@ -133,20 +134,28 @@ def tactical_topic(msg: Message, relaxed: bool) -> str | None:
     )
 
 
-@rule(
+def _words_rule(
+    name: str, description: str, kinds: tuple[str, ...], find: Callable[[str], list[str]], said: str
+) -> None:
+    """Register a rule broken by the words ``find`` returns from the body and subject;
+    ``said`` is its reason, with ``{}`` for the words quoted."""
+
+    def check(msg: Message, relaxed: bool) -> str | None:
+        found = find(msg.flat + "\n" + msg.subject)
+        return said.format(quoted_list(found)) if found else None
+
+    rule(name, description, kinds=kinds)(check)
+
+
+_words_rule(
     "no-long-term",
     "no long-term commitment asked of them (an ongoing meeting, meet every month, for the "
     "next six months, ...)",
-    kinds=STEALTH,
+    STEALTH,
+    commitments,
+    "sounds like a long-term commitment ({}); ask for one conversation only and let any "
+    "next step come from them.",
 )
-def no_long_term(msg: Message, relaxed: bool) -> str | None:
-    found = commitments(msg.flat + "\n" + msg.subject)
-    if not found:
-        return None
-    return (
-        f"sounds like a long-term commitment ({quoted_list(found)}); ask for one "
-        "conversation only and let any next step come from them."
-    )
 
 
 @rule(
@@ -207,13 +216,10 @@ def plain_language(msg: Message, relaxed: bool) -> str | None:
     )
 
 
-@rule(
+_words_rule(
     "no-jargon",
     "no business jargon (synergy, circle back, bandwidth, deep dive, ...)",
-    kinds=ALL,
+    ALL,
+    jargon,
+    "uses jargon ({}); say it in plain words.",
 )
-def no_jargon(msg: Message, relaxed: bool) -> str | None:
-    found = jargon(msg.flat + "\n" + msg.subject)
-    if not found:
-        return None
-    return f"uses jargon ({quoted_list(found)}); say it in plain words."

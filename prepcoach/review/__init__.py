@@ -24,7 +24,8 @@ Public API:
   ``meetings_expected(mentor, today)``, ``meetings_held(mentor, history, today)``,
   ``drift_sessions(history, today)``, ``readiness(...)``: dashboard helpers.
 
-Term, meetings expected and held, and drift are defined in ``prepcoach.review.clock``.
+Term and meetings expected and held are defined in ``prepcoach.review.clock``, drift in
+``prepcoach.planning.drift``.
 Only held sessions count (``prepcoach.planning.is_held``: the date has passed or the
 meeting was captured); a planned prep counts nowhere.
 
@@ -65,19 +66,16 @@ reasons. The reasons never contradict each other (a property test checks the pai
 
 from __future__ import annotations
 
-from prepcoach.review.analysis import analyse
-from prepcoach.review.clock import (
+from prepcoach.planning.drift import (
     DRIFT_LIMIT,
     DRIFT_MIN,
     DRIFT_WINDOW,
     Drift,
     drift,
     drift_sessions,
-    meetings_expected,
-    meetings_held,
-    term_ended,
-    term_month,
 )
+from prepcoach.review.analysis import analyse
+from prepcoach.review.clock import meetings_expected, meetings_held, term_ended, term_month
 from prepcoach.review.decision import RULES, Rule, decide, first_rule, reasons_for
 from prepcoach.review.facts import ReviewFacts, review_facts
 from prepcoach.review.messages import (

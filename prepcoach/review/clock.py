@@ -1,4 +1,5 @@
-"""The term clock, meetings held vs expected, and drift: the numbers a review is built on.
+"""The term clock and meetings held vs expected: the numbers a review is built on, with
+drift (defined in ``prepcoach.planning.drift``, summarised here).
 
 - Term: ``term_start`` + ``term_months`` calendar months. Month n of N counts calendar
   months since the start (the start day is month 1), capped at N; None before the start
@@ -21,16 +22,7 @@ from collections.abc import Iterable
 
 from prepcoach.models import Mentor, Session, add_months
 from prepcoach.planning import stopped_on
-from prepcoach.planning.drift import (  # noqa: F401  (re-exported for the review's users)
-    DRIFT_LIMIT,
-    DRIFT_MIN,
-    DRIFT_WINDOW,
-    Drift,
-    drift,
-    drift_sessions,
-    mentor_sessions,
-    moved,
-)
+from prepcoach.planning.drift import mentor_sessions
 from prepcoach.vocab import CADENCE_DAYS
 
 

@@ -12,16 +12,8 @@ from dataclasses import dataclass
 
 from prepcoach.models import Mentor, Objective, OutreachDraft, Plan, Session
 from prepcoach.planning import stopped_on
-from prepcoach.review.clock import (
-    Drift,
-    drift,
-    meetings_expected,
-    meetings_held,
-    mentor_sessions,
-    moved,
-    term_ended,
-    term_month,
-)
+from prepcoach.planning.drift import Drift, drift, mentor_sessions, moved
+from prepcoach.review.clock import meetings_expected, meetings_held, term_ended, term_month
 from prepcoach.vocab import SUPPORT_AREA_LABELS, Cadence, MentorStatus, SupportArea
 
 

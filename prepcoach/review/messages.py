@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, Session
-from prepcoach.review.clock import mentor_sessions
+from prepcoach.planning.drift import mentor_sessions
 from prepcoach.vocab import OutreachKind, Recommendation
 
 _KIND_FOR: dict[Recommendation, OutreachKind] = {
@@ -53,17 +53,32 @@ _GOALS: dict[str, str] = {
         "be a first request: one specific, tactical question and a small, bounded time request "
         "such as 20 minutes, with an easy way to say no."
     ),
+    "nudge": (
+        "be a short nudge on the first request already sent and not answered: no new "
+        "introduction, the same one question and 20 minutes once more, an easy way to say no."
+    ),
+    "first-meeting": (
+        "prepare the first meeting with someone who agreed to help: thank them, name the one "
+        "goal to bring, ask for 20 minutes to start, with an easy way to say no."
+    ),
 }
 
 
-def review_message_goal(rec: ReviewRecord, sessions_held: int | None = None) -> str:
+def review_message_goal(
+    rec: ReviewRecord, sessions_held: int | None = None, status: str = ""
+) -> str:
     """What the message for ``rec`` must do, as a phrase that follows "The message must"
     (move_on closes the regular meetings, loosen keeps in touch less often, renew
     proposes another term with a new focus, continue is a short note; with no meeting
-    held yet, a first request)."""
-    if review_message_kind(rec, sessions_held) == "first-request":
-        return _GOALS["first-request"]
-    return _GOALS[rec.recommendation]
+    held yet, a first request: its nudge when the mentor's ``status`` is "asked", the
+    first meeting's plan when they agreed)."""
+    if review_message_kind(rec, sessions_held) != "first-request":
+        return _GOALS[rec.recommendation]
+    if status == "asked":
+        return _GOALS["nudge"]
+    if status and status != "prospect":
+        return _GOALS["first-meeting"]
+    return _GOALS["first-request"]
 
 
 MAX_CONTEXT_WORDS = 40  # the follow-up quotes its context whole, never clipped
@@ -126,9 +141,10 @@ def _next_time(plan: Plan, mentor: Mentor) -> str:
     return ""
 
 
-def _first_meeting_ask(plan: Plan, mentor: Mentor) -> str:
-    """The ask of a first-meeting message to a mentor who agreed but has not met yet:
-    the first open objective tied to them (theirs to see; nothing for a prospect)."""
+def _first_meeting_goal(plan: Plan, mentor: Mentor) -> str:
+    """The goal of a first-meeting message to a mentor who agreed but has not met yet:
+    the first open objective tied to them, any title shape (theirs to see; nothing for
+    a prospect)."""
     if mentor.status in ("prospect", "asked"):
         return ""
     return next(
@@ -158,8 +174,9 @@ def review_message(
     context = ""
     if kind == "follow-up":
         context = follow_up_context(mentor, held, today) or _next_time(plan, mentor)
-    elif kind == "first-request" and not ask:
-        ask = _first_meeting_ask(plan, mentor)
+    goal = _first_meeting_goal(plan, mentor) if kind == "first-request" and not ask else ""
+    # asked and not answered: the first request went out, so the message is its nudge
+    nudge = kind == "first-request" and mentor.status == "asked"
     return compose_outreach(
         OutreachInput(
             kind=kind,
@@ -176,5 +193,7 @@ def review_message(
             history=held,
             today=today,
             recommendation=rec.recommendation,
+            goal=goal,
+            nudge=nudge,
         )
     )

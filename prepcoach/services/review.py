@@ -85,7 +85,7 @@ class ReviewJob:
             "objectives": [objective_context(o) for o in objectives],
             "review": rec.model_dump(mode="json"),
             "message_kind": review_message_kind(rec, len(setup.history)),
-            "message_goal": review_message_goal(rec, len(setup.history)),
+            "message_goal": review_message_goal(rec, len(setup.history), status=m.status),
             "history": sessions,
             "history_omitted": omitted,
             "today": setup.today.isoformat(),

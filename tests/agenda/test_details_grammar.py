@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from prepcoach.agenda.normalise import question_item
 from prepcoach.engines.offline import compose_agenda
 from prepcoach.models import ActionItem, Objective, Question, Session
 
@@ -64,3 +65,28 @@ def test_every_detail_line_places_the_users_text_whole(
             masked = masked.replace(typed, "X" + (typed[-1] if typed[-1] in ".?!…" else ""))
         assert not DOUBLED.search(masked), line
         assert "…" not in masked.replace("X…", "")  # nothing cut
+
+
+TITLES = [*SHAPES, "Decide: stay or go for the CTO role", "Be ready: the VP loop"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(moment=st.sampled_from(sorted(CASES)), title=st.sampled_from(TITLES))
+def test_the_objective_tie_quotes_a_title_of_any_shape(moment: str, title: str) -> None:
+    """ "Ties to ..." never puts a label colon before a title that holds its own colon or
+    stop: the title is quoted whole, with one mark at the end at most."""
+    inp = make(moment, questions=[f"Earlier: {title}"])
+    inp.objectives = [Objective(id="o", title=title, support_area="scope", mentors=["m"])]
+    inp.history = [
+        *inp.history,
+        Session(id="x", mentor="m", date=inp.today, action_items=[ActionItem(text=title)]),
+    ]
+    details = [it.detail for it in compose_agenda(inp).items]
+    details.append(question_item(title, inp).detail)
+    ties = [ln for d in details for ln in d.splitlines() if "Ties to" in ln]
+    assert ties
+    for line in ties:
+        assert "Ties to:" not in line
+        assert f"“{title}”" in line, line
+        masked = line.replace(f"“{title}”", "“X”")
+        assert not DOUBLED.search(masked) and not re.search(r"”[.?!…]*[.?!…]{2}", line), line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from review_builders import MONTHLY, TODAY, mentor, obj, plan_with, sess
@@ -207,3 +208,64 @@ def test_a_prospect_s_review_names_the_first_request_on_file_and_leaks_no_object
     assert any('mentors status "Mia Chen" asked' in s for s in told.reasons)
     msg = review_message(p, m, r, [], TODAY)
     assert "CTO" not in msg.body and "Acme" not in msg.body and "Decide" not in msg.body
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Delegate more",  # an imperative
+        "Get the 2027 plan funded",
+        "Ready for the VP interview loop?",  # a fragment ending in "?"
+        "Promotion to VP by Q3",  # a noun phrase
+        "Decide: stay or go for the CTO role",  # a label with its own colon
+        "Hiring two senior managers",  # a gerund
+        "Stop firefighting; start planning.",  # two clauses and a stop
+        "What would make the board trust my numbers",  # a clause
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "linkedin", "slack"])
+def test_an_active_mentor_not_met_yet_gets_a_sendable_first_meeting_message(
+    title: str, channel: str
+) -> None:
+    """Any shape of objective title drafts a first-meeting message: the title quoted
+    whole, no "again", the product's lint clean, nothing left undrafted."""
+    m = mentor(term_start=dt.date(2026, 11, 10), next_meeting=dt.date(2026, 12, 1))
+    goal = obj("a").model_copy(update={"title": title})
+    p = plan_with(m, [goal])
+    r = analyse(p, m, [], TODAY)
+    assert r.recommendation == "continue" and r.meetings_held == 0
+    draft = review_message(p, m, r, [], TODAY, channel=channel)
+    assert draft.outreach_kind == "first-request"
+    assert lint_draft(draft) == [], draft.body
+    assert f"my goal “{title}”" in draft.body, draft.body
+    assert "again" not in draft.body.lower()
+    assert not re.search(r"[.?!]”[.?!]|”\.\.", draft.body), draft.body
+    if channel == "email":
+        assert draft.subject == "Planning our first meeting"
+
+
+@pytest.mark.parametrize("channel", ["email", "linkedin", "slack"])
+def test_an_asked_mentor_gets_a_nudge_not_a_second_first_request(channel: str) -> None:
+    """Asked and not answered: the review's message bumps the note already sent (no
+    introduction again) and asks the same once more; the goal for a model says so."""
+    m = mentor(status="asked", term_start=None, next_meeting=None, support_areas=["politics"])
+    p = plan_with(m, [obj("a", "open", "politics")])
+    r = analyse(p, m, [], TODAY)
+    assert "Asked, waiting for an answer: send a short nudge if none comes." in r.reasons
+    draft = review_message(p, m, r, [], TODAY, channel=channel)
+    assert draft.outreach_kind == "first-request" and lint_draft(draft) == [], draft.body
+    assert "bumping my earlier note" in draft.body
+    assert "I'm " not in draft.body.replace("I'm bumping", "")  # no introduction again
+    assert "Objective a" not in draft.body  # nothing from the plan
+    assert review_message_goal(r, 0, status="asked").startswith("be a short nudge")
+    prospect = mentor(status="prospect", term_start=None, next_meeting=None)
+    first = review_message(plan_with(prospect, []), prospect, r, [], TODAY, channel=channel)
+    assert "bumping" not in first.body  # a prospect still gets the first request
+
+
+def test_the_goal_for_a_model_follows_the_status_of_a_mentor_not_met() -> None:
+    m = mentor(term_start=dt.date(2026, 11, 10))
+    r = analyse(plan_with(m, [obj("a")]), m, [], TODAY)
+    assert review_message_goal(r, 0, status="active").startswith("prepare the first meeting")
+    assert review_message_goal(r, 0, status="prospect").startswith("be a first request")
+    assert review_message_goal(r, 0).startswith("be a first request")

@@ -27,10 +27,10 @@ from prepcoach.agenda import (
     fit_to_minutes,
     item_tiers,
     moment_item,
+    objective_tie,
     proposed_next_meeting,
     same_text,
     term_close,
-    win_cap,
     wins_item,
 )
 from prepcoach.errors import UsageError
@@ -51,7 +51,7 @@ def _wins_item(inp: AgendaInput, last: Session | None) -> AgendaItem | None:
 def _question_detail(obj: Objective | None, also_open_since: str, with_done: bool = True) -> str:
     lines: list[str] = []
     if obj is not None:
-        lines.append(end_sentence(f"Ties to: {obj.title.strip()}"))
+        lines.append(objective_tie(obj.title))
         if obj.done_when.strip() and with_done:
             lines.append(end_sentence(f"Done when: {obj.done_when.strip()}"))
     if also_open_since:
@@ -186,7 +186,7 @@ def _agenda_summary(
     if questions:
         bits.append(f"{plural(len(questions), 'question')} ({q_min} min)")
     if win_min:
-        bits.append(f"wins kept to {win_min} min (cap {win_cap(inp.minutes)})")
+        bits.append(f"{plural(win_min, 'minute')} for your wins, kept brief for your questions")
     if bits:
         parts.append("; ".join(bits).capitalize() + ".")
     if m.term_start is not None:

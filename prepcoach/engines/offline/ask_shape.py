@@ -15,6 +15,16 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from prepcoach.lint.phrases import (
+    ARTICLES,
+    AUXILIARIES,
+    DEMONSTRATIVES,
+    POSSESSIVES,
+    SUBJECT_PRONOUNS,
+    WH,
+    one_of,
+    pattern,
+)
 from prepcoach.text import sanitize
 
 Shape = Literal[
@@ -30,36 +40,36 @@ Shape = Literal[
     "unknown",
 ]
 
-_WH = r"(?:how|what|why|when|where|which|who|whom|whose|whether)"
-_AUX = (
-    r"(?:do|does|did|is|are|was|were|will|would|should|shall|can|could|may|might|must|"
-    r"have|has|had|am)(?:n't)?"
-)
-_PRON = r"(?:i|you|we|they|he|she|it|one|people|teams?|leaders?|managers?|this|that|there)"
+_WH = one_of(WH)
+_AUX = one_of(AUXILIARIES) + "(?:n't)?"
+_PRON = one_of(f"{SUBJECT_PRONOUNS} one people teams? leaders? managers? this that there")
 # "How did you ...", "What would you ...", "Should I ...": a question, with or without "?"
-_INVERTED_RE = re.compile(
-    rf"^(?:{_WH}(?:\s+(?:much|many|long|often|far|best|else|kind of|sort of))?"
-    r"(?:\s+(?!(?:you|i|we|they|he|she|it)\b)\w+)?\s+"
+_INVERTED_RE = pattern(
+    rf"^(?:{_WH}(?:\s+{one_of('much, many, long, often, far, best, else, kind of, sort of')})?",
+    rf"(?:\s+(?!{one_of(SUBJECT_PRONOUNS)}\b)\w+)?\s+",
     rf"{_AUX}\s+|{_AUX}\s+{_PRON}\b|{_WH}\s+{_AUX}$)",
-    re.IGNORECASE,
 )
-_CLAUSE_RE = re.compile(rf"^{_WH}\b", re.IGNORECASE)
-_PERSON_RE = re.compile(
-    r"^(?:(?:one|a|an|the)\s+name\b|someone|somebody|anyone|anybody|people|"
-    r"(?:a|an|one|another|any)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:leader|exec|executive|person|manager|director|vp|cto|ceo|cfo|coo|founder|engineer|"
-    r"head|partner|peer|woman|man|operator)s?\s+(?:who|that)\b)",
-    re.IGNORECASE,
+_CLAUSE_RE = pattern(rf"^{_WH}\b")
+_PEOPLE = one_of(
+    "leader exec executive person manager director vp cto ceo cfo coo founder engineer head "
+    "partner peer woman man operator"
 )
-_STATEMENT_RE = re.compile(
-    r"^(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|i am|we are|there is|there are|"
-    r"it's|it is|this|that)\b",
-    re.IGNORECASE,
+_PERSON_RE = pattern(
+    r"^(?:(?:one|a|an|the)\s+name\b|someone|somebody|anyone|anybody|people|",
+    rf"(?:a|an|one|another|any)\s+(?:[\w'-]+\s+){{0,3}}?{_PEOPLE}s?\s+(?:who|that)\b)",
 )
-_DETERMINER_RE = re.compile(
-    r"^(?:the|a|an|my|our|your|their|his|her|its|this|that|these|those|one|two|three|"
-    r"some|each|every|\d[\w%-]*)\b",
-    re.IGNORECASE,
+_STATEMENT_RE = pattern(
+    "^",
+    one_of(
+        "i, i'm, i've, i'd, i'll, we, we're, we've, my, our, i am, we are, there is, "
+        "there are, it's, it is, this, that"
+    ),
+    r"\b",
+)
+_DETERMINER_RE = pattern(
+    "^(?:",
+    one_of(f"{ARTICLES} {POSSESSIVES} {DEMONSTRATIVES} one two three some each every"),
+    r"|\d[\w%-]*)\b",
 )
 # Verbs that open an imperative ("review my plan") or an infinitive after "to".
 BASE_VERBS = frozenset(

@@ -40,7 +40,7 @@ from prepcoach.engines.offline.relationship import (
     what_helped,
 )
 from prepcoach.lint import content_words
-from prepcoach.text import plural
+from prepcoach.text import plural, quoted_sentence
 from prepcoach.vocab import OutreachKind
 
 
@@ -48,22 +48,40 @@ def _context_line(inp: OutreachInput) -> str:
     return as_sentence(plain_line(inp.context)) if inp.context.strip() else ""
 
 
+def _first_meeting(inp: OutreachInput, sign: str) -> Iterator[Draft]:
+    """To a mentor who agreed and has not met yet: thanks, the goal to bring (quoted
+    whole, so a title of any shape reads right), a 20-minute start, an easy decline."""
+    goal = quoted_sentence("For our first meeting, I would like to talk about my goal", inp.goal)
+    ask = "Would you be open to a 20-minute call to start?"
+    decline = "If now isn't a good time, no worries at all."
+    for parts in ([thanks_for_time(inp), goal, ask, decline], [goal, ask, decline]):
+        yield Draft(
+            "Planning our first meeting",
+            assemble(inp.channel, first_name(inp.to), parts, sign, "Thanks"),
+        )
+
+
 def _first_request(inp: OutreachInput) -> Iterator[Draft]:
     """The user's one ask in the frame for its shape, a 20-minute call, an easy decline.
     Without an ask (a review's note to a prospect) the ask is a fixed topic for the
-    mentor's first support area."""
+    mentor's first support area; with a ``goal`` (a mentor who agreed) the first meeting
+    is planned around it, and the fixed topic is the plainer candidate."""
     greet = first_name(inp.to)
     sign = signature(inp.profile)
     intro = introduction(inp.profile)
+    if inp.goal.strip() and not inp.ask.strip():
+        yield from _first_meeting(inp, sign)
     ask = classify(inp.ask) if inp.ask.strip() else area_ask(inp.mentor)
     lines = first_request_lines(ask)
     subject = subject_line(ask)
     decline = "If now isn't a good time, no worries at all."
+    if inp.nudge:  # the note was sent: no introduction again, the same ask once more
+        bump = "I'm bumping my earlier note in case it got buried."
+        yield Draft(subject, assemble(inp.channel, greet, [bump, *lines, decline], sign, "Thanks"))
     context = _context_line(inp)
-    if inp.channel == "slack":
-        variants = [[intro, *lines, decline], [*lines, decline]]
-    else:
-        variants = [[intro, context, *lines, decline], [intro, *lines, decline], [*lines, decline]]
+    variants = [[intro, context, *lines, decline], [intro, *lines, decline], [*lines, decline]]
+    if inp.channel == "slack" and not context:
+        variants = variants[1:]
     for parts in variants:
         yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
 
@@ -251,6 +269,10 @@ def _follow_up(inp: OutreachInput) -> Iterator[Draft]:
     for parts in variants:
         yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
 
+
+# Kinds whose composer places ``inp.context``: a candidate without it is chosen only when
+# none with it passes, and then the context is refused, never dropped without a word.
+PLACES_CONTEXT: frozenset[str] = frozenset({"first-request", "follow-up"})
 
 COMPOSERS: dict[OutreachKind, Composer] = {
     "first-request": _first_request,

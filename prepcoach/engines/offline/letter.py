@@ -24,7 +24,10 @@ class OutreachInput:
     did with the advice). ``history``: sessions with this mentor. ``today``: the date.
     ``recommendation``: for a wind-down, the checkpoint review's recommendation it goes
     with: ``move_on`` closes the regular meetings; anything else (``loosen``, "") keeps
-    in touch, less often.
+    in touch, less often. ``goal``: for a first request to a mentor who agreed and has
+    not met yet (a review's message), the objective title the first meeting brings,
+    quoted whole whatever its shape. ``nudge``: a first request already sent and not
+    answered (the mentor is "asked"): a short bump that asks the same once more.
     """
 
     kind: str
@@ -40,6 +43,8 @@ class OutreachInput:
     history: list[Session]
     today: dt.date
     recommendation: str = ""
+    goal: str = ""
+    nudge: bool = False
 
 
 @dataclass

@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import cast
 
 from prepcoach.engines.offline.ask_shape import classify, plain_line
-from prepcoach.engines.offline.composers import COMPOSERS
+from prepcoach.engines.offline.composers import COMPOSERS, PLACES_CONTEXT
 from prepcoach.engines.offline.letter import Draft, OutreachInput
 from prepcoach.engines.offline.phrases import clean_name
 from prepcoach.engines.offline.refusals import check_ask
 from prepcoach.errors import UsageError
 from prepcoach.lint import lint_outreach
 from prepcoach.models import OutreachDraft
-from prepcoach.text import words
+from prepcoach.text import clip, words
 from prepcoach.vocab import CHANNELS, OUTREACH_KINDS, Channel, OutreachKind
 
 ENGINE = "offline"
@@ -42,17 +42,26 @@ def compose_outreach(inp: OutreachInput) -> OutreachDraft:
     kind = cast(OutreachKind, inp.kind)
     channel = cast(Channel, inp.channel)
     check_ask(classify(inp.ask), kind, inp.objectives)
+    context = plain_line(inp.context).rstrip(" .") if kind in PLACES_CONTEXT else ""
     chosen: Draft | None = None
     violations: list[str] = []
+    with_context: list[str] | None = None  # what the first candidate carrying it broke
     for cand in COMPOSERS[kind](inp):
         subject = cand.subject if inp.channel == "email" else None
-        found = lint_outreach(cand.body, channel=inp.channel, kind=inp.kind, subject=subject)
+        found = [
+            str(v)
+            for v in lint_outreach(cand.body, channel=inp.channel, kind=inp.kind, subject=subject)
+        ]
+        if context and with_context is None and context in cand.body:
+            with_context = found
         if not found:
             chosen, violations = cand, []
             break
         if chosen is None:
-            chosen, violations = cand, [str(v) for v in found]
+            chosen, violations = cand, found
     assert chosen is not None  # every composer yields at least one candidate
+    if context and context not in chosen.body:
+        _refuse_context(inp.context, kind, channel, with_context or [])
     if violations and inp.ask.strip():
         raise UsageError(
             f"your ask cannot go into a {kind} on {channel} as typed: " + "; ".join(violations),
@@ -73,6 +82,17 @@ def compose_outreach(inp: OutreachInput) -> OutreachDraft:
         engine=ENGINE,
         model="",
         violations=violations,
+    )
+
+
+def _refuse_context(raw: str, kind: str, channel: str, broken: list[str]) -> None:
+    """The user's context could not be placed: say which rules it broke and with which
+    words (each violation quotes them), never send the draft without it."""
+    shown = clip(plain_line(raw), 80)
+    why = "; ".join(broken) or "no draft could carry it whole"
+    raise UsageError(
+        f'your context "{shown}" cannot go into a {kind} on {channel} as typed: {why}',
+        hint="Rephrase --context (or leave it out) and try again.",
     )
 
 

@@ -9,7 +9,7 @@ user's open objectives and are shown to the user only; nothing from them is sent
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from prepcoach.engines.offline.ask_shape import Ask, classify
 from prepcoach.engines.offline.frames import title_text
@@ -53,6 +53,8 @@ def example_asks(objectives: Sequence[Objective]) -> list[str]:
             continue
         t = title_text(o.title)
         shape = classify(t).shape
+        if re.search(r"[:;!…]", t) and shape != "question":
+            shape = "unknown"  # a title with its own marks is quoted, never placed
         if shape == "question":
             out.append(t if t.endswith("?") else t + "?")
         elif shape == "imperative":
@@ -61,8 +63,8 @@ def example_asks(objectives: Sequence[Objective]) -> list[str]:
             out.append(f"How did you approach {_lower_first(t)}?")
         elif shape == "topic":
             out.append(f"How would you handle {_lower_first(t)}?")
-        else:
-            out.append(f"How would you approach this goal: {t}?")
+        else:  # any other shape, colons and stops included, quoted whole
+            out.append(f"For my goal '{t}', what would you do first?")
         if len(out) == 2:
             return out
     for ex in _FALLBACK_EXAMPLES:
@@ -76,6 +78,31 @@ def _examples_hint(objectives: Sequence[Objective], lead: str) -> str:
     return f'{lead} For example: --ask "{a}" or --ask "{b}"'
 
 
+_TIME_HINT = "Take the time words out of --ask; the message asks for 20 minutes itself."
+# What a stealth message may not ask, in the order checked: (finder, message with {} for
+# the words found, lead of the example hint; "" for the time hint).
+_STEALTH_CHECKS: tuple[tuple[Callable[[str], list[str]], str, str], ...] = (
+    (
+        mentor_words,
+        'your ask says "{}": the word scares many senior people off (too big a handle, '
+        "sounds like it never ends), and prepcoach will not delete it from your words.",
+        "Ask about the one topic instead.",
+    ),
+    (
+        role_requests,
+        'your ask asks them to take on a standing role ("{}"); that is the same too-big '
+        "handle as 'mentor'.",
+        "Ask for one conversation about one topic.",
+    ),
+    (
+        commitments,
+        'your ask asks for a long-term commitment ("{}"); a first note asks for one '
+        "conversation only.",
+        "",
+    ),
+)
+
+
 def check_ask(
     ask: Ask, kind: str, objectives: Sequence[Objective], *, placing: bool = True
 ) -> None:
@@ -87,28 +114,13 @@ def check_ask(
     if ask.shape == "empty":  # a first request must have an ask: checked by the service
         return
     if kind in STEALTH:
-        words = mentor_words(text)
-        if words:
-            raise UsageError(
-                f'your ask says "{words[0]}": the word scares many senior people off (too '
-                "big a handle, sounds like it never ends), and prepcoach will not delete it "
-                "from your words.",
-                hint=_examples_hint(objectives, "Ask about the one topic instead."),
-            )
-        roles = role_requests(text)
-        if roles:
-            raise UsageError(
-                f'your ask asks them to take on a standing role ("{roles[0]}"); that is the '
-                "same too-big handle as 'mentor'.",
-                hint=_examples_hint(objectives, "Ask for one conversation about one topic."),
-            )
-        found = commitments(text)
-        if found:
-            raise UsageError(
-                f'your ask asks for a long-term commitment ("{found[0]}"); a first note asks '
-                "for one conversation only.",
-                hint="Take the time words out of --ask; the message asks for 20 minutes itself.",
-            )
+        for find, said, hint in _STEALTH_CHECKS:
+            found = find(text)
+            if found:
+                raise UsageError(
+                    said.format(found[0]),
+                    hint=_examples_hint(objectives, hint) if hint else _TIME_HINT,
+                )
     if kind == "first-request":
         big = TOO_BIG_RE.search(text)
         if big:

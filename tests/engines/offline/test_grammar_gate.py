@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from prepcoach.engines.offline import OutreachInput, compose_outreach
 from prepcoach.engines.offline.ask_shape import plain_line
 from prepcoach.errors import UsageError
-from prepcoach.lint import lint_outreach, word_count
+from prepcoach.lint import lint_outreach, sentences, word_count
 from prepcoach.models import (
     ActionItem,
     Mentor,
@@ -193,6 +194,15 @@ def make(kind: str, channel: str, ask: str, names: list[str], **kw: object) -> O
 _PREP_OR_CONJ = r"(?:of|to|in|on|at|by|for|with|from|about|and|or|but|the|a|an|than|if)"
 
 
+_CONDITIONAL_RE = re.compile(r"^\W*(if|unless|when|whenever|in case|as long as)\b", re.I)
+
+
+def _conditional(sentence: str) -> str:
+    """The conditional a sentence opens with ("if"), or ""."""
+    m = _CONDITIONAL_RE.match(sentence)
+    return m.group(1).lower() if m else ""
+
+
 def assert_sendable(d: OutreachDraft, ask: str, names: list[str]) -> None:
     body = d.body
     subject = d.subject if d.channel == "email" else None
@@ -205,6 +215,8 @@ def assert_sendable(d: OutreachDraft, ask: str, names: list[str]) -> None:
     assert not re.search(r"\ban\s+(?!hour|honest)[bcdfgjklmnpqrstvwxz]", frame, re.I), body
     assert not re.search(r"\ba\s+[aeiu]", frame, re.I), body
     assert not re.search(rf"\b{_PREP_OR_CONJ}\s*\?", frame, re.I), body
+    openers = [_conditional(x) for x in sentences(frame)]
+    assert not any(a and a == b for a, b in pairwise(openers)), body
     # never a preposition before a to-infinitive ("a call about to split the team")
     if not re.search(r"\b(?:on|about|of|for|with)\s+to\s", typed, re.I):
         assert not re.search(r"\b(?:on|about|of|for|with)\s+to\s", body, re.I), body
@@ -222,11 +234,13 @@ def assert_sendable(d: OutreachDraft, ask: str, names: list[str]) -> None:
         assert head not in body or tw in body, (t, body)
     if subject is not None:
         assert 3 <= word_count(subject) <= 6, subject
-        source = set(words(typed.lower())) | set(words("a question about for you"))
+        source = set(words(typed.lower())) | set(
+            words("a question about the for you from a fellow leader")
+        )
         source |= set(
             words(
                 "looking for one name proposing another months thank you and what's "
-                "next your time thanks what i tried 6 12 3"
+                "next your time thanks what i tried 6 12 3 planning our first meeting"
             )
         )
         assert set(words(subject.lower())) <= source, subject  # whole words of the ask
@@ -285,6 +299,31 @@ def test_messages_to_a_mentor(
     if kind == "wind-down":
         ask = ""  # a wind-down takes no ask
     assert_sendable(d, ask, names)
+
+
+@GATE
+@given(
+    title=st.sampled_from([*TITLES, "Delegate more", "Decide: stay or go"]),
+    channel=st.sampled_from(CHANNELS),
+)
+def test_first_meeting_message_takes_a_title_of_any_shape(title: str, channel: str) -> None:
+    """A review's note to a mentor who agreed and has not met: the goal quoted whole."""
+    inp = make("first-request", channel, "", [title])
+    inp.goal, inp.history = title, []
+    d = compose_outreach(inp)
+    assert_sendable(d, "", [title])
+    assert plain_line(title) in d.body
+
+
+@GATE
+@given(ask=ASKS, channel=st.sampled_from(CHANNELS))
+def test_the_nudge_of_a_first_request_already_sent(ask: str, channel: str) -> None:
+    """A mentor asked and not answered: a bump, the same ask once more, no introduction."""
+    inp = make("first-request", channel, ask, [])
+    inp.nudge = True
+    d = compose_outreach(inp)
+    assert_sendable(d, ask, [])
+    assert "bumping my earlier note" in d.body and "Dana Whitfield" not in d.body
 
 
 @settings(max_examples=300, deadline=None)
@@ -351,6 +390,31 @@ def test_vague_asks_are_refused_with_two_examples_from_the_objectives(ask: str) 
 
 
 @pytest.mark.parametrize(
+    "title",
+    [
+        "Decide: stay or go for the CTO role",
+        "Be ready: the VP loop.",
+        "Ship the Falcon launch!",
+        *TITLES,
+    ],
+)
+def test_the_vague_ask_hint_places_a_title_of_any_shape(title: str) -> None:
+    """A title with its own colon or stop enters the hint quoted, never after a second
+    label colon; every example it gives can itself be sent."""
+    with pytest.raises(UsageError) as exc:
+        compose_outreach(make("first-request", "email", "advice", [title]))
+    hint = exc.value.hint
+    examples = re.findall(r'--ask "([^"]+)"', hint)
+    assert len(examples) == 2
+    first = examples[0]
+    assert plain_line(title).rstrip(" .?").lower() in first.lower(), hint
+    assert not re.search(r":[^'\n]*'[^']*:", first) and "?'?" not in first, first
+    assert not re.search(r"[.?!]['\"]?[.?]", first.replace("'?", "'")), first
+    if re.search(r"[:!]", title):  # the quoting frame's example can itself be sent
+        assert_sendable(compose_outreach(make("first-request", "email", first, [])), first, [])
+
+
+@pytest.mark.parametrize(
     ("ask", "word"),
     [
         ("how you kept a mentoring platform alive", "mentoring"),
@@ -364,6 +428,18 @@ def test_banned_words_in_the_ask_are_named_not_deleted(ask: str, word: str) -> N
     assert word in exc.value.message and exc.value.hint
 
 
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_the_time_line_and_the_decline_do_not_both_open_with_if(channel: str) -> None:
+    d = compose_outreach(
+        make("first-request", channel, "How did you handle your first layoff?", [])
+    )
+    assert "Even a 20-minute call about it would help a lot. If now isn't a good time" in (
+        " ".join(d.body.split())
+    )
+    openers = [s.split()[0] for s in sentences(d.body)]
+    assert not any(a == b == "If" for a, b in pairwise(openers)), d.body
+
+
 def test_a_mentor_never_met_is_not_thanked_again() -> None:
     inp = make("follow-up", "email", "the platform reorg", [])
     inp.history = []
@@ -374,7 +450,15 @@ def test_a_mentor_never_met_is_not_thanked_again() -> None:
 @pytest.mark.parametrize(
     ("ask", "subject"),
     [
-        ("handling the [Project Falcon] launch", "A question about [Project Falcon] launch"),
+        ("handling the [Project Falcon] launch", "A question about the launch"),
+        ("how you handled platform migration", "A question about the platform migration"),
+        ("how you staffed on-call rotation", "A question about the on-call rotation"),
+        ("hiring senior managers", "A question about hiring senior managers"),
+        ("How did you run Rob's staff meeting?", "A question about Rob's staff meeting"),
+        (
+            "What made onboarding for first-time managers work?",
+            "A question about first-time managers",
+        ),
         ("How did you set priorities across two orgs?", "A question about two orgs"),
         (
             "what you wish you had known before your first reorg",
@@ -385,6 +469,26 @@ def test_a_mentor_never_met_is_not_thanked_again() -> None:
 )
 def test_subjects_are_whole_phrases(ask: str, subject: str) -> None:
     assert compose_outreach(make("first-request", "email", ask, [])).subject == subject
+
+
+BARE = ["platform migration", "on-call rotation", "budget review", "hiring freeze", "reorg"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lead=st.sampled_from(["how you handled", "how you ran", "handling", "How did you fund", ""]),
+    noun=st.sampled_from(BARE),
+    tail=st.sampled_from(["", " first", " at a bigger company", "?"]),
+)
+def test_no_missing_article_after_about(lead: str, noun: str, tail: str) -> None:
+    """A bare singular noun phrase in the ask gets its article in the subject."""
+    ask = f"{lead} {noun}{tail}".strip()
+    subject = compose_outreach(make("first-request", "email", ask, [])).subject
+    after = subject.split(" about ", 1)[1] if " about " in subject else ""
+    head = after.split()
+    assert 3 <= word_count(subject) <= 6, subject
+    if head and head[-1] in " ".join(BARE).split():
+        assert head[0] in ("the", "a", "an", "your", "my", "our"), subject
 
 
 def test_each_kind_places_a_question_without_a_second_ask() -> None:

@@ -87,6 +87,10 @@ def test_layout_for_a_normal_meeting() -> None:
     assert questions[0].objective_id == "career"  # words match this mentor's objective
     win = next(it for it in a.items if it.kind == "win")
     assert win.minutes <= win_cap(45)
+    # the summary says the wins' time in plain words, no internal cap
+    wins_said = f"{win.minutes} minute{'s' if win.minutes != 1 else ''} for your wins"
+    assert wins_said + ", kept brief for your questions" in a.summary, a.summary
+    assert "cap" not in a.summary and " min " not in a.summary.replace(" min)", ")")
     assert min(it.minutes for it in questions) >= max(
         it.minutes for it in a.items if it.kind in ("win", "close", "objective")
     )
