@@ -50,7 +50,7 @@ API (all errors are PrepcoachError subclasses; ``Cancelled`` when ``cancel`` is 
 
 Plan (``plan.PlanMethods``, mixed in; edits under the writer lock via ``prepcoach.planning``):
       .profile() -> Profile        .set_profile(**fields) -> Profile
-      .add_mentor(name, **fields) / .edit_mentor(name, **fields) -> Mentor
+      .add_mentor(name, **fields) / .edit_mentor(name, /, **fields) -> Mentor  (name= renames)
       .mentor_files(name) -> {sessions, outreach, reviews: [ids]}   kept on removal
       .remove_mentor(name) -> RemovedMentor      .restore_mentor(removed) -> Mentor
       .set_mentor_status(name, status, on=None, force=False, *, today=None) -> Mentor
