@@ -7,7 +7,8 @@ history, the rendered prompt) and check what comes out; the engine only writes.
 - ``prepcoach.engines.offline_engine.OfflineEngine``: the deterministic composer (no
   network, no prompt: ``needs_prompt`` is False, so none is rendered or counted).
 - ``prepcoach.engines.llm.LLMEngine``: a model drafts from the rendered prompt; drafts
-  that break lint rules are sent back for repair.
+  that break lint rules are sent back for repair. A reply it cannot use raises
+  ``NothingUsable``; the services then run the offline engine and say so.
 
 Every method takes ``on_text`` (streamed text, called from the calling thread) and
 ``cancel`` (when set, the call raises ``prepcoach.errors.Cancelled`` as soon as it can).
@@ -20,6 +21,8 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from prepcoach.errors import EngineError
 
 if TYPE_CHECKING:
     from prepcoach.agenda import AgendaInput
@@ -40,6 +43,17 @@ if TYPE_CHECKING:
 
 TextSink = Callable[[str], None]
 Messages = list[dict[str, str]]
+
+
+def draft_text(subject: str, body: str) -> str:
+    """A draft as one text: the ``Subject:`` line first when there is a subject."""
+    return (f"Subject: {subject}\n\n" if subject else "") + body
+
+
+class NothingUsable(EngineError):
+    """The engine gave nothing usable for the job (a reply that cannot be read as one, a
+    stream whose clock ran out). The services let the offline engine stand in, with a note,
+    unless the settings turn that fallback off."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +124,7 @@ class ReviewMessageOutput:
     engine: str
     model: str
     violations: list[str]
+    rules: list[str] = field(default_factory=list)  # the names of the rules still broken
 
 
 @runtime_checkable

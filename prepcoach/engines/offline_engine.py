@@ -16,15 +16,11 @@ from prepcoach.engines.base import (
     ReviewMessageOutput,
     ReviewMessageTask,
     TextSink,
+    draft_text,
 )
 
 if TYPE_CHECKING:
     from prepcoach.models import OutreachDraft
-
-
-def draft_text(subject: str, body: str) -> str:
-    """A draft as one text: the ``Subject:`` line first when there is a subject."""
-    return (f"Subject: {subject}\n\n" if subject else "") + body
 
 
 class OfflineEngine:

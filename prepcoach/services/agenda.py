@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from prepcoach.engines.base import AgendaTask
+from prepcoach.engines.base import AgendaTask, NothingUsable
 from prepcoach.errors import check_cancel
 from prepcoach.services.meetings import Meetings, union
 from prepcoach.services.prompt_context import (
@@ -213,7 +213,10 @@ class AgendaJob:
         task = AgendaTask(
             inp=setup.inp, mentor=setup.mentor, objectives=setup.objectives, prompt=setup.prompt
         )
-        out = engine.agenda(task, on_text=on_text, cancel=cancel)
+        try:
+            out = engine.agenda(task, on_text=on_text, cancel=cancel)
+        except NothingUsable as exc:
+            out = self.env.stand_in("agenda", exc).agenda(task, on_text=on_text, cancel=cancel)
         return AgendaResult(
             agenda=out.agenda,
             preview=setup.preview,

@@ -1,5 +1,6 @@
-"""What every job shares: the settings, the store, the prompt templates, the engine pick,
-and turning a rendered prompt into the ``Preview`` shown before a call."""
+"""What every job shares: the settings, the store, the prompt templates, the engine pick
+(and the offline engine standing in when a model gives nothing usable), and turning a
+rendered prompt into the ``Preview`` shown before a call."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from prepcoach.services.prompt_context import history_texts, trimmed_contexts
 from prepcoach.services.types import EXPECTED_REPLY_TOKENS, Preview
 
 if TYPE_CHECKING:
-    from prepcoach.engines.base import Engine
+    from prepcoach.engines.base import Engine, NothingUsable
     from prepcoach.models import Plan
     from prepcoach.redact import Redactor
     from prepcoach.settings import Settings
@@ -34,6 +35,20 @@ class ServiceEnv:
     @staticmethod
     def today(today: dt.date | None) -> dt.date:
         return today or dt.date.today()
+
+    def stand_in(self, what: str, exc: NothingUsable) -> Engine:
+        """The offline engine in place of one that gave nothing usable for ``what``, said
+        in a note; with --no-fallback, the failure itself."""
+        if not self.settings.fallback:
+            raise exc
+        from prepcoach.engines.llm import notices
+        from prepcoach.engines.offline_engine import OfflineEngine
+
+        notices.note(
+            f"{exc.message.rstrip('.')}; this {what} is the offline composer's instead "
+            "(--no-fallback makes that an error)."
+        )
+        return OfflineEngine()
 
     def redactor(
         self, plan: Plan, people: Sequence[str] = (), orgs: Sequence[str] = ()

@@ -8,7 +8,7 @@ import threading
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from prepcoach.engines.base import ReviewMessageTask
+from prepcoach.engines.base import NothingUsable, ReviewMessageOutput, ReviewMessageTask
 from prepcoach.errors import NotFoundError, UsageError, check_cancel
 from prepcoach.services.prompt_context import (
     history_rows,
@@ -17,9 +17,10 @@ from prepcoach.services.prompt_context import (
     profile_context,
 )
 from prepcoach.services.types import Preview, TextSink
+from prepcoach.text import plural
 
 if TYPE_CHECKING:
-    from prepcoach.engines.base import Prompt
+    from prepcoach.engines.base import Engine, Prompt
     from prepcoach.models import Mentor, Plan, ReviewRecord, Session
     from prepcoach.services.env import ServiceEnv
 
@@ -99,6 +100,29 @@ class ReviewJob:
         )
         return replace(setup, prompt=prompt, preview=preview)
 
+    def _message(
+        self,
+        engine: Engine,
+        task: ReviewMessageTask,
+        on_text: TextSink | None,
+        cancel: threading.Event | None,
+    ) -> ReviewMessageOutput:
+        """The engine's message; the offline composer's instead when the model gave nothing
+        usable, or a message that still breaks a rule after its repairs."""
+        try:
+            msg = engine.review_message(task, on_text=on_text, cancel=cancel)
+            if msg.rules and msg.engine != "offline" and self.env.settings.fallback:
+                raise NothingUsable(
+                    f"the model {msg.model}'s review message still broke "
+                    f"{plural(len(msg.rules), 'rule')} after its repairs ({', '.join(msg.rules)})"
+                )
+        except NothingUsable as exc:
+            offline = self.env.stand_in("review message", exc)
+            if on_text is not None:
+                on_text("\n\n--- the offline composer's message ---\n\n")
+            return offline.review_message(task, on_text=None, cancel=cancel)
+        return msg
+
     def preview(self, mentor: str | None = None, *, today: dt.date | None = None) -> list[Preview]:
         day = self.env.today(today)
         plan, mentors = self.mentors(mentor)
@@ -135,7 +159,7 @@ class ReviewJob:
                 prompt=s.prompt,
             )
             try:
-                msg = engine.review_message(task, on_text=on_text, cancel=cancel)
+                msg = self._message(engine, task, on_text, cancel)
             except UsageError as exc:
                 # the review stands on its facts; a message that cannot be drafted from
                 # them is said, never a reason to fail the whole review

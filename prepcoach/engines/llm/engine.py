@@ -23,18 +23,15 @@ from prepcoach.engines.base import (
     ReviewMessageOutput,
     ReviewMessageTask,
     TextSink,
+    draft_text,
 )
-from prepcoach.engines.llm import notices
 from prepcoach.engines.llm.errors import UnusableReply
 from prepcoach.engines.llm.fitting import REPLY_TOKENS, fit, run_fitted
 from prepcoach.engines.llm.repair import Attempt, Messages, repair_loop
 from prepcoach.engines.llm.replies import AgendaReply, ReviewMessageReply
 from prepcoach.engines.llm.stream import ItemLines, JsonField, Sink, restoring_sink, strip_fences
-from prepcoach.engines.llm.transport import StreamTimeout
-from prepcoach.engines.offline_engine import OfflineEngine
 from prepcoach.errors import EngineError
 from prepcoach.models import Agenda, AgendaItem, OutreachDraft, TokenUsage
-from prepcoach.text import plural
 
 if TYPE_CHECKING:
     from prepcoach.engines.llm.client import LLM, ChatResult
@@ -108,13 +105,9 @@ class LLMEngine:
                 max_tokens=cap,
             )
 
-        try:
-            (reply, result), prompt = run_fitted(llm, prompt, "agenda", call)
-            if not any(it.title.strip() for it in reply.items):
-                raise UnusableReply(f"the model {result.model} returned an agenda with no items.")
-        except (UnusableReply, StreamTimeout) as exc:
-            self._fall_back("agenda", exc)
-            return OfflineEngine().agenda(task, on_text=on_text, cancel=cancel)
+        (reply, result), prompt = run_fitted(llm, prompt, "agenda", call)
+        if not any(it.title.strip() for it in reply.items):
+            raise UnusableReply(f"the model {result.model} returned an agenda with no items.")
         data = reply.model_dump()
         if redactor is not None:
             data = redactor.restore_data(data)
@@ -142,16 +135,6 @@ class LLMEngine:
             usage=self._usage(prompt, result),
             structured_mode=result.mode,
             repairs=fixed.repairs,
-        )
-
-    def _fall_back(self, what: str, exc: EngineError) -> None:
-        """Say that the offline composer stands in for an unusable reply (or, with
-        --no-fallback, fail with the reason)."""
-        if not self.settings.fallback:
-            raise exc
-        notices.note(
-            f"{exc.message.rstrip('.')}; this {what} is the offline composer's instead "
-            "(--no-fallback makes that an error)."
         )
 
     def _fit_first(self, llm: LLM, prompt: Prompt, job: str) -> tuple[Prompt, int]:
@@ -296,31 +279,22 @@ class LLMEngine:
                 on_text(f"\n\n--- {reason} ---\n\n")
                 sink = restoring_sink(on_text, redactor, _message_field)
 
-        try:
-            last, _ = repair_loop(
-                list(prompt.messages),
-                what="message",
-                attempt=attempt,
-                render=self._prompts().render,
-                template="review.repair.j2",
-                context={"message_kind": kind, "word_limit": WORD_LIMITS["email"]},
-                redactor=redactor,
-                on_retry=on_retry,
-                cancel=cancel,
-            )
-            if last.violations and self.settings.fallback:
-                rules = ", ".join(v.rule for v in last.violations)
-                raise UnusableReply(
-                    f"the model {model}'s review message still broke "
-                    f"{plural(len(last.violations), 'rule')} after its repairs ({rules})"
-                )
-        except (UnusableReply, StreamTimeout) as exc:
-            self._fall_back("review message", exc)
-            if on_text is not None:
-                on_text("\n\n--- the offline composer's message ---\n\n")
-            return OfflineEngine().review_message(task, on_text=None, cancel=cancel)
+        last, _ = repair_loop(
+            list(prompt.messages),
+            what="message",
+            attempt=attempt,
+            render=self._prompts().render,
+            template="review.repair.j2",
+            context={"message_kind": kind, "word_limit": WORD_LIMITS["email"]},
+            redactor=redactor,
+            on_retry=on_retry,
+            cancel=cancel,
+        )
         subject, message = last.value
-        text = (f"Subject: {subject}\n\n" if subject else "") + message
         return ReviewMessageOutput(
-            text=text, engine=self.name, model=model, violations=[str(v) for v in last.violations]
+            text=draft_text(subject, message),
+            engine=self.name,
+            model=model,
+            violations=[str(v) for v in last.violations],
+            rules=[v.rule for v in last.violations],
         )

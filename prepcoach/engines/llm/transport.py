@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from prepcoach.engines.base import NothingUsable
 from prepcoach.engines.llm.stream import StreamState
-from prepcoach.errors import Cancelled, EngineError
+from prepcoach.errors import Cancelled
 
 # How often ``on_wait`` hears how long the first token has been awaited (seconds).
 WAIT_TICK = 1.0
@@ -26,7 +27,7 @@ class Clocks:
     total: float
 
 
-class StreamTimeout(EngineError):
+class StreamTimeout(NothingUsable):
     """One of the clocks ran out; the message names the setting that raises it."""
 
 
