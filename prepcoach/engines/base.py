@@ -10,8 +10,8 @@ history, the rendered prompt) and check what comes out; the engine only writes.
   that break lint rules are sent back for repair. A reply it cannot use raises
   ``NothingUsable``; the services then run the offline engine and say so.
 
-Every method takes ``on_text`` (streamed text, called from the calling thread) and
-``cancel`` (when set, the call raises ``prepcoach.errors.Cancelled`` as soon as it can).
+Every method takes the task and a ``Live`` (streamed text, the cancel event, the reason a
+new attempt starts).
 """
 
 from __future__ import annotations
@@ -57,6 +57,21 @@ class NothingUsable(EngineError):
 
 
 @dataclass(frozen=True)
+class Live:
+    """How a running job talks with whoever waits for it: ``on_text`` hears the streamed
+    text (called from the calling thread), ``cancel`` stops the job as soon as it can (it
+    raises ``prepcoach.errors.Cancelled``), ``on_restart`` hears why a new attempt starts
+    (without it, a separator line goes to ``on_text``)."""
+
+    on_text: TextSink | None = None
+    cancel: threading.Event | None = None
+    on_restart: Callable[[str], None] | None = None
+
+
+QUIET = Live()
+
+
+@dataclass(frozen=True)
 class Prompt:
     """A rendered prompt: the messages as sent (names swapped for placeholders when the
     settings redact), their counted size, the redactor that puts the names back into the
@@ -94,9 +109,6 @@ class OutreachTask:
     kind: OutreachKind
     channel: Channel
     prompt: Prompt | None = None
-    # called with the reason before a repair attempt; without it a separator line goes
-    # to on_text
-    on_restart: Callable[[str], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -137,26 +149,10 @@ class Engine(Protocol):
     @property
     def needs_prompt(self) -> bool: ...
 
-    def agenda(
-        self,
-        task: AgendaTask,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-    ) -> AgendaOutput: ...
+    def agenda(self, task: AgendaTask, live: Live = QUIET) -> AgendaOutput: ...
 
-    def outreach(
-        self,
-        task: OutreachTask,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-    ) -> OutreachOutput: ...
+    def outreach(self, task: OutreachTask, live: Live = QUIET) -> OutreachOutput: ...
 
     def review_message(
-        self,
-        task: ReviewMessageTask,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
+        self, task: ReviewMessageTask, live: Live = QUIET
     ) -> ReviewMessageOutput: ...
