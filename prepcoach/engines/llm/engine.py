@@ -24,6 +24,7 @@ from prepcoach.engines.llm.errors import UnusableReply
 from prepcoach.engines.llm.fitting import REPLY_TOKENS, fit, run_fitted
 from prepcoach.engines.llm.repair import Attempt, Messages, Repairs, repair_loop
 from prepcoach.engines.llm.replies import AgendaReply, ReviewMessageReply
+from prepcoach.engines.llm.sense import gate as sense_gate
 from prepcoach.engines.llm.stream import ItemLines, JsonField, Sink, restoring_sink, strip_fences
 from prepcoach.errors import EngineError
 from prepcoach.models import Agenda, AgendaItem, OutreachDraft, TokenUsage
@@ -123,6 +124,7 @@ class LLMEngine:
             model=result.model,
             summary=data["summary"],
         )
+        draft, replaced = sense_gate(draft, task.inp)  # before the rules add their lines
         fixed = repair_agenda(draft, task.inp)
         usage = self._usage(
             result.model,
@@ -131,7 +133,10 @@ class LLMEngine:
             bool(result.prompt_tokens) or prompt.tokens_exact,
         )
         return AgendaOutput(
-            agenda=fixed.agenda, usage=usage, structured_mode=result.mode, repairs=fixed.repairs
+            agenda=fixed.agenda,
+            usage=usage,
+            structured_mode=result.mode,
+            repairs=[*replaced, *fixed.repairs],
         )
 
     # ---------------------------------------------------------------- outreach
