@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import select
+import socket
 import threading
 import time
 from collections import deque
@@ -59,6 +61,8 @@ class FakeOpenAI:
     model_meta: dict[str, Any] = field(default_factory=dict)
     default: Reply | None = None
     requests: list[Recorded] = field(default_factory=list)
+    # set when a client closed its connection while a reply waited (``hang_after``, ``slow``)
+    hung_up: threading.Event = field(default_factory=threading.Event)
 
     def __post_init__(self) -> None:
         self._script: deque[Reply] = deque()
@@ -188,8 +192,8 @@ class FakeOpenAI:
     @staticmethod
     def slow(seconds: float, then: Reply | None = None) -> Reply:
         def reply(h: _Handler, body: dict[str, Any]) -> None:
-            h.server_ref._stop.wait(seconds)
-            (then or FakeOpenAI.text("late"))(h, body)
+            if not h.wait(seconds):
+                (then or FakeOpenAI.text("late"))(h, body)
 
         return reply
 
@@ -213,8 +217,8 @@ class FakeOpenAI:
         def reply(h: _Handler, body: dict[str, Any]) -> None:
             h.start_sse()
             h.sse(_chunk(body, {"content": text}))
-            h.server_ref._stop.wait(seconds)
-            h.sse_raw("[DONE]")
+            if not h.wait(seconds):
+                h.sse_raw("[DONE]")
 
         return reply
 
@@ -305,6 +309,23 @@ class _Handler(BaseHTTPRequestHandler):
             return
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             reply(self, body)
+
+    def wait(self, seconds: float) -> bool:
+        """Wait ``seconds`` (or until the server stops) watching the connection; True,
+        with ``hung_up`` set, as soon as the client closed it."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and not self.server_ref._stop.is_set():
+            readable, _, _ = select.select([self.connection], [], [], 0.02)
+            if readable:
+                try:
+                    gone = self.connection.recv(1, socket.MSG_PEEK) == b""
+                except OSError:
+                    gone = True
+                if gone:
+                    self.server_ref.hung_up.set()
+                    return True
+                time.sleep(0.02)  # the client sent more: keep watching without spinning
+        return False
 
     # ------------------------------------------------------------- writing
 

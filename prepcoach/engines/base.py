@@ -7,10 +7,11 @@ history, the rendered prompt) and check what comes out; the engine only writes.
 - ``prepcoach.engines.offline_engine.OfflineEngine``: the deterministic composer (no
   network, no prompt: ``needs_prompt`` is False, so none is rendered or counted).
 - ``prepcoach.engines.llm.LLMEngine``: a model drafts from the rendered prompt; drafts
-  that break lint rules are sent back for repair.
+  that break lint rules are sent back for repair. A reply it cannot use raises
+  ``NothingUsable``; the services then run the offline engine and say so.
 
-Every method takes ``on_text`` (streamed text, called from the calling thread) and
-``cancel`` (when set, the call raises ``prepcoach.errors.Cancelled`` as soon as it can).
+Every method takes the task and a ``Live`` (streamed text, the cancel event, the reason a
+new attempt starts).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from prepcoach.errors import EngineError
 
 if TYPE_CHECKING:
     from prepcoach.agenda import AgendaInput
@@ -40,6 +43,32 @@ if TYPE_CHECKING:
 
 TextSink = Callable[[str], None]
 Messages = list[dict[str, str]]
+
+
+def draft_text(subject: str, body: str) -> str:
+    """A draft as one text: the ``Subject:`` line first when there is a subject."""
+    return (f"Subject: {subject}\n\n" if subject else "") + body
+
+
+class NothingUsable(EngineError):
+    """The engine gave nothing usable for the job (a reply that cannot be read as one, a
+    stream whose clock ran out). The services let the offline engine stand in, with a note,
+    unless the settings turn that fallback off."""
+
+
+@dataclass(frozen=True)
+class Live:
+    """How a running job talks with whoever waits for it: ``on_text`` hears the streamed
+    text (called from the calling thread), ``cancel`` stops the job as soon as it can (it
+    raises ``prepcoach.errors.Cancelled``), ``on_restart`` hears why a new attempt starts
+    (without it, a separator line goes to ``on_text``)."""
+
+    on_text: TextSink | None = None
+    cancel: threading.Event | None = None
+    on_restart: Callable[[str], None] | None = None
+
+
+QUIET = Live()
 
 
 @dataclass(frozen=True)
@@ -80,9 +109,6 @@ class OutreachTask:
     kind: OutreachKind
     channel: Channel
     prompt: Prompt | None = None
-    # called with the reason before a repair attempt; without it a separator line goes
-    # to on_text
-    on_restart: Callable[[str], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +136,7 @@ class ReviewMessageOutput:
     engine: str
     model: str
     violations: list[str]
+    rules: list[str] = field(default_factory=list)  # the names of the rules still broken
 
 
 @runtime_checkable
@@ -122,26 +149,10 @@ class Engine(Protocol):
     @property
     def needs_prompt(self) -> bool: ...
 
-    def agenda(
-        self,
-        task: AgendaTask,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-    ) -> AgendaOutput: ...
+    def agenda(self, task: AgendaTask, live: Live = QUIET) -> AgendaOutput: ...
 
-    def outreach(
-        self,
-        task: OutreachTask,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-    ) -> OutreachOutput: ...
+    def outreach(self, task: OutreachTask, live: Live = QUIET) -> OutreachOutput: ...
 
     def review_message(
-        self,
-        task: ReviewMessageTask,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
+        self, task: ReviewMessageTask, live: Live = QUIET
     ) -> ReviewMessageOutput: ...

@@ -5,55 +5,38 @@ No network and no prompt. It does not stream: ``on_text`` gets the finished text
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
-from prepcoach.engines.base import (
-    AgendaOutput,
-    AgendaTask,
-    OutreachOutput,
-    OutreachTask,
-    ReviewMessageOutput,
-    ReviewMessageTask,
-    TextSink,
-)
+from prepcoach.engines import base
 
 if TYPE_CHECKING:
+    from prepcoach.engines.base import (
+        AgendaOutput,
+        AgendaTask,
+        Live,
+        OutreachOutput,
+        OutreachTask,
+        ReviewMessageOutput,
+        ReviewMessageTask,
+    )
     from prepcoach.models import OutreachDraft
-
-
-def draft_text(subject: str, body: str) -> str:
-    """A draft as one text: the ``Subject:`` line first when there is a subject."""
-    return (f"Subject: {subject}\n\n" if subject else "") + body
 
 
 class OfflineEngine:
     name = "offline"
     needs_prompt = False
 
-    def agenda(
-        self,
-        task: AgendaTask,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-    ) -> AgendaOutput:
+    def agenda(self, task: AgendaTask, live: Live = base.QUIET) -> AgendaOutput:
         from prepcoach.engines.offline import compose_agenda
 
         agenda = compose_agenda(task.inp).model_copy(update={"engine": self.name, "model": ""})
-        if on_text is not None:
+        if live.on_text is not None:
             from prepcoach.agenda import agenda_markdown
 
-            on_text(agenda_markdown(agenda, task.mentor, task.objectives))
-        return AgendaOutput(agenda=agenda)
+            live.on_text(agenda_markdown(agenda, task.mentor, task.objectives))
+        return base.AgendaOutput(agenda=agenda)
 
-    def outreach(
-        self,
-        task: OutreachTask,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-    ) -> OutreachOutput:
+    def outreach(self, task: OutreachTask, live: Live = base.QUIET) -> OutreachOutput:
         from prepcoach.engines.offline import compose_outreach
         from prepcoach.lint import lint_outreach
 
@@ -70,23 +53,19 @@ class OfflineEngine:
             draft.body, channel=draft.channel, kind=draft.outreach_kind, subject=draft.subject
         )
         draft.violations = [str(v) for v in found]
-        if on_text is not None:
-            on_text(draft_text(draft.subject, draft.body))
-        return OutreachOutput(draft=draft, violations=found, attempts=1)
+        if live.on_text is not None:
+            live.on_text(base.draft_text(draft.subject, draft.body))
+        return base.OutreachOutput(draft=draft, violations=found, attempts=1)
 
     def review_message(
-        self,
-        task: ReviewMessageTask,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
+        self, task: ReviewMessageTask, live: Live = base.QUIET
     ) -> ReviewMessageOutput:
         from prepcoach.review import review_message
 
         draft = review_message(task.plan, task.mentor, task.record, task.history, task.today)
-        text = draft_text(draft.subject, draft.body)
-        if on_text is not None:
-            on_text(f"{task.heading}{text}\n")
-        return ReviewMessageOutput(
+        text = base.draft_text(draft.subject, draft.body)
+        if live.on_text is not None:
+            live.on_text(f"{task.heading}{text}\n")
+        return base.ReviewMessageOutput(
             text=text, engine=self.name, model="", violations=list(draft.violations)
         )

@@ -23,7 +23,7 @@ API (all errors are PrepcoachError subclasses; ``Cancelled`` when ``cancel`` is 
     Services(settings, store, llm=None)
       .use_llm -> bool                      a model is called (key or client, no --offline)
       .engine() -> prepcoach.engines.base.Engine    the engine the next job runs with
-      .meetings, .agenda_job, .outreach_job, .review_job    the jobs behind the methods
+      .agenda_job, .outreach_job, .review_job    the jobs behind the generating methods
       .plan() -> Plan
       .preview_agenda(AgendaRequest) -> Preview
       .agenda(AgendaRequest, *, on_text, cancel) -> AgendaResult
@@ -50,7 +50,7 @@ API (all errors are PrepcoachError subclasses; ``Cancelled`` when ``cancel`` is 
 
 Plan (``plan.PlanMethods``, mixed in; edits under the writer lock via ``prepcoach.planning``):
       .profile() -> Profile        .set_profile(**fields) -> Profile
-      .add_mentor(name, **fields) / .edit_mentor(name, **fields) -> Mentor
+      .add_mentor(name, **fields) / .edit_mentor(name, /, **fields) -> Mentor  (name= renames)
       .mentor_files(name) -> {sessions, outreach, reviews: [ids]}   kept on removal
       .remove_mentor(name) -> RemovedMentor      .restore_mentor(removed) -> Mentor
       .set_mentor_status(name, status, on=None, force=False, *, today=None) -> Mentor
@@ -63,26 +63,29 @@ Plan (``plan.PlanMethods``, mixed in; edits under the writer lock via ``prepcoac
       .team() -> Team (areas: AreaCoverage, gaps)
       .capture_session(session, Capture, *, today=None, confirm=False) -> CaptureResult
 
-Layout: one class per job, each with a frozen setup object, ``preview(req)`` and
-``generate(req, *, on_text, cancel)``: ``meetings.Meetings`` (the meeting being prepared,
-saving sessions, capture), ``agenda.AgendaJob``, ``outreach.OutreachJob`` (with the saved
-drafts), ``review.ReviewJob``; ``types`` (requests, results, ``Preview``) and
-``prompt_context`` (what goes into a prompt). The engine (``prepcoach.engines.base.Engine``)
-is picked in one place, ``Services.engine``, once per job call.
+Layout: one class per job, each with a frozen setup object (``env.JobSetup``: plan, prompt,
+preview), ``preview(req)`` and ``generate(req, *, on_text, cancel)`` (``env.Job`` runs
+every job the same way: the engine picked once, the setup, then ``run``); the facade's
+generating methods are the jobs' own (``_Forward``), so each signature is written once:
+``agenda.AgendaJob``, ``outreach.OutreachJob``, ``review.ReviewJob``; mixed in are
+``meetings.Meetings`` (the meeting being prepared, saving sessions, capture) and
+``drafts.Drafts`` (saved drafts, sent, answered, reminders); ``types`` (requests,
+results, ``Preview``) and ``prompt_context`` (what goes into a prompt). The engine
+(``prepcoach.engines.base.Engine``) is picked in one place, ``Services.engine``, once per
+job call.
 
 Imports stay light: no openai, jinja2 or tiktoken at import time.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import threading
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
 from prepcoach.errors import Cancelled, UsageError
 from prepcoach.services.agenda import AgendaJob, AgendaSetup
 from prepcoach.services.capture import Capture, CaptureResult, NewAction
+from prepcoach.services.drafts import Drafts
 from prepcoach.services.env import ServiceEnv
 from prepcoach.services.meetings import Meetings, held
 from prepcoach.services.outreach import OutreachJob, OutreachSetup
@@ -102,15 +105,15 @@ from prepcoach.settings import Settings
 from prepcoach.store import Store
 
 if TYPE_CHECKING:
-    from prepcoach.agenda import CarryOver
     from prepcoach.engines.base import Engine
     from prepcoach.engines.llm import LLM
     from prepcoach.engines.llm.sdk import OpenAIClient
     from prepcoach.lint import Violation
-    from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, Session
-    from prepcoach.outreach import Reminder
-    from prepcoach.store import SessionSummary
+    from prepcoach.models import Plan, ReviewRecord, Session
     from prepcoach.templating import Prompts
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 __all__ = [
     "AgendaJob",
@@ -138,8 +141,33 @@ __all__ = [
 ]
 
 
-class Services(PlanMethods):
-    """The facade the CLI and the TUI call; each method hands over to its job."""
+class _Forward(Generic[P, R]):
+    """A facade method that is a job's own: ``Services.agenda`` is
+    ``services.agenda_job.generate``, with its signature and its docstring."""
+
+    def __init__(self, job: str, method: Callable[Concatenate[Any, P], R]) -> None:
+        self.job = job
+        self.name = method.__name__
+        self.__doc__ = method.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _Forward[P, R]: ...
+
+    @overload
+    def __get__(self, obj: Services, owner: type | None = None) -> Callable[P, R]: ...
+
+    def __get__(
+        self, obj: Services | None, owner: type | None = None
+    ) -> _Forward[P, R] | Callable[P, R]:
+        if obj is None:
+            return self
+        method: Callable[P, R] = getattr(getattr(obj, self.job), self.name)
+        return method
+
+
+class Services(PlanMethods, Meetings, Drafts):
+    """The facade the CLI and the TUI call: the plan edits, the meetings and the saved
+    drafts are mixed in; generating hands over to the job."""
 
     def __init__(
         self, settings: Settings, store: Store, llm: LLM | OpenAIClient | None = None
@@ -148,11 +176,10 @@ class Services(PlanMethods):
         self.store = store
         self._llm = llm
         self._prompts: Prompts | None = None
-        env = ServiceEnv(
+        self.env = env = ServiceEnv(
             settings=settings, store=store, prompts=self._get_prompts, engine=self.engine
         )
-        self.meetings = Meetings(env)
-        self.agenda_job = AgendaJob(env, self.meetings)
+        self.agenda_job = AgendaJob(env, self)
         self.outreach_job = OutreachJob(env)
         self.review_job = ReviewJob(env)
 
@@ -196,124 +223,20 @@ class Services(PlanMethods):
     def plan(self) -> Plan:
         return self.store.load_plan()
 
-    # ----------------------------------------------------------------- agenda
+    # The jobs' own methods (``_Forward``): each signature is written once, in its job.
+    preview_agenda = _Forward("agenda_job", AgendaJob.preview)
+    agenda = _Forward("agenda_job", AgendaJob.generate)
 
-    def preview_agenda(self, req: AgendaRequest) -> Preview:
-        return self.agenda_job.preview(req)
+    preview_outreach = _Forward("outreach_job", OutreachJob.preview)
+    outreach = _Forward("outreach_job", OutreachJob.generate)
 
-    def agenda(
-        self,
-        req: AgendaRequest,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-    ) -> AgendaResult:
-        return self.agenda_job.generate(req, on_text=on_text, cancel=cancel)
-
-    # --------------------------------------------------------------- meetings
-
-    def meeting_date(
-        self,
-        mentor: Mentor | None,
-        today: dt.date | None = None,
-        *,
-        listing: Sequence[SessionSummary] | None = None,
-    ) -> dt.date:
-        return self.meetings.meeting_date(mentor, today, listing=listing)
-
-    def existing_session(
-        self,
-        mentor_id: str,
-        date: dt.date,
-        *,
-        listing: Sequence[SessionSummary] | None = None,
-    ) -> Session | None:
-        return self.meetings.existing_session(mentor_id, date, listing=listing)
-
-    def prep_session(self, mentor: Mentor | str, today: dt.date | None = None) -> Session | None:
-        return self.meetings.prep_session(mentor, today)
+    preview_review = _Forward("review_job", ReviewJob.preview)
+    review = _Forward("review_job", ReviewJob.generate)
 
     def save_session(self, req: AgendaRequest, result: AgendaResult) -> Session:
         """Store the prepared meeting as a session (engine, model, token counts, agenda).
         Saving the same meeting again updates that session: see ``upsert_session``."""
-        return self.meetings.upsert_session(req, result)[0]
-
-    def upsert_session(self, req: AgendaRequest, result: AgendaResult) -> tuple[Session, bool]:
-        return self.meetings.upsert_session(req, result)
-
-    def capture(
-        self,
-        base: Session,
-        captured: Session,
-        resolved_earlier: Sequence[CarryOver] = (),
-    ) -> tuple[Session, int]:
-        return self.meetings.capture(base, captured, resolved_earlier)
-
-    def set_action_done(
-        self, session_id: str, index: int, done: bool, today: dt.date | None = None
-    ) -> Session:
-        return self.meetings.set_action_done(session_id, index, done, today)
-
-    # --------------------------------------------------------------- outreach
-
-    def preview_outreach(self, req: OutreachRequest) -> Preview:
-        return self.outreach_job.preview(req)
-
-    def outreach(
-        self,
-        req: OutreachRequest,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-        on_restart: Callable[[str], None] | None = None,
-    ) -> OutreachResult:
-        return self.outreach_job.generate(
-            req, on_text=on_text, cancel=cancel, on_restart=on_restart
-        )
-
-    def save_outreach(self, draft: OutreachDraft | OutreachResult) -> OutreachDraft:
-        return self.outreach_job.save(draft)
-
-    def drafts(self) -> list[OutreachDraft]:
-        return self.outreach_job.drafts()
-
-    def find_draft(self, draft_id: str) -> OutreachDraft:
-        return self.outreach_job.find_draft(draft_id)
-
-    def mark_sent(
-        self, draft_id: str, on: dt.date | None = None, today: dt.date | None = None
-    ) -> OutreachDraft:
-        return self.outreach_job.mark_sent(draft_id, on, today)
-
-    def mark_answered(
-        self, draft_id: str, on: dt.date | None = None, today: dt.date | None = None
-    ) -> tuple[OutreachDraft, str | None]:
-        return self.outreach_job.mark_answered(draft_id, on, today)
-
-    def reminders(
-        self, today: dt.date | None = None, after_days: int | None = None
-    ) -> list[Reminder]:
-        return self.outreach_job.reminders(today, after_days)
-
-    # ----------------------------------------------------------------- review
-
-    def preview_review(
-        self, mentor: str | None = None, *, today: dt.date | None = None
-    ) -> list[Preview]:
-        return self.review_job.preview(mentor, today=today)
-
-    def review(
-        self,
-        mentor: str | None = None,
-        *,
-        today: dt.date | None = None,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-        save: bool = False,
-    ) -> list[ReviewRecord]:
-        return self.review_job.generate(
-            mentor, today=today, on_text=on_text, cancel=cancel, save=save
-        )
+        return self.upsert_session(req, result)[0]
 
     def save_review(self, rec: ReviewRecord) -> ReviewRecord:
         return self.store.save_review(rec)

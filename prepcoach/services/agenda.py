@@ -7,46 +7,33 @@ the prompt. The engine writes the agenda; the agenda rules check it."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from prepcoach.engines.base import AgendaTask
-from prepcoach.errors import check_cancel
+from prepcoach.engines.base import AgendaTask, NothingUsable
+from prepcoach.services import prompt_context as pc
+from prepcoach.services.env import Job, JobSetup
 from prepcoach.services.meetings import Meetings, union
-from prepcoach.services.prompt_context import (
-    CARRY_SHARE,
-    LazyHistory,
-    fit_carry,
-    history_rows,
-    mentor_context,
-    objective_context,
-    profile_context,
-    term_close_line,
-)
-from prepcoach.services.types import AgendaRequest, AgendaResult, Preview, TextSink
+from prepcoach.services.types import AgendaRequest, AgendaResult
 
 if TYPE_CHECKING:
     from prepcoach.agenda import AgendaInput
-    from prepcoach.engines.base import Prompt
+    from prepcoach.engines.base import Engine, Live
     from prepcoach.models import Mentor, Objective, Plan, Session
     from prepcoach.services.env import ServiceEnv
     from prepcoach.store import SessionSummary, Store
 
 
-@dataclass(frozen=True)
-class AgendaSetup:
+@dataclass(frozen=True, kw_only=True)
+class AgendaSetup(JobSetup):
     """Everything one agenda is built from. ``mentor`` is as prepared: when the meeting on
     the mentor's date was held already, its next meeting is the one after."""
 
-    plan: Plan
     mentor: Mentor
     inp: AgendaInput
     objectives: list[Objective]  # in agenda order
     prep: Session | None  # the meeting's session saved earlier and still in prep
-    prompt: Prompt | None = None
-    preview: Preview | None = None
 
 
 def agenda_history(
@@ -55,7 +42,7 @@ def agenda_history(
     today: dt.date,
     exclude: str | None = None,
     listing: Sequence[SessionSummary] | None = None,
-) -> LazyHistory:
+) -> pc.LazyHistory:
     """The mentor's sessions up to ``today`` from the store's index, with only those
     an agenda needs parsed: the newest one, and every session from the oldest one
     with an open question or action item onward (carry-over needs them all: a newer
@@ -65,7 +52,7 @@ def agenda_history(
     if listing is None:
         listing = store.list_sessions(mentor.id)
     summaries = [x for x in listing if x.date <= today and x.id != exclude]
-    lazy = LazyHistory(store, summaries)
+    lazy = pc.LazyHistory(store, summaries)
     first_open = next(
         (i for i, x in enumerate(summaries) if x.open_questions or x.open_action_items),
         len(summaries),
@@ -78,7 +65,9 @@ def agenda_history(
     return lazy
 
 
-def term_decision(plan: Plan, mentor: Mentor, history: LazyHistory, today: dt.date) -> str | None:
+def term_decision(
+    plan: Plan, mentor: Mentor, history: pc.LazyHistory, today: dt.date
+) -> str | None:
     """The checkpoint review's recommendation (``prepcoach.review.analyse``) when the
     mentor's term ends before the meeting after this one, so the agenda's close
     proposes what fits; None otherwise. Beyond what the agenda loads, only the newest
@@ -112,9 +101,9 @@ def moment_context(inp: AgendaInput) -> dict[str, object]:
     }
 
 
-class AgendaJob:
+class AgendaJob(Job[AgendaRequest, AgendaSetup, AgendaResult]):
     def __init__(self, env: ServiceEnv, meetings: Meetings) -> None:
-        self.env = env
+        super().__init__(env)
         self.meetings = meetings
 
     def setup(self, req: AgendaRequest, *, prompt: bool = True) -> AgendaSetup:
@@ -161,18 +150,18 @@ class AgendaJob:
         return self._with_prompt(setup, req, history)
 
     def _with_prompt(
-        self, setup: AgendaSetup, req: AgendaRequest, history: LazyHistory
+        self, setup: AgendaSetup, req: AgendaRequest, history: pc.LazyHistory
     ) -> AgendaSetup:
         mentor, inp, objectives = setup.mentor, setup.inp, setup.objectives
         mine = [o for o in objectives if mentor.id in o.mentors]
         budget = max(0, self.env.settings.history_token_budget)
         carry = inp.carry_overs()
-        carry_rows, carry_used = fit_carry(carry, budget // CARRY_SHARE)
-        sessions, omitted = history_rows(history, objectives, budget - carry_used)
+        carry_rows, carry_used = pc.fit_carry(carry, budget // pc.CARRY_SHARE)
+        sessions, omitted = pc.history_rows(history, objectives, budget - carry_used)
         context = {
-            "profile": profile_context(setup.plan),
-            "mentor": mentor_context(mentor),
-            "objectives": [objective_context(o) for o in (mine or objectives)],
+            "profile": pc.profile_context(setup.plan),
+            "mentor": pc.mentor_context(mentor),
+            "objectives": [pc.objective_context(o) for o in (mine or objectives)],
             "minutes": req.minutes,
             "today": inp.today.isoformat(),
             "accomplishments": inp.accomplishments,
@@ -181,7 +170,7 @@ class AgendaJob:
             "carried_omitted": len(carry) - len(carry_rows),
             "history": sessions,
             "history_omitted": omitted,
-            "term_close": term_close_line(mentor, inp),
+            "term_close": pc.term_close_line(mentor, inp),
             "moment": moment_context(inp),
         }
         prompt, preview = self.env.prompt(
@@ -193,27 +182,18 @@ class AgendaJob:
         )
         return replace(setup, prompt=prompt, preview=preview)
 
-    def preview(self, req: AgendaRequest) -> Preview:
-        preview = self.setup(req).preview
-        assert preview is not None  # setup renders the prompt unless told not to
-        return preview
-
-    def generate(
-        self,
-        req: AgendaRequest,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
+    def run(
+        self, engine: Engine, setup: AgendaSetup, req: AgendaRequest, live: Live
     ) -> AgendaResult:
         from prepcoach.agenda import check_agenda
 
-        engine = self.env.engine()  # once: the engine can be switched meanwhile (TUI)
-        setup = self.setup(req, prompt=engine.needs_prompt)
-        check_cancel(cancel)
         task = AgendaTask(
             inp=setup.inp, mentor=setup.mentor, objectives=setup.objectives, prompt=setup.prompt
         )
-        out = engine.agenda(task, on_text=on_text, cancel=cancel)
+        try:
+            out = engine.agenda(task, live)
+        except NothingUsable as exc:
+            out = self.env.stand_in("agenda", exc).agenda(task, live)
         return AgendaResult(
             agenda=out.agenda,
             preview=setup.preview,

@@ -3,41 +3,30 @@ answered, reminders)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 from prepcoach.engines.base import OutreachTask
-from prepcoach.errors import NotFoundError, UsageError, check_cancel
+from prepcoach.errors import UsageError
+from prepcoach.services import prompt_context as pc
+from prepcoach.services.env import Job, JobSetup
 from prepcoach.services.outreach_checks import TO_A_MENTOR, check_words, offline_instead
-from prepcoach.services.prompt_context import (
-    history_rows,
-    mentor_context,
-    objective_context,
-    profile_context,
-)
-from prepcoach.services.types import OutreachRequest, OutreachResult, Preview, TextSink
+from prepcoach.services.types import OutreachRequest, OutreachResult
 from prepcoach.vocab import OUTREACH_KINDS
 
 if TYPE_CHECKING:
-    from prepcoach.engines.base import Prompt
+    from prepcoach.engines.base import Engine, Live
     from prepcoach.engines.offline import OutreachInput
-    from prepcoach.models import Mentor, OutreachDraft, Plan
-    from prepcoach.outreach import Reminder
+    from prepcoach.models import Mentor, Plan
     from prepcoach.services.env import ServiceEnv
     from prepcoach.vocab import Channel
 
 
-@dataclass(frozen=True)
-class OutreachSetup:
-    plan: Plan
+@dataclass(frozen=True, kw_only=True)
+class OutreachSetup(JobSetup):
     inp: OutreachInput
     mentor: Mentor | None  # the mentor the message concerns, if any
     channel: Channel
-    prompt: Prompt | None = None
-    preview: Preview | None = None
 
 
 def recipient(plan: Plan, to: str) -> Mentor | None:
@@ -72,9 +61,9 @@ def _check(req: OutreachRequest) -> Channel:
     return cast("Channel", req.channel)
 
 
-class OutreachJob:
+class OutreachJob(Job[OutreachRequest, OutreachSetup, OutreachResult]):
     def __init__(self, env: ServiceEnv) -> None:
-        self.env = env
+        super().__init__(env)
         self.store = env.store
 
     def setup(self, req: OutreachRequest, *, prompt: bool = True) -> OutreachSetup:
@@ -129,7 +118,7 @@ class OutreachJob:
         inp, mentor = setup.inp, setup.mentor
         budget = max(0, self.env.settings.history_token_budget) // 2
         sessions, omitted = (
-            history_rows(inp.history, inp.objectives, budget)
+            pc.history_rows(inp.history, inp.objectives, budget)
             if req.kind in TO_A_MENTOR
             else ([], 0)
         )
@@ -144,11 +133,11 @@ class OutreachJob:
             ],
             "to": {"name": inp.to, "title": inp.title, "organisation": inp.organisation},
             "ask": inp.ask,
-            "profile": profile_context(setup.plan),
-            "mentor": mentor_context(mentor) if mentor else None,
+            "profile": pc.profile_context(setup.plan),
+            "mentor": pc.mentor_context(mentor) if mentor else None,
             # a message to someone new carries nothing from the plan beyond the ask
             "objectives": (
-                [objective_context(o) for o in inp.objectives] if req.kind in TO_A_MENTOR else []
+                [pc.objective_context(o) for o in inp.objectives] if req.kind in TO_A_MENTOR else []
             ),
             "context": inp.context,
             "history": sessions,
@@ -165,34 +154,18 @@ class OutreachJob:
         )
         return replace(setup, prompt=prompt, preview=preview)
 
-    def preview(self, req: OutreachRequest) -> Preview:
-        preview = self.setup(req).preview
-        assert preview is not None  # setup renders the prompt unless told not to
-        return preview
-
-    def generate(
-        self,
-        req: OutreachRequest,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-        on_restart: Callable[[str], None] | None = None,
+    def run(
+        self, engine: Engine, setup: OutreachSetup, req: OutreachRequest, live: Live
     ) -> OutreachResult:
         """Draft a message. With a model, a draft that breaks lint rules is sent back with
         the violations (``prepcoach.engines.llm.repair``); before each new attempt
         ``on_restart(reason)`` is called (or, without it, a separator line goes to
-        ``on_text``). What still breaks a rule is in ``violations`` and ``draft.violations``."""
-        engine = self.env.engine()  # once: the engine can be switched meanwhile (TUI)
-        setup = self.setup(req, prompt=engine.needs_prompt)
-        check_cancel(cancel)
+        ``on_text``). A model draft that still breaks a rule gives way to the offline draft
+        (``offline_instead``); what still breaks a rule is in ``violations``."""
         task = OutreachTask(
-            inp=setup.inp,
-            kind=req.kind,
-            channel=setup.channel,
-            prompt=setup.prompt,
-            on_restart=on_restart,
+            inp=setup.inp, kind=req.kind, channel=setup.channel, prompt=setup.prompt
         )
-        out = engine.outreach(task, on_text=on_text, cancel=cancel)
+        out = engine.outreach(task, live)
         result = OutreachResult(
             draft=out.draft,
             violations=out.violations,
@@ -203,125 +176,3 @@ class OutreachJob:
         if out.violations and out.draft.engine != "offline":
             return offline_instead(result, setup.inp)
         return result
-
-    # ------------------------------------------------------------------ drafts
-
-    def save(self, draft: OutreachDraft | OutreachResult) -> OutreachDraft:
-        if isinstance(draft, OutreachResult):
-            draft = draft.draft
-        return self.store.save_outreach(draft)
-
-    def drafts(self) -> list[OutreachDraft]:
-        """Every saved outreach draft, oldest first (by created date, then id)."""
-        return sorted(self.store.list_outreach(), key=lambda d: (d.created, d.id))
-
-    def find_draft(self, draft_id: str) -> OutreachDraft:
-        """A saved draft by id or a unique id prefix; unknown ids suggest close matches."""
-        from prepcoach.lookup import suggest
-
-        q = draft_id.strip()
-        if not q:
-            raise NotFoundError(
-                "no draft id given.", hint="Run `prepcoach drafts list` to see draft ids."
-            )
-        drafts = self.drafts()
-        for d in drafts:
-            if d.id == q:
-                return d
-        close = [d for d in drafts if d.id.startswith(q)]
-        if len(close) == 1:
-            return close[0]
-        if len(close) > 1:
-            shown = ", ".join(d.id for d in close[:5]) + (" ..." if len(close) > 5 else "")
-            raise NotFoundError(f'"{q}" matches several drafts: {shown}.', hint="Use a full id.")
-        if not drafts:
-            raise NotFoundError(
-                f'no outreach draft "{q}": none saved yet.',
-                hint="Save one with `prepcoach outreach ... --save`.",
-            )
-        hint = suggest(q, [d.id for d in drafts])
-        if not hint:
-            ids = ", ".join(d.id for d in drafts[-5:])
-            hint = f"Recent drafts: {ids}. Run `prepcoach drafts list` for all."
-        raise NotFoundError(f'no outreach draft "{q}".', hint=hint)
-
-    def mark_sent(
-        self, draft_id: str, on: dt.date | None = None, today: dt.date | None = None
-    ) -> OutreachDraft:
-        """Mark a draft sent (``on``: the day, default today); starts the reminder clock.
-        Marking it sent again moves the date; an answered draft stays answered. A first
-        request sent moves its recipient prospect -> asked (in the same plan update)."""
-        d = self.find_draft(draft_id)
-        now = self.env.today(today)
-        day = on or now
-        if day > now:
-            raise UsageError(
-                f"{day.isoformat()} is in the future; mark a draft sent once it is sent.",
-                hint="Leave out --on for today, or pass the day you sent it.",
-            )
-        if day < d.created:
-            raise UsageError(
-                f"{d.id} was created on {d.created.isoformat()}; it cannot have been sent "
-                f"on {day.isoformat()}.",
-                hint="Pass --on with the day you sent it.",
-            )
-        if d.answered_on is not None and day > d.answered_on:
-            raise UsageError(
-                f"{d.id} was answered on {d.answered_on.isoformat()}, before {day.isoformat()}.",
-                hint="Pass --on with the day you sent it.",
-            )
-        if d.status != "answered":
-            d.status = "sent"
-        d.sent_on = day
-        saved = self.store.save_outreach(d)
-        if d.outreach_kind == "first-request":
-            from prepcoach.planning import on_first_request_sent
-
-            recipient = d.mentor or d.to
-            self.store.update_plan(lambda plan: on_first_request_sent(plan, recipient, today=now))
-        return saved
-
-    def mark_answered(
-        self, draft_id: str, on: dt.date | None = None, today: dt.date | None = None
-    ) -> tuple[OutreachDraft, str | None]:
-        """Mark a draft answered (``on``: the day, default today); a draft never marked
-        sent counts as sent that day. Returns the saved draft and, for a first request
-        whose recipient is still a prospect or asked, the command that activates them
-        (the CLI prints it, the TUI offers it); else None."""
-        d = self.find_draft(draft_id)
-        now = self.env.today(today)
-        day = on or now
-        if day > now:
-            raise UsageError(
-                f"{day.isoformat()} is in the future; mark a draft answered once it is.",
-                hint="Leave out --on for today, or pass the day the answer came.",
-            )
-        floor = d.sent_on or d.created
-        if day < floor:
-            what = "sent" if d.sent_on else "created"
-            raise UsageError(
-                f"{d.id} was {what} on {floor.isoformat()}; it cannot have been answered "
-                f"on {day.isoformat()}.",
-                hint="Pass --on with the day the answer came.",
-            )
-        d.status = "answered"
-        d.answered_on = day
-        if d.sent_on is None:
-            d.sent_on = day
-        saved = self.store.save_outreach(d)
-        activate = None
-        if d.outreach_kind == "first-request":
-            from prepcoach.planning import on_first_request_answered
-
-            activate = on_first_request_answered(self.env.plan(), d.mentor or d.to)
-        return saved, activate
-
-    def reminders(
-        self, today: dt.date | None = None, after_days: int | None = None
-    ) -> list[Reminder]:
-        """Sent drafts with no answer after ``after_days`` (default: the plan's
-        ``reminder_days``), each with a one-line nudge."""
-        from prepcoach.outreach import reminders
-
-        days = after_days if after_days is not None else self.env.plan().reminder_days
-        return list(reminders(self.store.list_outreach(), self.env.today(today), days))

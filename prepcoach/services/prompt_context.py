@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from prepcoach.errors import NotFoundError
+from prepcoach.text import clip
 from prepcoach.vocab import SUPPORT_AREA_LABELS
 
 if TYPE_CHECKING:
@@ -59,38 +60,32 @@ def objective_context(o: Objective) -> Row:
     }
 
 
-def _fold_clip(text: str, limit: int) -> str:
-    """``text`` on one line, cut at exactly ``limit`` characters with "…" (prompt text is
-    counted, so the cut is by characters, not at a word boundary)."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def session_text(s: Session, objective_titles: dict[str, str] | None = None) -> str:
     """A compact, stable rendering of one past session for prompts (what is counted)."""
     titles = objective_titles or {}
-    clip = _fold_clip
     lines = [f"- {s.date.isoformat()} ({s.minutes} min)"]
     if s.accomplishments:
-        lines.append("  Wins: " + "; ".join(clip(a, 160).rstrip(" .;") for a in s.accomplishments))
+        lines.append(
+            "  Wins: " + "; ".join(clip(a, 160, fold=True).rstrip(" .;") for a in s.accomplishments)
+        )
     for q in s.questions:
         state = (
-            f"answered: {clip(q.answer, 200)}"
+            f"answered: {clip(q.answer, 200, fold=True)}"
             if q.resolved and q.answer
             else ("resolved" if q.resolved else "still open")
         )
-        lines.append(f"  Q: {clip(q.text, 200)} ({state})")
+        lines.append(f"  Q: {clip(q.text, 200, fold=True)} ({state})")
     for a in s.action_items:
         status = "done" if a.done else "open"
         due = f", due {a.due.isoformat()}" if a.due else ""
-        lines.append(f"  Action ({a.owner}{due}, {status}): {clip(a.text, 160)}")
+        lines.append(f"  Action ({a.owner}{due}, {status}): {clip(a.text, 160, fold=True)}")
     for p in s.objective_progress:
         name = titles.get(p.objective_id, p.objective_id)
         moved = "progress" if p.progressed else "no progress"
-        note = f": {clip(p.note, 160)}" if p.note else ""
+        note = f": {clip(p.note, 160, fold=True)}" if p.note else ""
         lines.append(f"  Objective {name} ({moved}){note}")
     if s.notes.strip():
-        lines.append(f"  Notes: {clip(s.notes, 300)}")
+        lines.append(f"  Notes: {clip(s.notes, 300, fold=True)}")
     return "\n".join(lines)
 
 

@@ -8,33 +8,27 @@ import threading
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from prepcoach.engines.base import ReviewMessageTask
+from prepcoach.engines.base import Live, NothingUsable, ReviewMessageOutput, ReviewMessageTask
 from prepcoach.errors import NotFoundError, UsageError, check_cancel
-from prepcoach.services.prompt_context import (
-    history_rows,
-    mentor_context,
-    objective_context,
-    profile_context,
-)
+from prepcoach.services import prompt_context as pc
+from prepcoach.services.env import JobSetup
 from prepcoach.services.types import Preview, TextSink
+from prepcoach.text import plural
 
 if TYPE_CHECKING:
-    from prepcoach.engines.base import Prompt
+    from prepcoach.engines.base import Engine
     from prepcoach.models import Mentor, Plan, ReviewRecord, Session
     from prepcoach.services.env import ServiceEnv
 
 
-@dataclass(frozen=True)
-class ReviewSetup:
+@dataclass(frozen=True, kw_only=True)
+class ReviewSetup(JobSetup):
     """One mentor's review: the rules' record and that mentor's history."""
 
-    plan: Plan
     mentor: Mentor
     record: ReviewRecord
     history: list[Session]
     today: dt.date
-    prompt: Prompt | None = None
-    preview: Preview | None = None
 
 
 class ReviewJob:
@@ -78,11 +72,11 @@ class ReviewJob:
         plan, m, rec = setup.plan, setup.mentor, setup.record
         budget = max(0, self.env.settings.history_token_budget)
         objectives = plan.objectives_for(m.id)
-        sessions, omitted = history_rows(setup.history, objectives, budget)
+        sessions, omitted = pc.history_rows(setup.history, objectives, budget)
         context = {
-            "profile": profile_context(plan),
-            "mentor": mentor_context(m),
-            "objectives": [objective_context(o) for o in objectives],
+            "profile": pc.profile_context(plan),
+            "mentor": pc.mentor_context(m),
+            "objectives": [pc.objective_context(o) for o in objectives],
             "review": rec.model_dump(mode="json"),
             "message_kind": review_message_kind(rec, len(setup.history)),
             "message_goal": review_message_goal(rec, len(setup.history), status=m.status),
@@ -98,6 +92,23 @@ class ReviewJob:
             mentor=m.id,
         )
         return replace(setup, prompt=prompt, preview=preview)
+
+    def _message(self, engine: Engine, task: ReviewMessageTask, live: Live) -> ReviewMessageOutput:
+        """The engine's message; the offline composer's instead when the model gave nothing
+        usable, or a message that still breaks a rule after its repairs."""
+        try:
+            msg = engine.review_message(task, live)
+            if msg.rules and msg.engine != "offline" and self.env.settings.fallback:
+                raise NothingUsable(
+                    f"the model {msg.model}'s review message still broke "
+                    f"{plural(len(msg.rules), 'rule')} after its repairs ({', '.join(msg.rules)})"
+                )
+        except NothingUsable as exc:
+            offline = self.env.stand_in("review message", exc)
+            if live.on_text is not None:
+                live.on_text("\n\n--- the offline composer's message ---\n\n")
+            return offline.review_message(task, Live(cancel=live.cancel))
+        return msg
 
     def preview(self, mentor: str | None = None, *, today: dt.date | None = None) -> list[Preview]:
         day = self.env.today(today)
@@ -119,6 +130,7 @@ class ReviewJob:
         in memory at once."""
         day = self.env.today(today)
         plan, mentors = self.mentors(mentor)
+        live = Live(on_text, cancel)
         out: list[ReviewRecord] = []
         engine = self.env.engine()  # once: one engine for every mentor of this review
         for m in mentors:
@@ -135,7 +147,7 @@ class ReviewJob:
                 prompt=s.prompt,
             )
             try:
-                msg = engine.review_message(task, on_text=on_text, cancel=cancel)
+                msg = self._message(engine, task, live)
             except UsageError as exc:
                 # the review stands on its facts; a message that cannot be drafted from
                 # them is said, never a reason to fail the whole review

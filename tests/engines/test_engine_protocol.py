@@ -12,6 +12,7 @@ from prepcoach.engines.base import (
     AgendaOutput,
     AgendaTask,
     Engine,
+    Live,
     OutreachOutput,
     OutreachTask,
     ReviewMessageOutput,
@@ -84,14 +85,15 @@ def test_both_engines_give_the_same_result_types(llm_env: FakeOpenAI, sample_dir
     llm_env.default = FakeOpenAI.text(OUTREACH_REPLY)
     for engine in both:
         streamed: list[str] = []
-        agenda = engine.agenda(agenda_task, on_text=streamed.append)
+        live = Live(on_text=streamed.append)
+        agenda = engine.agenda(agenda_task, live)
         assert isinstance(agenda, AgendaOutput) and isinstance(agenda.agenda, Agenda)
         assert agenda.agenda.engine == engine.name and agenda.agenda.mentor == "priya-raman"
-        message = engine.review_message(review_task, on_text=streamed.append)
+        message = engine.review_message(review_task, live)
         assert isinstance(message, ReviewMessageOutput) and message.engine == engine.name
         assert message.text.startswith("Subject: ")
         assert all(isinstance(v, str) for v in message.violations)
-        outreach = engine.outreach(outreach_task, on_text=streamed.append)
+        outreach = engine.outreach(outreach_task, live)
         assert isinstance(outreach, OutreachOutput) and isinstance(outreach.draft, OutreachDraft)
         assert outreach.draft.engine == engine.name and outreach.attempts >= 1
         assert outreach.draft.to == "Elena Sorensen"

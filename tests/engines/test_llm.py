@@ -257,6 +257,43 @@ def test_cancel_while_the_server_is_silent_is_immediate(settings, server):
     assert time.monotonic() - t0 < 2
 
 
+def test_cancel_mid_stream_closes_the_connection_at_once(settings, server):
+    """The reader thread is blocked on a silent server: the cancel shuts the socket from the
+    cancelling side, so the call returns and the server sees the connection go."""
+    server.push(FakeOpenAI.hang_after("first words ", 10))
+    cancel = threading.Event()
+
+    def on_text(t: str) -> None:
+        threading.Timer(0.2, cancel.set).start()
+
+    t0 = time.monotonic()
+    with pytest.raises(Cancelled):
+        LLM(settings).chat(MSG, on_text=on_text, cancel=cancel)
+    assert time.monotonic() - t0 < 1.0
+    assert server.hung_up.wait(1.0), "the server still holds the connection"
+    assert time.monotonic() - t0 < 1.5
+    threads = [t for t in threading.enumerate() if t.name == "prepcoach-llm-stream"]
+    for t in threads:
+        t.join(1.0)
+    assert not any(t.is_alive() for t in threads), "the reader thread is still blocked"
+
+
+def test_an_idle_timeout_closes_the_connection_too(settings, server):
+    server.push(FakeOpenAI.hang_after("first words ", 10))
+    quick = dataclasses.replace(settings, idle_timeout=0.3)
+    with pytest.raises(EngineError, match="idle_timeout"):
+        LLM(quick).chat(MSG)
+    assert server.hung_up.wait(1.0)
+
+
+def test_a_finished_stream_is_not_cut(settings, server):
+    server.push(FakeOpenAI.text("all of it"), FakeOpenAI.text("and again"))
+    llm = LLM(settings)
+    assert llm.chat(MSG).text == "all of it"
+    assert llm.chat(MSG).text == "and again"  # the pooled connection still serves
+    assert not server.hung_up.is_set()
+
+
 def test_cancel_during_backoff(settings, server):
     cancel = threading.Event()
     server.push(FakeOpenAI.error(500, "x"), FakeOpenAI.text("never"))

@@ -43,8 +43,11 @@ def _svc(sample_dir: Path, **changes: object) -> tuple[Services, LLMEngine]:
     return svc, LLMEngine(settings, svc.llm, lambda: svc.prompts)
 
 
+_AGENDA_REQ = AgendaRequest(mentor="Priya", questions=["Q one?"], today=TODAY)
+
+
 def _agenda_task(svc: Services) -> AgendaTask:
-    a = svc.agenda_job.setup(AgendaRequest(mentor="Priya", questions=["Q one?"], today=TODAY))
+    a = svc.agenda_job.setup(_AGENDA_REQ)
     return AgendaTask(inp=a.inp, mentor=a.mentor, objectives=a.objectives, prompt=a.prompt)
 
 
@@ -89,20 +92,34 @@ def test_a_prompt_that_cannot_fit_names_the_models_limit(llm_env, sample_dir):
     assert "600 tokens" in info.value.message and "even with no history" in info.value.message
 
 
-def test_an_unusable_agenda_falls_back_to_the_offline_composer(llm_env, sample_dir):
+def test_an_unusable_agenda_is_the_engines_failure(llm_env, sample_dir):
+    """The engine only says that the reply was unusable; the services decide what stands in."""
     svc, engine = _svc(sample_dir)
     llm_env.push(FakeOpenAI.text("no idea"), FakeOpenAI.text("still none"))
-    out = engine.agenda(_agenda_task(svc))
-    assert out.agenda.engine == "offline"
+    with pytest.raises(UnusableReply, match="usable agenda"):
+        engine.agenda(_agenda_task(svc))
+    assert notices.NOTES == []
+
+
+def test_an_unusable_agenda_falls_back_to_the_offline_composer(llm_env, sample_dir):
+    svc, _ = _svc(sample_dir)
+    llm_env.push(FakeOpenAI.text("no idea"), FakeOpenAI.text("still none"))
+    shown: list[str] = []
+    result = svc.agenda(_AGENDA_REQ, on_text=shown.append)
+    assert result.agenda.engine == "offline"
     assert any("offline composer" in n and "usable agenda" in n for n in notices.NOTES)
+    assert "Offline draft" in "".join(shown)  # the offline agenda is what is shown
 
 
 def test_without_fallback_an_unusable_agenda_is_an_error(llm_env, sample_dir):
-    svc, engine = _svc(sample_dir, fallback=False)
+    svc, _ = _svc(sample_dir, fallback=False)
     llm_env.push(FakeOpenAI.text("no idea"), FakeOpenAI.text("still none"))
     with pytest.raises(UnusableReply):
-        engine.agenda(_agenda_task(svc))
+        svc.agenda(_AGENDA_REQ)
     assert notices.NOTES == []
+
+
+RAMBLING = {"subject": "", "message": "word " * 600}
 
 
 def test_a_review_message_that_keeps_breaking_rules_falls_back(llm_env, sample_dir):
@@ -113,9 +130,21 @@ def test_a_review_message_that_keeps_breaking_rules_falls_back(llm_env, sample_d
         plan=r.plan, mentor=r.mentor, record=r.record, history=r.history, today=TODAY,
         heading="## Priya\n", prompt=r.prompt,
     )  # fmt: skip
-    rambling = {"subject": "", "message": "word " * 600}
-    llm_env.default = FakeOpenAI.json(rambling)
-    out = engine.review_message(task)
-    assert out.engine == "offline" and out.violations == []
+    llm_env.default = FakeOpenAI.json(RAMBLING)
+    out = engine.review_message(task)  # the engine gives the model's last attempt
+    assert out.engine == "llm" and out.rules and out.violations
+    assert notices.NOTES == []
+    shown: list[str] = []
+    [rec] = svc.review("Priya", today=TODAY, on_text=shown.append)
+    assert rec.engine == "offline" and rec.violations == []
     assert any("still broke" in n for n in notices.NOTES)
+    assert "--- the offline composer's message ---" in "".join(shown)
     assert all(r.body["max_tokens"] == REPLY_TOKENS["review"] for r in llm_env.chat_requests)
+
+
+def test_without_fallback_the_models_review_message_stays_with_its_violations(llm_env, sample_dir):
+    svc, _ = _svc(sample_dir, fallback=False)
+    llm_env.default = FakeOpenAI.json(RAMBLING)
+    [rec] = svc.review("Priya", today=TODAY)
+    assert rec.engine == "llm" and rec.violations
+    assert notices.NOTES == []

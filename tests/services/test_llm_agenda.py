@@ -119,7 +119,12 @@ def test_a_good_reply_has_no_problems(llm_env, sample_dir):
     llm_env.push(
         FakeOpenAI.json(
             reply(
-                item("Name the drift: one sharp question today", 5, "opening", "Drifted."),
+                item(
+                    "Name the drift: one sharp question today",
+                    5,
+                    "opening",
+                    "The last three meetings moved no objective forward; agree on one question.",
+                ),
                 item(
                     "Still open: Should I take the VP Eng interview loop at Fieldline, "
                     "just to see?",
@@ -132,7 +137,7 @@ def test_a_good_reply_has_no_problems(llm_env, sample_dir):
                     "carried_over",
                 ),
                 item(Q1, 30, "question"),
-                item("Close", 3, "close"),
+                item("Close", 3, "close", "Agree on action items and when to meet next."),
             )
         )
     )

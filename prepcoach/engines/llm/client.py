@@ -36,7 +36,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from prepcoach.engines.llm import notices
+from prepcoach.engines.base import Live
+from prepcoach.engines.llm import notices, structured
 from prepcoach.engines.llm.errors import (
     ContextTooLong,
     FormatRefused,
@@ -189,7 +190,7 @@ class LLM:
             else:
                 params.pop("stream_options", None)
             try:
-                result = self._attempt(params, state, on_text, cancel)
+                result = self._attempt(params, state, Live(on_text, cancel))
                 result.http_attempts = n + 1
                 return result
             except Cancelled:
@@ -227,17 +228,11 @@ class LLM:
                 raise plain_error(self, exc, model, prompt_tokens, n + 1) from None
         raise EngineError("the model call failed.")  # pragma: no cover - loop always returns
 
-    def _attempt(
-        self,
-        params: dict[str, Any],
-        state: StreamState,
-        on_text: TextSink | None,
-        cancel: threading.Event | None,
-    ) -> ChatResult:
+    def _attempt(self, params: dict[str, Any], state: StreamState, live: Live) -> ChatResult:
         """One streamed request; an empty stream is asked again once without streaming."""
         self.requests_made += 1
-        shown = ThinkFilter(on_text) if on_text is not None else None
-        result = self._stream_once(params, state, shown, cancel)
+        shown = ThinkFilter(live.on_text) if live.on_text is not None else None
+        result = self._stream_once(params, state, Live(shown, live.cancel))
         if result is not None:
             if shown is not None:
                 shown.flush()
@@ -272,11 +267,7 @@ class LLM:
         return result
 
     def _stream_once(
-        self,
-        params: dict[str, Any],
-        state: StreamState,
-        on_text: TextSink | None,
-        cancel: threading.Event | None,
+        self, params: dict[str, Any], state: StreamState, live: Live
     ) -> ChatResult | None:
         """The streamed reply; None when the stream held no event at all."""
         openai = openai_module()
@@ -293,10 +284,10 @@ class LLM:
 
         try:
             on_wait = self.on_wait or notices.waiting
-            chunks = stream_chunks(open_stream, state, clocks, self.base_url, cancel, on_wait)
+            chunks = stream_chunks(open_stream, state, clocks, self.base_url, live.cancel, on_wait)
             for chunk in chunks:
                 received += 1
-                take_chunk(chunk, result, state, on_text)
+                take_chunk(chunk, result, state, live.on_text)
         except (Cancelled, EngineError, openai.APIError):
             raise
         except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
@@ -313,39 +304,10 @@ class LLM:
 
     # ---------------------------------------------------------- structured output
 
-    def chat_json(
-        self,
-        messages: list[dict[str, str]],
-        reply_model: type[R],
-        *,
-        name: str,
-        model: str | None = None,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-        prompt_tokens: int | None = None,
-        max_tokens: int | None = None,
-    ) -> tuple[R, ChatResult]:
-        """A reply validated into ``reply_model``, with the structured-output fallbacks
-        (``prepcoach.engines.llm.structured``)."""
-        from prepcoach.engines.llm.structured import chat_json
-
-        return chat_json(
-            self,
-            messages,
-            reply_model,
-            name=name,
-            model=model,
-            on_text=on_text,
-            cancel=cancel,
-            prompt_tokens=prompt_tokens,
-            max_tokens=max_tokens,
-        )
-
-    def probe_structured(self, timeout: float = 30.0) -> str:
-        """The structured-output mode the server takes (for `doctor`)."""
-        from prepcoach.engines.llm.structured import probe_structured
-
-        return probe_structured(self, timeout)
+    # A reply validated into a pydantic model, with the structured-output fallbacks; the
+    # structured-output mode the server takes (for `doctor`).
+    chat_json = structured.chat_json
+    probe_structured = structured.probe_structured
 
     # ------------------------------------------------------------------ models
 

@@ -10,36 +10,41 @@ prose streamed), linted and repaired as the outreach kind it is.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from prepcoach.engines.base import (
+    QUIET,
     AgendaOutput,
-    AgendaTask,
     OutreachOutput,
-    OutreachTask,
-    Prompt,
     ReviewMessageOutput,
-    ReviewMessageTask,
-    TextSink,
+    draft_text,
 )
-from prepcoach.engines.llm import notices
 from prepcoach.engines.llm.errors import UnusableReply
 from prepcoach.engines.llm.fitting import REPLY_TOKENS, fit, run_fitted
-from prepcoach.engines.llm.repair import Attempt, Messages, repair_loop
+from prepcoach.engines.llm.repair import Attempt, Messages, Repairs, repair_loop
 from prepcoach.engines.llm.replies import AgendaReply, ReviewMessageReply
+from prepcoach.engines.llm.sense import gate as sense_gate
 from prepcoach.engines.llm.stream import ItemLines, JsonField, Sink, restoring_sink, strip_fences
-from prepcoach.engines.llm.transport import StreamTimeout
-from prepcoach.engines.offline_engine import OfflineEngine
 from prepcoach.errors import EngineError
 from prepcoach.models import Agenda, AgendaItem, OutreachDraft, TokenUsage
-from prepcoach.text import plural
 
 if TYPE_CHECKING:
+    from prepcoach.engines.base import (
+        AgendaTask,
+        Live,
+        OutreachTask,
+        Prompt,
+        ReviewMessageTask,
+        TextSink,
+    )
     from prepcoach.engines.llm.client import LLM, ChatResult
     from prepcoach.settings import Settings
     from prepcoach.templating import Prompts
+
+
+# The fields of an agenda item as the model gives them (``AgendaItemReply``).
+_ITEM_FIELDS = ("title", "minutes", "kind", "detail", "objective_id")
 
 
 def _message_field(sink: TextSink) -> JsonField:
@@ -66,92 +71,12 @@ class LLMEngine:
         self._client = client
         self._prompts = prompts
 
-    def _usage(self, prompt: Prompt, result: ChatResult) -> TokenUsage:
-        from prepcoach.tokens import count_text, estimate_cost
+    def _usage(self, model: str, tokens: int, completion: int, exact: bool) -> TokenUsage:
+        from prepcoach.tokens import estimate_cost
 
-        tokens = result.prompt_tokens if result.prompt_tokens else prompt.prompt_tokens
-        completion = result.completion_tokens or count_text(result.text)
-        exact = bool(result.prompt_tokens) or prompt.tokens_exact
-        cost = estimate_cost(self.settings.prices, result.model, tokens, completion)
+        cost = estimate_cost(self.settings.prices, model, tokens, completion)
         return TokenUsage(
-            prompt_tokens=tokens,
-            completion_tokens=completion,
-            estimated_cost_usd=cost,
-            exact=exact,
-        )
-
-    # ------------------------------------------------------------------ agenda
-
-    def agenda(
-        self,
-        task: AgendaTask,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-    ) -> AgendaOutput:
-        from prepcoach.agenda import repair_agenda
-
-        prompt = _prompt(task.prompt)
-        redactor = prompt.redactor
-        sink = restoring_sink(on_text, redactor, ItemLines) if on_text else None
-        llm = self._client()
-
-        def call(p: Prompt, cap: int) -> tuple[AgendaReply, ChatResult]:
-            return llm.chat_json(
-                p.messages,
-                AgendaReply,
-                name="agenda",
-                model=self.settings.model,
-                on_text=sink,
-                cancel=cancel,
-                prompt_tokens=p.prompt_tokens,
-                max_tokens=cap,
-            )
-
-        try:
-            (reply, result), prompt = run_fitted(llm, prompt, "agenda", call)
-            if not any(it.title.strip() for it in reply.items):
-                raise UnusableReply(f"the model {result.model} returned an agenda with no items.")
-        except (UnusableReply, StreamTimeout) as exc:
-            self._fall_back("agenda", exc)
-            return OfflineEngine().agenda(task, on_text=on_text, cancel=cancel)
-        data = reply.model_dump()
-        if redactor is not None:
-            data = redactor.restore_data(data)
-        draft = Agenda(
-            mentor=task.mentor.id,
-            minutes=task.inp.minutes,
-            items=[
-                AgendaItem(
-                    title=it["title"],
-                    minutes=it["minutes"],
-                    kind=it["kind"],
-                    detail=it["detail"],
-                    objective_id=it["objective_id"],
-                    source="",
-                )
-                for it in data["items"]
-            ],
-            engine="llm",
-            model=result.model,
-            summary=data["summary"],
-        )
-        fixed = repair_agenda(draft, task.inp)
-        return AgendaOutput(
-            agenda=fixed.agenda,
-            usage=self._usage(prompt, result),
-            structured_mode=result.mode,
-            repairs=fixed.repairs,
-        )
-
-    def _fall_back(self, what: str, exc: EngineError) -> None:
-        """Say that the offline composer stands in for an unusable reply (or, with
-        --no-fallback, fail with the reason)."""
-        if not self.settings.fallback:
-            raise exc
-        notices.note(
-            f"{exc.message.rstrip('.')}; this {what} is the offline composer's instead "
-            "(--no-fallback makes that an error)."
+            prompt_tokens=tokens, completion_tokens=completion, estimated_cost_usd=cost, exact=exact
         )
 
     def _fit_first(self, llm: LLM, prompt: Prompt, job: str) -> tuple[Prompt, int]:
@@ -160,17 +85,65 @@ class LLMEngine:
         reply = REPLY_TOKENS[job]
         return fit(prompt, window, reply, self.settings.model) if window else (prompt, reply)
 
+    # ------------------------------------------------------------------ agenda
+
+    def agenda(self, task: AgendaTask, live: Live = QUIET) -> AgendaOutput:
+        """The model's agenda, repaired by the agenda rules; ``UnusableReply`` when the
+        model gives no agenda at all."""
+        from prepcoach.agenda import repair_agenda
+        from prepcoach.tokens import count_text
+
+        prompt = _prompt(task.prompt)
+        redactor = prompt.redactor
+        sink = restoring_sink(live.on_text, redactor, ItemLines) if live.on_text else None
+        llm = self._client()
+
+        def call(p: Prompt, cap: int) -> tuple[AgendaReply, ChatResult]:
+            return llm.chat_json(
+                p.messages,
+                AgendaReply,
+                name="agenda",
+                on_text=sink,
+                cancel=live.cancel,
+                prompt_tokens=p.prompt_tokens,
+                max_tokens=cap,
+            )
+
+        (reply, result), prompt = run_fitted(llm, prompt, "agenda", call)
+        if not any(it.title.strip() for it in reply.items):
+            raise UnusableReply(f"the model {result.model} returned an agenda with no items.")
+        data = reply.model_dump()
+        if redactor is not None:
+            data = redactor.restore_data(data)
+        items = [AgendaItem(**{k: it[k] for k in _ITEM_FIELDS}, source="") for it in data["items"]]
+        draft = Agenda(
+            mentor=task.mentor.id,
+            minutes=task.inp.minutes,
+            items=items,
+            engine="llm",
+            model=result.model,
+            summary=data["summary"],
+        )
+        draft, replaced = sense_gate(draft, task.inp)  # before the rules add their lines
+        fixed = repair_agenda(draft, task.inp)
+        usage = self._usage(
+            result.model,
+            result.prompt_tokens or prompt.prompt_tokens,
+            result.completion_tokens or count_text(result.text),
+            bool(result.prompt_tokens) or prompt.tokens_exact,
+        )
+        return AgendaOutput(
+            agenda=fixed.agenda,
+            usage=usage,
+            structured_mode=result.mode,
+            repairs=[*replaced, *fixed.repairs],
+        )
+
     # ---------------------------------------------------------------- outreach
 
-    def outreach(
-        self,
-        task: OutreachTask,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-    ) -> OutreachOutput:
+    def outreach(self, task: OutreachTask, live: Live = QUIET) -> OutreachOutput:
         from prepcoach.lint import lint_outreach, split_subject
-        from prepcoach.tokens import count_messages, count_text, estimate_cost
+        from prepcoach.tokens import count_messages, count_text
 
         llm = self._client()
         prompt, cap = self._fit_first(llm, _prompt(task.prompt), "outreach")
@@ -180,15 +153,10 @@ class LLMEngine:
 
         def attempt(messages: Messages) -> Attempt[tuple[str | None, str]]:
             nonlocal model
-            sink = restoring_sink(on_text, redactor) if on_text else None
+            sink = restoring_sink(live.on_text, redactor) if live.on_text else None
             tokens = count_messages(messages).tokens
             result = llm.chat(
-                messages,
-                model=self.settings.model,
-                on_text=sink,
-                cancel=cancel,
-                prompt_tokens=tokens,
-                max_tokens=cap,
+                messages, on_text=sink, cancel=live.cancel, prompt_tokens=tokens, max_tokens=cap
             )
             if sink is not None:
                 sink.flush()
@@ -204,22 +172,13 @@ class LLMEngine:
             return Attempt((subject, body), result.text, found)
 
         def on_retry(reason: str) -> None:
-            if task.on_restart is not None:
-                task.on_restart(reason)
-            elif on_text is not None:
-                on_text(f"\n\n--- {reason} ---\n\n")
+            if live.on_restart is not None:
+                live.on_restart(reason)
+            elif live.on_text is not None:
+                live.on_text(f"\n\n--- {reason} ---\n\n")
 
-        last, attempts = repair_loop(
-            list(prompt.messages),
-            what="draft",
-            attempt=attempt,
-            render=self._prompts().render,
-            template="outreach.repair.j2",
-            context=prompt.context,
-            redactor=redactor,
-            on_retry=on_retry,
-            cancel=cancel,
-        )
+        repairs = Repairs("draft", self._prompts().render, "outreach.repair.j2", prompt.context)
+        last, attempts = repair_loop(prompt.messages, attempt, repairs, redactor, on_retry, live)
         subject, body = last.value
         inp = task.inp
         draft = OutreachDraft(
@@ -237,27 +196,17 @@ class LLMEngine:
             model=model,
             violations=[str(v) for v in last.violations],
         )
-        usage = TokenUsage(
-            prompt_tokens=totals[0],
-            completion_tokens=totals[1],
-            estimated_cost_usd=estimate_cost(self.settings.prices, model, totals[0], totals[1]),
-            exact=prompt.tokens_exact,
-        )
+        usage = self._usage(model, totals[0], totals[1], prompt.tokens_exact)
         return OutreachOutput(
             draft=draft, violations=last.violations, attempts=attempts, usage=usage
         )
 
     # ------------------------------------------------------------------ review
 
-    def review_message(
-        self,
-        task: ReviewMessageTask,
-        *,
-        on_text: TextSink | None = None,
-        cancel: threading.Event | None = None,
-    ) -> ReviewMessageOutput:
+    def review_message(self, task: ReviewMessageTask, live: Live = QUIET) -> ReviewMessageOutput:
         """The message linted as the outreach kind it is (``review_message_kind``:
-        renewal, wind-down, follow-up, ...) on email, and repaired like an outreach draft."""
+        renewal, wind-down, follow-up, ...) on email, and repaired like an outreach draft;
+        what still breaks a rule after the repairs is in ``violations`` and ``rules``."""
         from prepcoach.lint import WORD_LIMITS, lint_outreach
         from prepcoach.review import review_message_kind
 
@@ -265,6 +214,7 @@ class LLMEngine:
         prompt, cap = self._fit_first(llm, _prompt(task.prompt), "review")
         redactor = prompt.redactor
         kind = review_message_kind(task.record)
+        on_text = live.on_text
         if on_text is not None:
             on_text(task.heading)
         sink: Sink | None = restoring_sink(on_text, redactor, _message_field) if on_text else None
@@ -276,9 +226,8 @@ class LLMEngine:
                 messages,
                 ReviewMessageReply,
                 name="review_message",
-                model=self.settings.model,
                 on_text=sink,
-                cancel=cancel,
+                cancel=live.cancel,
                 prompt_tokens=prompt.prompt_tokens,
                 max_tokens=cap,
             )
@@ -296,31 +245,14 @@ class LLMEngine:
                 on_text(f"\n\n--- {reason} ---\n\n")
                 sink = restoring_sink(on_text, redactor, _message_field)
 
-        try:
-            last, _ = repair_loop(
-                list(prompt.messages),
-                what="message",
-                attempt=attempt,
-                render=self._prompts().render,
-                template="review.repair.j2",
-                context={"message_kind": kind, "word_limit": WORD_LIMITS["email"]},
-                redactor=redactor,
-                on_retry=on_retry,
-                cancel=cancel,
-            )
-            if last.violations and self.settings.fallback:
-                rules = ", ".join(v.rule for v in last.violations)
-                raise UnusableReply(
-                    f"the model {model}'s review message still broke "
-                    f"{plural(len(last.violations), 'rule')} after its repairs ({rules})"
-                )
-        except (UnusableReply, StreamTimeout) as exc:
-            self._fall_back("review message", exc)
-            if on_text is not None:
-                on_text("\n\n--- the offline composer's message ---\n\n")
-            return OfflineEngine().review_message(task, on_text=None, cancel=cancel)
+        context = {"message_kind": kind, "word_limit": WORD_LIMITS["email"]}
+        repairs = Repairs("message", self._prompts().render, "review.repair.j2", context)
+        last, _ = repair_loop(prompt.messages, attempt, repairs, redactor, on_retry, live)
         subject, message = last.value
-        text = (f"Subject: {subject}\n\n" if subject else "") + message
         return ReviewMessageOutput(
-            text=text, engine=self.name, model=model, violations=[str(v) for v in last.violations]
+            text=draft_text(subject, message),
+            engine=self.name,
+            model=model,
+            violations=[str(v) for v in last.violations],
+            rules=[v.rule for v in last.violations],
         )

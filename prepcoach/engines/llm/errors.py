@@ -8,6 +8,7 @@ import re
 import time
 from typing import TYPE_CHECKING, Any
 
+from prepcoach.engines.base import NothingUsable
 from prepcoach.errors import EngineError
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ class FormatRefused(EngineError):
     """The server rejected the requested response_format (whatever the status)."""
 
 
-class UnusableReply(EngineError):
+class UnusableReply(NothingUsable):
     """The model answered, twice, with nothing that reads as the reply asked for."""
 
 

@@ -2,8 +2,8 @@
 and how long the first token has been awaited (shown as progress on a terminal).
 
 The interface sets the sinks once (``set_sinks``); without them notes are kept in ``NOTES``
-and waits are not shown. Notes say what the engine did on its own: history trimmed to fit
-a small context, the offline composer used for an unusable reply.
+and waits are not shown. Notes say what was done on the user's behalf: history trimmed to
+fit a small context, the offline composer used for an unusable reply (said by the services).
 """
 
 from __future__ import annotations

@@ -4,7 +4,6 @@ message that goes with a checkpoint review."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -13,6 +12,7 @@ from prepcoach.errors import check_cancel
 from prepcoach.text import plural
 
 if TYPE_CHECKING:
+    from prepcoach.engines.base import Live
     from prepcoach.lint import Violation
     from prepcoach.redact import Redactor
 
@@ -42,39 +42,49 @@ def retry_reason(what: str, attempt: int, violations: list[Violation]) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Repairs:
+    """How a repair request is written: ``template`` rendered (by ``render``) from
+    ``context`` plus the violations and the attempt numbers; ``what`` names a draft in the
+    reason shown to the user ("draft", "message")."""
+
+    what: str
+    render: Callable[[str, dict[str, object]], str]
+    template: str
+    context: Mapping[str, object]
+
+    def request(self, attempts: int, violations: list[Violation]) -> str:
+        return self.render(
+            self.template,
+            {
+                **self.context,
+                "violations": [{"rule": v.rule, "reason": v.reason} for v in violations],
+                "attempt": attempts + 1,
+                "max_attempts": MAX_REPAIRS + 1,
+            },
+        )
+
+
 def repair_loop(
     messages: Messages,
-    *,
-    what: str,
     attempt: Callable[[Messages], Attempt[T]],
-    render: Callable[[str, dict[str, object]], str],
-    template: str,
-    context: Mapping[str, object],
+    repairs: Repairs,
     redactor: Redactor | None,
     on_retry: Callable[[str], None],
-    cancel: threading.Event | None,
+    live: Live,
 ) -> tuple[Attempt[T], int]:
     """Run ``attempt`` until its draft breaks no rule or the repairs are used up; returns
     the last attempt and how many were made. Before each repair ``on_retry(reason)`` is
-    called; the request is ``template`` rendered from ``context`` plus the violations and
-    the attempt numbers, redacted like the prompt."""
+    called; the repair request is redacted like the prompt."""
     attempts = 0
     while True:
         attempts += 1
         got = attempt(messages)
         if not got.violations or attempts > MAX_REPAIRS:
             return got, attempts
-        check_cancel(cancel)
-        on_retry(retry_reason(what, attempts, got.violations))
-        request = render(
-            template,
-            {
-                **context,
-                "violations": [{"rule": v.rule, "reason": v.reason} for v in got.violations],
-                "attempt": attempts + 1,
-                "max_attempts": MAX_REPAIRS + 1,
-            },
-        )
+        check_cancel(live.cancel)
+        on_retry(retry_reason(repairs.what, attempts, got.violations))
+        request = repairs.request(attempts, got.violations)
         if redactor is not None:
             request = redactor.redact(request)
         messages = [

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import queue
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from prepcoach.engines.base import NothingUsable
 from prepcoach.engines.llm.stream import StreamState
-from prepcoach.errors import Cancelled, EngineError
+from prepcoach.errors import Cancelled
 
 # How often ``on_wait`` hears how long the first token has been awaited (seconds).
 WAIT_TICK = 1.0
@@ -26,7 +28,7 @@ class Clocks:
     total: float
 
 
-class StreamTimeout(EngineError):
+class StreamTimeout(NothingUsable):
     """One of the clocks ran out; the message names the setting that raises it."""
 
 
@@ -36,6 +38,19 @@ def _timeout(url: str, what: str, seconds: float, setting: str) -> StreamTimeout
         f"no {what} from {url} within {seconds:g} s ({setting}).",
         hint=f"Raise `{setting}` in config.toml or {env}, try a smaller model, or use --offline.",
     )
+
+
+def hang_up(stream: Any) -> None:
+    """Shut the socket under an openai ``Stream`` (httpx response) from this thread, so
+    the helper thread blocked reading it wakes at once and the server sees the connection
+    closed (closing the socket alone does not wake a blocked read)."""
+    response = getattr(stream, "response", None)
+    extensions = getattr(response, "extensions", None) or {}
+    network = extensions.get("network_stream")
+    sock = network.get_extra_info("socket") if network is not None else None
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 def stream_chunks(
@@ -48,15 +63,21 @@ def stream_chunks(
 ) -> Iterator[Any]:
     """The chunks of ``open_stream()``; ``on_wait(seconds)`` hears how long the first token
     has been awaited, every ``WAIT_TICK`` (and -1 once the wait is over). Raises
-    ``Cancelled`` or ``StreamTimeout`` as soon as the cancel is set or a clock runs out (the
-    helper thread is abandoned, its stream closed)."""
+    ``Cancelled`` or ``StreamTimeout`` as soon as the cancel is set or a clock runs out: the
+    connection is shut from this side (``hang_up``), so the helper thread ends too. A cancel
+    before the server sent its headers returns at once as well; the helper thread closes
+    the stream as soon as they come."""
     q: queue.Queue[tuple[int, Any]] = queue.Queue()
     abandon = threading.Event()
+    opened: list[Any] = []  # the stream, once its headers are in
 
     def produce() -> None:
         stream = None
         try:
             stream = open_stream()
+            opened.append(stream)
+            if abandon.is_set():  # cancelled while the server had not answered yet
+                return
             for chunk in stream:
                 if abandon.is_set():
                     break
@@ -72,6 +93,7 @@ def stream_chunks(
     threading.Thread(target=produce, name="prepcoach-llm-stream", daemon=True).start()
     start = last = time.monotonic()
     told = 0.0
+    finished = False
     try:
         while True:
             if cancel is not None and cancel.is_set():
@@ -98,6 +120,7 @@ def stream_chunks(
                 told = 0.0
                 on_wait(-1.0)  # the wait is over
             if kind == 1:
+                finished = True
                 return
             if kind == 2:
                 if cancel is not None and cancel.is_set():
@@ -106,3 +129,5 @@ def stream_chunks(
             yield item
     finally:
         abandon.set()
+        if opened and not finished:
+            hang_up(opened[0])

@@ -1,0 +1,119 @@
+"""The sense gate on a model's agenda prose: each check on its own, then a weak model's
+agenda through the services against the loopback server, where the nonsense parts take the
+offline composer's wording and each replacement is listed in ``problems``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from fakeserver import FakeOpenAI
+
+from prepcoach.agenda.shapes import find_moment_item
+from prepcoach.engines.llm.sense import nonsense
+from prepcoach.engines.offline import compose_agenda
+from prepcoach.services import AgendaRequest, Services
+from prepcoach.settings import load_settings
+from prepcoach.store import Store
+
+TODAY = dt.date(2026, 11, 25)
+TITLE = "Wrap-up: what this term achieved"
+INPUTS = ["Look back on the term together.", "Run the FY27 Platform budget cycle myself"]
+
+
+@pytest.mark.parametrize(
+    ("detail", "why"),
+    [
+        ("", "empty"),
+        ("   \n ", "empty"),
+        ("1234 5678 !!!", "no words"),
+        ("Wrap-up: what this term achieved.", "repeats the title"),
+        ("{{ moment.lines }}", "template"),
+        ("<|im_start|>assistant budget", "template"),
+        ("Detail: look back on the budget", "template"),
+        ("the the the the the the budget the", "repeats one word"),
+        ("xq7#@!%z budget %%%%%%%% &&&&& ****", "not words"),
+        ("budgetbudgetbudgetbudgetbudgetbudgetbudget", "not words"),
+        ("Оглянуться на бюджет и итоги срока", "another script"),
+        ("Bananas are a good source of potassium.", "shares no word"),
+    ],
+)
+def test_nonsense_is_named(detail, why):
+    found = nonsense(detail, TITLE, INPUTS)
+    assert found is not None and why in found
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "Look back together: the FY27 budget cycle ran without me in every review.",
+        "What changed this term, and what I would do differently next time.",
+        "- Met: Run the FY27 Platform budget cycle myself\n- Open: the migration hand-off",
+    ],
+)
+def test_sensible_prose_passes(detail):
+    assert nonsense(detail, TITLE, INPUTS) is None
+
+
+def _services(sample_dir: Path) -> Services:
+    return Services(load_settings(data=sample_dir), Store(sample_dir))
+
+
+Q1 = "How do I hand the budget process to my new finance partner?"
+
+
+def test_a_weak_models_prose_gives_way_to_the_offline_wording(llm_env, sample_dir):
+    # Priya: the last meeting of her term, so the agenda needs a wrap-up.
+    weak = {
+        "summary": "Привет мир как дела сегодня",
+        "items": [
+            {"title": Q1, "minutes": 20, "kind": "question", "detail": "zzz zzz",
+             "objective_id": None},
+            {"title": TITLE, "minutes": 10, "kind": "objective",
+             "detail": "asdf qwer asdf qwer asdf qwer asdf", "objective_id": None},
+            {"title": "Close", "minutes": 5, "kind": "close", "detail": "{{ close.detail }}",
+             "objective_id": None},
+        ],
+    }  # fmt: skip
+    llm_env.push(FakeOpenAI.json(weak))
+    svc = _services(sample_dir)
+    req = AgendaRequest(mentor="Priya", questions=[Q1], minutes=45, today=TODAY)
+    res = svc.agenda(req)
+    offline = compose_agenda(svc.agenda_job.setup(req, prompt=False).inp)
+    items = res.agenda.items
+    wrap = items[find_moment_item(items, "last") or 0]
+    want = offline.items[find_moment_item(offline.items, "last") or 0]
+    assert wrap.title == TITLE and wrap.detail == want.detail
+    close = next(it for it in items if it.kind == "close")
+    assert close.detail == next(it.detail for it in offline.items if it.kind == "close")
+    assert res.agenda.summary == offline.summary
+    assert res.agenda.engine == "llm"
+    said = [p for p in res.problems if "made no sense" in p]
+    assert len(said) == 3, res.problems
+    assert any(TITLE in p and "repeats one word" in p for p in said)
+    assert any("'Close'" in p and "template" in p for p in said)
+    assert any("summary" in p and "another script" in p for p in said)
+    # the user's own question keeps whatever the model wrote with it
+    question = next(it for it in items if it.title == Q1)
+    assert "prepcoach's wording" not in question.detail
+
+
+def test_sensible_model_prose_is_kept(llm_env, sample_dir):
+    good_wrap = "Look back on the term: the FY27 budget cycle, and what to carry on alone."
+    reply = {
+        "summary": "The last meeting of the term: look back on the budget cycle and the close.",
+        "items": [
+            {"title": Q1, "minutes": 20, "kind": "question", "detail": "", "objective_id": None},
+            {"title": TITLE, "minutes": 10, "kind": "objective", "detail": good_wrap,
+             "objective_id": None},
+            {"title": "Close", "minutes": 5, "kind": "close",
+             "detail": "Agree on action items and a lighter touch after the term ends.",
+             "objective_id": None},
+        ],
+    }  # fmt: skip
+    llm_env.push(FakeOpenAI.json(reply))
+    req = AgendaRequest(mentor="Priya", questions=[Q1], minutes=45, today=TODAY)
+    res = _services(sample_dir).agenda(req)
+    assert not [p for p in res.problems if "made no sense" in p]
+    assert any(good_wrap in it.detail for it in res.agenda.items)
