@@ -21,16 +21,16 @@ def services(root: Path) -> Services:
 
 def test_the_booked_length_by_name_or_mentor(sample_dir: Path) -> None:
     svc = services(sample_dir)
-    assert svc.meetings.booked_minutes("Priya", TODAY) == 60
-    assert svc.meetings.booked_minutes(svc.plan().mentor("priya-raman"), TODAY) == 60
+    assert svc.booked_minutes("Priya", TODAY) == 60
+    assert svc.booked_minutes(svc.plan().mentor("priya-raman"), TODAY) == 60
 
 
 def test_no_length_when_none_booked_or_the_booking_passed(sample_dir: Path) -> None:
     svc = services(sample_dir)
-    assert svc.meetings.booked_minutes("Marcus", TODAY) is None  # booked, no length
-    assert svc.meetings.booked_minutes("Priya", dt.date(2026, 12, 2)) is None
+    assert svc.booked_minutes("Marcus", TODAY) is None  # booked, no length
+    assert svc.booked_minutes("Priya", dt.date(2026, 12, 2)) is None
 
 
 def test_an_unknown_mentor_is_not_found(sample_dir: Path) -> None:
     with pytest.raises(NotFoundError):
-        services(sample_dir).meetings.booked_minutes("Nobody", TODAY)
+        services(sample_dir).booked_minutes("Nobody", TODAY)

@@ -60,7 +60,7 @@ def _minutes(args: argparse.Namespace, ctx: Context) -> int:
     """``--minutes`` when given, else the booked meeting's length, else the default."""
     if args.minutes is not None:
         return int(args.minutes)
-    booked = ctx.services.meetings.booked_minutes(args.mentor, args.today)
+    booked = ctx.services.booked_minutes(args.mentor, args.today)
     if booked is None:
         return DEFAULT_MEETING_MINUTES
     note(f"meeting length: {booked} minutes, as booked (--minutes N to change it)")
