@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -23,6 +23,7 @@ from textual.widgets import Button, Checkbox, Input, Static, TextArea
 
 from prepcoach.models import ActionItem, Objective, ObjectiveProgress, Session
 from prepcoach.tui import drafts
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import one_line, plain, sanitize
 
 if TYPE_CHECKING:
@@ -40,10 +41,7 @@ class Captured:
 
 class CaptureScreen(ModalScreen[Captured | None]):
     LABEL = "Capture"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save notes, actions, progress"),
-        Binding("escape", "cancel", "Close", tooltip="Close; what you typed stays as a draft"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("capture")
 
     def __init__(
         self,

@@ -7,12 +7,13 @@ import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.next_step import lead_with_missing
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
@@ -44,11 +45,7 @@ STATUS_STYLE = {
 class DashboardScreen(WaitForData, BaseScreen):
     LABEL = "Dashboard"
     MODE = "dashboard"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "prep", "Prep mentor", tooltip="Prepare the next meeting with this mentor"),
-        Binding("n", "nudge", "Nudge", tooltip="Draft the nudge for the oldest unanswered ask"),
-        Binding("ctrl+r", "refresh", "Reload", tooltip="Read the data directory again"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("dashboard")
 
     def __init__(self) -> None:
         super().__init__()

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from prepcoach.errors import PrepcoachError
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.plan import fields as F
 from prepcoach.tui.screens.plan.actions import PlanActions
 from prepcoach.tui.text import plain
@@ -83,11 +84,7 @@ STEPS = (
 
 
 class FirstRunScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save step", priority=True),
-        Binding("ctrl+n", "skip", "Skip step", priority=True),
-        Binding("escape", "close", "Close setup"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("first_run")
 
     def __init__(self) -> None:
         super().__init__()

@@ -23,7 +23,7 @@ class WaitForData(_Base):
     """Mixin for the app's screens (list it before ``BaseScreen``).
 
     Until the first load (the worker in group ``"load"``) has finished and its data is
-    shown, keys that the app itself does not handle (1-6, ?, ctrl+p, ctrl+q act at once)
+    shown, keys that the app itself does not handle (1-7, ?, ctrl+p, ctrl+q act at once)
     are kept. Then they are replayed in the order they were typed, to this screen's
     focused widget, and only while this screen is the one on top: keys typed for a screen
     never act on another one. Keys typed after the data arrived but before the replay are
@@ -102,5 +102,5 @@ class WaitForData(_Base):
 
     def on_screen_suspend(self) -> None:
         # keys were pressed for this screen while it was shown; once the user has moved
-        # on (1-6), replaying them later would surprise
+        # on (1-7), replaying them later would surprise
         self._held_keys.clear()

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -25,6 +25,7 @@ from prepcoach.tui.generation import (
     GenerationFinished,
     working,
 )
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.state import MentorView, Snapshot
@@ -61,13 +62,7 @@ def message_kind(rec: ReviewRecord) -> str:
 class ReviewScreen(WaitForData, BaseScreen):
     LABEL = "Review"
     MODE = "review"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "draft", "Draft message", tooltip="Draft the matching message in Outreach"),
-        Binding("ctrl+g", "write", "Write review", tooltip="Write the review with its message"),
-        Binding("escape", "cancel", "Cancel", tooltip="Stop writing the review"),
-        Binding("ctrl+s", "save", "Save review", tooltip="Keep this review in reviews/"),
-        Binding("ctrl+r", "refresh", "Reload", show=False, tooltip="Read the data again"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("review")
 
     def __init__(self) -> None:
         super().__init__()

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from prepcoach.models import SUPPORT_AREA_LABELS, SUPPORT_AREAS
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.state import COVERING, Snapshot
@@ -31,15 +32,7 @@ MARK = {
 class TeamScreen(WaitForData, BaseScreen):
     LABEL = "Team"
     MODE = "team"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "o",
-            "ask_network",
-            "Ask for a recommendation",
-            tooltip="Draft a note asking your network who could cover the first gap",
-        ),
-        Binding("ctrl+r", "refresh", "Reload", tooltip="Read the data directory again"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("team")
 
     def __init__(self) -> None:
         super().__init__()

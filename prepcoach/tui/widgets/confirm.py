@@ -7,22 +7,20 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import plain
 
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismissed with True (y, enter on "yes") or False (n, escape, "no")."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("confirm")
 
     def __init__(self, title: str, lines: list[str], question: str, yes: str = "Yes") -> None:
         super().__init__()

@@ -1,7 +1,7 @@
 """A list of short texts edited from the keyboard: type + enter adds; on the list, enter
 edits, delete removes, shift+up / shift+down (or ctrl+up / ctrl+down) reorder, and typing
 any character, digits included, starts a new item (so no keystroke is lost on the list:
-the screen keys 1-6 work once escape leaves the field)."""
+the screen keys 1-7 work once escape leaves the field)."""
 
 from __future__ import annotations
 
@@ -9,22 +9,18 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, OptionList
 
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import one_line, sanitize
 
 
 class ItemList(OptionList):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "edit", "Edit", show=False),
-        Binding("delete,backspace", "remove", "Delete", show=False),
-        Binding("shift+up,ctrl+up", "move(-1)", "Move up", show=False),
-        Binding("shift+down,ctrl+down", "move(1)", "Move down", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("editable_list")
 
     def on_key(self, event: events.Key) -> None:
         """A printable key on the list starts a new item with that character, digits

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -25,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, Static
 
 from prepcoach.errors import PrepcoachError
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import plain
 
 INPUT_KINDS = ("text", "int", "date", "time")
@@ -131,10 +132,7 @@ class FormScreen(ModalScreen[Any]):
     shown in the form); the screen is dismissed with what ``submit`` returned, or None
     when closed without saving."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "close", "Close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("form")
 
     def __init__(
         self,

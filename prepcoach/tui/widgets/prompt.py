@@ -6,18 +6,17 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import plain
 
 
 class PromptScreen(ModalScreen[str | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("prompt")
 
     def __init__(self, question: str, value: str = "") -> None:
         super().__init__()

@@ -11,7 +11,7 @@ import contextlib
 from functools import partial
 from typing import Any, ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
@@ -19,6 +19,7 @@ from prepcoach.meeting_prep import earlier_open_questions
 from prepcoach.models import Session
 from prepcoach.store import SessionSummary
 from prepcoach.text import plural
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.history.view import HistoryView
 from prepcoach.tui.screens.loading import WaitForData
 
@@ -27,13 +28,7 @@ class HistoryScreen(WaitForData, HistoryView):
     LABEL = "History"
     AUTO_FOCUS = "#sessions"  # opens on the session list (Down moves through it)
     MODE = "history"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", tooltip="Search the text of every session"),
-        Binding("x", "toggle_done", "Done/undone", tooltip="Toggle the selected action item"),
-        Binding("c", "capture", "Capture", tooltip="After the meeting: notes, actions, progress"),
-        Binding("ctrl+r", "refresh", "Reload", show=False, tooltip="Read the data again"),
-        Binding("escape", "leave", "Leave field", show=False, tooltip="Then 1-6 switch screens"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("history")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "capture" and self.capture_loading:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
@@ -20,6 +20,7 @@ from prepcoach.recipients import mentor_for, needs_ask
 from prepcoach.text import plural
 from prepcoach.tui import drafts
 from prepcoach.tui import generation as gen
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.outreach.form import FORM_DRAFT, OutreachData
 from prepcoach.tui.screens.outreach.saving import OutreachSaving
@@ -32,22 +33,7 @@ from prepcoach.vocab import CHANNELS, OUTREACH_KINDS, outreach_kind
 class OutreachScreen(WaitForData, OutreachSaving):
     LABEL = "Outreach"
     MODE = "outreach"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+g", "generate", "Generate", tooltip="Draft (or redraft) the message"),
-        Binding("escape", "cancel", "Cancel", tooltip="Stop the generation; your text is kept"),
-        Binding("escape", "leave", "Leave field", show=False, tooltip="Then 1-6 switch screens"),
-        Binding(
-            "ctrl+z",
-            "undo_redraft",
-            "Undo redraft",
-            priority=True,
-            tooltip="Put back the message the last draft replaced",
-        ),
-        Binding("ctrl+s", "save", "Save", tooltip="Save this draft"),
-        Binding("ctrl+t", "copy", "Copy", tooltip="Copy subject and message to the clipboard"),
-        Binding("ctrl+b", "mark_sent", "Mark sent", tooltip="Mark as sent (starts the reminder)"),
-        Binding("ctrl+n", "new", "New", show=False, tooltip="Start a new message"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("outreach")
 
     def compose_body(self) -> Iterable[Widget]:
         with Vertical(id="o-form"):
@@ -291,7 +277,7 @@ class OutreachScreen(WaitForData, OutreachSaving):
         self.query_one("#o-subject", Input).value = self._subject_before
 
     def action_leave(self) -> None:
-        self.set_focus(None)  # 1-6 switch screens again
+        self.set_focus(None)  # 1-7 switch screens again
 
     def action_cancel(self) -> None:
         if self.generator.cancel() is not None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from prepcoach import planning
 from prepcoach.models import Plan
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.plan.editing import PlanEditing
 from prepcoach.tui.text import one_line, plain
@@ -30,22 +31,7 @@ DISK_CHECK = 1.0
 class PlanScreen(WaitForData, PlanEditing):
     LABEL = "Plan"
     MODE = "plan"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add", tooltip="Add a mentor or an objective (the table in focus)"),
-        Binding("e", "edit", "Edit", tooltip="Edit the mentor or objective under the cursor"),
-        Binding("delete,x", "remove", "Remove", tooltip="Remove the mentor / drop the objective"),
-        Binding("s", "status", "Status", tooltip="Move the mentor to its next status"),
-        Binding("b", "book", "Book", tooltip="Book the mentor's next meeting (date, time, length)"),
-        Binding("l", "link", "Link", show=False, tooltip="Link the objective to mentors"),
-        Binding("m", "met", "Met", show=False, tooltip="Mark the objective met"),
-        Binding("d", "drop", "Drop", show=False, tooltip="Drop the objective (kept as dropped)"),
-        Binding(
-            "r", "reopen", "Reopen", show=False, tooltip="Open a met or dropped objective again"
-        ),
-        Binding("p", "profile", "Profile", tooltip="Edit your name, title, organisation"),
-        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change made here (this run)"),
-        Binding("ctrl+r", "refresh", "Reload", show=False, tooltip="Read the plan again"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("plan")
 
     def __init__(self) -> None:
         super().__init__()

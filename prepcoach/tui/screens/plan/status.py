@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from prepcoach.planning import allowed_next
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import plain
 from prepcoach.vocab import MENTOR_STATUSES
 
@@ -33,7 +34,7 @@ WHAT = {
 class StatusScreen(ModalScreen[tuple[str, bool] | None]):
     """Dismissed with (status, forced) or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = keys("close")
 
     def __init__(self, name: str, status: str) -> None:
         super().__init__()

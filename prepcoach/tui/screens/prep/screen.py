@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -24,6 +24,7 @@ from textual.widgets import ContentSwitcher, Input, Label, Log, Markdown, Option
 from prepcoach.errors import PrepcoachError
 from prepcoach.meeting_prep import next_mentor
 from prepcoach.tui import generation as gen
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.prep.items import WELCOME, PrepData, parse_items
 from prepcoach.tui.screens.prep.saving import PrepSaving
@@ -36,32 +37,7 @@ from prepcoach.tui.widgets.scrolling import ScrollingMarkdown
 class PrepScreen(WaitForData, PrepSaving):
     LABEL = "Prep"
     MODE = "prep"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+g", "generate", "Generate", tooltip="Draft the agenda (streams in)"),
-        Binding(
-            "escape",
-            "cancel",
-            "Cancel",
-            tooltip="Stop the generation; your input is kept",
-        ),
-        Binding("escape", "leave", "Leave field", show=False, tooltip="Then 1-6 switch screens"),
-        Binding(
-            "ctrl+l",
-            "toggle_edit",
-            "Edit items",
-            tooltip="Edit, re-time and reorder the agenda items; again for the preview",
-        ),
-        Binding(
-            "ctrl+z",
-            "undo_redraft",
-            "Undo redraft",
-            tooltip="Put back the agenda the last generation replaced",
-        ),
-        Binding("ctrl+s", "save", "Save", tooltip="Save the prep and agenda as a session"),
-        Binding("ctrl+t", "copy", "Copy", tooltip="Copy the agenda (Markdown) to the clipboard"),
-        Binding("ctrl+o", "export", "Export", tooltip="Write the agenda to a Markdown file"),
-        Binding("ctrl+n", "clear", "Clear", show=False, tooltip="Start this mentor's prep over"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys("prep")
 
     # ---------------------------------------------------------------- layout
 
