@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header
 
+from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import cell
 from prepcoach.tui.widgets.nav import NavBar
 
@@ -23,6 +24,13 @@ if TYPE_CHECKING:
 class BaseScreen(Screen[None]):
     LABEL = ""
     MODE = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # A screen's keys are its row of the keymap table, named by its MODE; set before
+        # Textual merges the class's bindings.
+        if "MODE" in cls.__dict__ and "BINDINGS" not in cls.__dict__:
+            cls.BINDINGS = keys(cls.MODE)
+        super().__init_subclass__(**kwargs)
 
     def __init__(self) -> None:
         super().__init__()

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
-from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from prepcoach.tui.keymap import keys
 from prepcoach.tui.next_step import lead_with_missing
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
@@ -45,7 +43,6 @@ STATUS_STYLE = {
 class DashboardScreen(WaitForData, BaseScreen):
     LABEL = "Dashboard"
     MODE = "dashboard"
-    BINDINGS: ClassVar[list[BindingType]] = keys("dashboard")
 
     def __init__(self) -> None:
         super().__init__()

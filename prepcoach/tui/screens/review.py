@@ -5,10 +5,9 @@ that goes with it (renewal, wind-down, thank-you) in Outreach."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import on
-from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -25,7 +24,6 @@ from prepcoach.tui.generation import (
     GenerationFinished,
     working,
 )
-from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.state import MentorView, Snapshot
@@ -62,7 +60,6 @@ def message_kind(rec: ReviewRecord) -> str:
 class ReviewScreen(WaitForData, BaseScreen):
     LABEL = "Review"
     MODE = "review"
-    BINDINGS: ClassVar[list[BindingType]] = keys("review")
 
     def __init__(self) -> None:
         super().__init__()

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any
 
-from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from prepcoach.models import SUPPORT_AREA_LABELS, SUPPORT_AREAS
-from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.state import COVERING, Snapshot
@@ -32,7 +30,6 @@ MARK = {
 class TeamScreen(WaitForData, BaseScreen):
     LABEL = "Team"
     MODE = "team"
-    BINDINGS: ClassVar[list[BindingType]] = keys("team")
 
     def __init__(self) -> None:
         super().__init__()

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import contextlib
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any
 
-from textual.binding import BindingType
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
@@ -19,7 +18,6 @@ from prepcoach.meeting_prep import earlier_open_questions
 from prepcoach.models import Session
 from prepcoach.store import SessionSummary
 from prepcoach.text import plural
-from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.history.view import HistoryView
 from prepcoach.tui.screens.loading import WaitForData
 
@@ -28,7 +26,6 @@ class HistoryScreen(WaitForData, HistoryView):
     LABEL = "History"
     AUTO_FOCUS = "#sessions"  # opens on the session list (Down moves through it)
     MODE = "history"
-    BINDINGS: ClassVar[list[BindingType]] = keys("history")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "capture" and self.capture_loading:

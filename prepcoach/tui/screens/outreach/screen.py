@@ -5,10 +5,9 @@ regenerate, copy, save, mark as sent. The form is kept in drafts/outreach.json."
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import on
-from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
@@ -20,7 +19,6 @@ from prepcoach.recipients import mentor_for, needs_ask
 from prepcoach.text import plural
 from prepcoach.tui import drafts
 from prepcoach.tui import generation as gen
-from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.outreach.form import FORM_DRAFT, OutreachData
 from prepcoach.tui.screens.outreach.saving import OutreachSaving
@@ -33,7 +31,6 @@ from prepcoach.vocab import CHANNELS, OUTREACH_KINDS, outreach_kind
 class OutreachScreen(WaitForData, OutreachSaving):
     LABEL = "Outreach"
     MODE = "outreach"
-    BINDINGS: ClassVar[list[BindingType]] = keys("outreach")
 
     def compose_body(self) -> Iterable[Widget]:
         with Vertical(id="o-form"):

@@ -7,16 +7,14 @@ on disk (a CLI command run meanwhile), so the tables never show a stale plan for
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any
 
-from textual.binding import BindingType
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from prepcoach import planning
 from prepcoach.models import Plan
-from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.plan.editing import PlanEditing
 from prepcoach.tui.text import one_line, plain
@@ -31,7 +29,6 @@ DISK_CHECK = 1.0
 class PlanScreen(WaitForData, PlanEditing):
     LABEL = "Plan"
     MODE = "plan"
-    BINDINGS: ClassVar[list[BindingType]] = keys("plan")
 
     def __init__(self) -> None:
         super().__init__()

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import on
-from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -24,7 +23,6 @@ from textual.widgets import ContentSwitcher, Input, Label, Log, Markdown, Option
 from prepcoach.errors import PrepcoachError
 from prepcoach.meeting_prep import next_mentor
 from prepcoach.tui import generation as gen
-from prepcoach.tui.keymap import keys
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.prep.items import WELCOME, PrepData, parse_items
 from prepcoach.tui.screens.prep.saving import PrepSaving
@@ -37,7 +35,6 @@ from prepcoach.tui.widgets.scrolling import ScrollingMarkdown
 class PrepScreen(WaitForData, PrepSaving):
     LABEL = "Prep"
     MODE = "prep"
-    BINDINGS: ClassVar[list[BindingType]] = keys("prep")
 
     # ---------------------------------------------------------------- layout
 
