@@ -117,3 +117,106 @@ def test_sensible_model_prose_is_kept(llm_env, sample_dir):
     res = _services(sample_dir).agenda(req)
     assert not [p for p in res.problems if "made no sense" in p]
     assert any(good_wrap in it.detail for it in res.agenda.items)
+
+
+def _reply(summary: str, *extra: dict) -> dict:
+    """A model agenda for Priya's last meeting: the user's question, the wrap-up, a close,
+    and ``extra`` items."""
+    return {
+        "summary": summary,
+        "items": [
+            {"title": Q1, "minutes": 20, "kind": "question", "detail": "", "objective_id": None},
+            {"title": TITLE, "minutes": 10, "kind": "objective",
+             "detail": "Look back on the term: the FY27 budget cycle, and what comes next.",
+             "objective_id": None},
+            *extra,
+            {"title": "Close", "minutes": 5, "kind": "close",
+             "detail": "Agree on action items and a lighter touch after the term ends.",
+             "objective_id": None},
+        ],
+    }  # fmt: skip
+
+
+GOOD_SUMMARY = "The last meeting of the term: look back on the budget cycle and the close."
+
+
+def _agenda(llm_env, sample_dir, reply):
+    llm_env.push(FakeOpenAI.json(reply))
+    req = AgendaRequest(mentor="Priya", questions=[Q1], minutes=45, today=TODAY)
+    return _services(sample_dir).agenda(req)
+
+
+def test_an_item_about_nothing_in_the_meeting_is_left_out_and_said(llm_env, sample_dir):
+    made_up = [
+        {"title": "Mentor-10: the last meetmnts", "minutes": 5, "kind": "carried_over",
+         "detail": "Stories of friends and family members in a non-profit organization.",
+         "objective_id": None},
+        {"title": "", "minutes": 3, "kind": "opening", "detail": "Endnotes in your lifetime.",
+         "objective_id": None},
+    ]  # fmt: skip
+    res = _agenda(llm_env, sample_dir, _reply(GOOD_SUMMARY, *made_up))
+    titles = [it.title for it in res.agenda.items]
+    assert "Mentor-10: the last meetmnts" not in titles and "" not in titles
+    assert not any("non-profit" in it.detail for it in res.agenda.items)
+    said = [p for p in res.problems if "held nothing of this meeting" in p]
+    assert len(said) == 1 and "'Mentor-10: the last meetmnts', (untitled)" in said[0], said
+    assert Q1 in titles and TITLE in titles  # what ties to the meeting stays
+    assert sum(it.minutes for it in res.agenda.items) == 45
+
+
+def test_an_item_about_the_users_topics_is_kept(llm_env, sample_dir):
+    extra = {
+        "title": "Handing over the budget process", "minutes": 5, "kind": "opening",
+        "detail": "Who owns the FY27 budget cycle after the term.", "objective_id": None,
+    }  # fmt: skip
+    res = _agenda(llm_env, sample_dir, _reply(GOOD_SUMMARY, extra))
+    assert "Handing over the budget process" in [it.title for it in res.agenda.items]
+    assert not [p for p in res.problems if "held nothing" in p or "made no sense" in p]
+
+
+def test_an_agenda_of_nothing_but_made_up_items_gives_the_offline_agenda(llm_env, sample_dir):
+    junk = {
+        "summary": "Bananas.",
+        "items": [
+            {"title": "Potassium sources", "minutes": 10, "kind": "question",
+             "detail": "Bananas, lentils and spinach.", "objective_id": None},
+        ],
+    }  # fmt: skip
+    from prepcoach.engines.llm import notices
+
+    before = len(notices.NOTES)
+    res = _agenda(llm_env, sample_dir, junk)
+    assert res.agenda.engine == "offline"
+    said = notices.NOTES[before:]
+    assert any("nothing of this meeting" in n and "offline composer" in n for n in said), said
+    assert Q1 in [it.title for it in res.agenda.items]
+
+
+@pytest.mark.parametrize(
+    ("summary", "why"),
+    [
+        ("Mentoring term: 2027-11-30, end of 2026-5-4. Look back on the budget.", "date"),
+        ("Why do you want to meet Priya?", "asks a question"),
+        (
+            "Friends, family members, founders, endnotes, lifetimes and a non-profit budget.",
+            "mostly",
+        ),
+    ],
+)
+def test_a_summary_that_misleads_gives_way_to_the_offline_one(llm_env, sample_dir, summary, why):
+    res = _agenda(llm_env, sample_dir, _reply(summary))
+    assert summary not in res.agenda.summary
+    assert any("summary" in p and why in p for p in res.problems), res.problems
+
+
+def test_a_summary_naming_the_meetings_own_dates_is_kept(llm_env, sample_dir):
+    res = _agenda(llm_env, sample_dir, _reply(GOOD_SUMMARY))
+    assert res.agenda.summary.startswith(GOOD_SUMMARY)
+    assert not [p for p in res.problems if "summary" in p]
+
+
+def test_dates_are_compared_in_one_form():
+    text = "Since {} we look back on the budget cycle and the term."
+    assert nonsense(text.format("2026-5-4"), TITLE, [*INPUTS, "2026-05-04"]) is None
+    found = nonsense(text.format("2026-05-05"), TITLE, [*INPUTS, "2026-05-04"])
+    assert found is not None and "2026-05-05" in found

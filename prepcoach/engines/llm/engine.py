@@ -125,6 +125,10 @@ class LLMEngine:
             summary=data["summary"],
         )
         draft, replaced = sense_gate(draft, task.inp)  # before the rules add their lines
+        if not draft.items:
+            raise UnusableReply(
+                f"the model {result.model} returned an agenda with nothing of this meeting in it."
+            )
         fixed = repair_agenda(draft, task.inp)
         usage = self._usage(
             result.model,

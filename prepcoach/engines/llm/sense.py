@@ -2,8 +2,11 @@
 writes nonsense in the parts prepcoach composes well on its own. For the moment item
 (first meeting, midpoint, drift, last meeting), each objective check-in, the close and the
 summary, a detail that fails simple checks gives way to the offline composer's wording,
-and each replacement is said. The user's own items (questions, wins, carried-over items)
-are never touched."""
+and each replacement is said. An item the model made up about nothing in this meeting (no
+word in common with the user's questions, wins, carried-over items, objectives or the
+meeting's own parts) is left out, and said; a summary mostly about such things gives way
+to the offline one. The user's own items (questions, wins, carried-over items) are never
+touched: the agenda rules put back any the model lost or reworded."""
 
 from __future__ import annotations
 
@@ -70,6 +73,13 @@ _STOP = frozenset(
 )
 _USER_KINDS = ("question", "carried_over", "win")
 LONGEST_WORD = 30
+_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+# Words every agenda uses, which tie an item to nothing in particular.
+_AGENDA_WORDS = frozenset(
+    ["meeting", "mentor", "agenda", "session", "today", "minute", "minutes", "discuss"]
+)
+# A summary with less than this share of its keywords in the meeting's topics rambles.
+SUMMARY_ON_TOPIC = 0.4
 
 
 def _words(text: str) -> list[str]:
@@ -93,6 +103,11 @@ def _latin_share(text: str) -> float:
     return latin / len(letters)
 
 
+def _dates(text: str) -> list[str]:
+    """The dates written as year-month-day in ``text``, in one form (2026-5-4 → 2026-05-04)."""
+    return [f"{y}-{int(m):02d}-{int(d):02d}" for y, m, d in _DATE.findall(text)]
+
+
 def nonsense(detail: str, title: str, inputs: Iterable[str]) -> str | None:
     """Why ``detail`` (written for the item ``title``, about ``inputs``) makes no sense,
     in a few words; None when it passes every check."""
@@ -113,6 +128,10 @@ def nonsense(detail: str, title: str, inputs: Iterable[str]) -> str | None:
     if len(words) >= 6 and most > 0.4 * len(words):
         return "it repeats one word"
     source = " ".join(inputs)
+    known = set(_dates(source))
+    stray = [d for d in _dates(text) if d not in known]
+    if stray:
+        return f"it names a date this meeting does not have ({stray[0]})"
     if _latin_share(text) < 0.8 and _latin_share(source) >= 0.8:
         return "it is written in another script"
     if not _content(text) & _content(f"{title} {source}"):
@@ -142,6 +161,36 @@ def _counterpart(
     return None
 
 
+def _keywords(text: str) -> set[str]:
+    from prepcoach.agenda.matching import keywords
+
+    return keywords(text) - keywords(" ".join(_AGENDA_WORDS))
+
+
+def _topics(inp: AgendaInput, offline: Agenda) -> set[str]:
+    """The keywords of everything this meeting is about: the offline agenda (questions,
+    wins, carried-over items, the moment, check-ins, close), the objectives, the mentor."""
+    texts = [f"{it.title} {it.detail}" for it in offline.items]
+    texts += [f"{o.title} {o.done_when} {o.why}" for o in inp.objectives]
+    texts += [*inp.questions, *inp.accomplishments, inp.mentor.name]
+    return _keywords(" ".join(texts))
+
+
+def _stray(it: AgendaItem, topics: set[str]) -> bool:
+    """An item about nothing in the meeting: no keyword of its title, and fewer than two of
+    its detail, among the meeting's topics."""
+    return not (_keywords(it.title) & topics) and len(_keywords(it.detail) & topics) < 2
+
+
+def _off_topic(summary: str, topics: set[str]) -> bool:
+    words = _keywords(summary)
+    return bool(words) and len(words & topics) < SUMMARY_ON_TOPIC * len(words)
+
+
+def _quote_all(titles: list[str]) -> str:
+    return ", ".join(f"'{' '.join(t.split())}'" if t.strip() else "(untitled)" for t in titles)
+
+
 def gate(agenda: Agenda, inp: AgendaInput) -> tuple[Agenda, list[str]]:
     """``agenda`` with the offline composer's wording where the model's failed the checks,
     and one line per replacement."""
@@ -154,9 +203,25 @@ def gate(agenda: Agenda, inp: AgendaInput) -> tuple[Agenda, list[str]]:
     except PrepcoachError:
         return agenda, []
     moment = inp.moment().kind
+    topics = _topics(inp, offline)
     moment_at = find_moment_item(agenda.items, moment) if moment != "ordinary" else None
-    items = list(agenda.items)
+    strays = [
+        it for i, it in enumerate(agenda.items)
+        if i != moment_at and it.kind != "close" and _stray(it, topics)
+    ]  # fmt: skip
     said: list[str] = []
+    if strays:
+        what = "item" if len(strays) == 1 else f"{len(strays)} items"
+        said.append(
+            f"The model's {what} {_quote_all([s.title for s in strays])} held nothing of "
+            "this meeting (none of your questions, wins, carried-over items or objectives); "
+            "left out."
+        )
+        agenda = agenda.model_copy(
+            update={"items": [it for it in agenda.items if it not in strays]}
+        )
+        moment_at = find_moment_item(agenda.items, moment) if moment != "ordinary" else None
+    items = list(agenda.items)
     for i, it in enumerate(items):
         is_moment = i == moment_at and it.kind not in _USER_KINDS
         if not is_moment and it.kind not in ("objective", "close"):
@@ -174,7 +239,13 @@ def gate(agenda: Agenda, inp: AgendaInput) -> tuple[Agenda, list[str]]:
             "prepcoach's wording is used instead."
         )
     summary = agenda.summary
-    why = nonsense(summary, "", [o.title + " " + o.detail for o in offline.items])
+    known = [o.title + " " + o.detail for o in offline.items] + [offline.summary]
+    known += [s.date.isoformat() for s in inp.history]
+    why = nonsense(summary, "", known)
+    if why is None and summary.strip().endswith("?"):
+        why = "it asks a question instead of saying what the meeting holds"
+    if why is None and _off_topic(summary, topics):
+        why = "it is mostly about things this meeting is not"
     if offline.summary.strip() and why is not None:
         summary = offline.summary
         said.append(f"The model's summary made no sense ({why}); prepcoach's is used instead.")
