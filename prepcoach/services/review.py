@@ -99,9 +99,10 @@ class ReviewJob:
         try:
             msg = engine.review_message(task, live)
             if msg.rules and msg.engine != "offline" and self.env.settings.fallback:
+                rules = list(dict.fromkeys(msg.rules))
                 raise NothingUsable(
                     f"the model {msg.model}'s review message still broke "
-                    f"{plural(len(msg.rules), 'rule')} after its repairs ({', '.join(msg.rules)})"
+                    f"{plural(len(rules), 'rule')} after its repairs ({', '.join(rules)})"
                 )
         except NothingUsable as exc:
             offline = self.env.stand_in("review message", exc)

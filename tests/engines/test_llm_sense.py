@@ -220,3 +220,27 @@ def test_dates_are_compared_in_one_form():
     assert nonsense(text.format("2026-5-4"), TITLE, [*INPUTS, "2026-05-04"]) is None
     found = nonsense(text.format("2026-05-05"), TITLE, [*INPUTS, "2026-05-04"])
     assert found is not None and "2026-05-05" in found
+
+
+def test_a_message_echoing_the_prompts_data_is_a_sense_violation():
+    from prepcoach.engines.llm.sense import message_sense
+
+    found = message_sense("Decision: move_on", "Hi Marcus, (Message Kind) 2026-12-07.", "Marcus")
+    assert [v.rule for v in found] == ["sense"] and "move_on" in found[0].reason
+    unnamed = message_sense("Thanks", "Thank you for the last five months.", "Marcus Bell")
+    assert [v.rule for v in unnamed] == ["sense"] and "Marcus" in unnamed[0].reason
+    assert message_sense("Thanks", "Hi Marcus,\n\nThank you for the term.", "Marcus Bell") == []
+
+
+def test_a_review_message_that_makes_no_sense_gives_the_offline_message(llm_env, sample_dir):
+    echo = {"subject": "Decision: move_on", "message": "Decision, move_on (Message Kind)."}
+    for _ in range(3):  # the first draft and both repairs
+        llm_env.push(FakeOpenAI.json(echo))
+    from prepcoach.engines.llm import notices
+
+    before = len(notices.NOTES)
+    records = _services(sample_dir).review("Marcus", today=TODAY)
+    message = records[0].message
+    assert "move_on" not in message and "Marcus" in message
+    said = notices.NOTES[before:]
+    assert any("(sense)" in n and "offline composer" in n for n in said), said

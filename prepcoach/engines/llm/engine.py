@@ -25,6 +25,7 @@ from prepcoach.engines.llm.fitting import REPLY_TOKENS, fit, run_fitted
 from prepcoach.engines.llm.repair import Attempt, Messages, Repairs, repair_loop
 from prepcoach.engines.llm.replies import AgendaReply, ReviewMessageReply
 from prepcoach.engines.llm.sense import gate as sense_gate
+from prepcoach.engines.llm.sense import message_sense
 from prepcoach.engines.llm.stream import ItemLines, JsonField, Sink, restoring_sink, strip_fences
 from prepcoach.errors import EngineError
 from prepcoach.models import Agenda, AgendaItem, OutreachDraft, TokenUsage
@@ -173,6 +174,7 @@ class LLMEngine:
             found = lint_outreach(
                 body, channel=task.channel, kind=task.kind, subject=subject or None
             )
+            found += message_sense(subject, body, task.inp.to)
             return Attempt((subject, body), result.text, found)
 
         def on_retry(reason: str) -> None:
@@ -240,6 +242,7 @@ class LLMEngine:
             if redactor is not None:
                 subject, message = redactor.restore(subject), redactor.restore(message)
             found = lint_outreach(message, channel="email", kind=kind, subject=subject)
+            found += message_sense(subject, message, task.mentor.name)
             raw = json.dumps({"subject": reply.subject, "message": reply.message})
             return Attempt((subject, message), raw, found)
 

@@ -35,9 +35,9 @@ class Attempt(Generic[T]):
 
 def retry_reason(what: str, attempt: int, violations: list[Violation]) -> str:
     """Why another attempt is made, for the user: "draft 1 broke 2 rules (...)"."""
-    rules = ", ".join(v.rule for v in violations)
+    rules = list(dict.fromkeys(v.rule for v in violations))
     return (
-        f"{what} {attempt} broke {plural(len(violations), 'rule')} ({rules}); "
+        f"{what} {attempt} broke {plural(len(rules), 'rule')} ({', '.join(rules)}); "
         f"asking for a fix (attempt {attempt + 1} of {MAX_REPAIRS + 1})"
     )
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from prepcoach.agenda import AgendaInput
+    from prepcoach.lint import Violation
     from prepcoach.models import Agenda, AgendaItem
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -252,3 +253,26 @@ def gate(agenda: Agenda, inp: AgendaInput) -> tuple[Agenda, list[str]]:
     if not said:
         return agenda, []
     return agenda.model_copy(update={"items": items, "summary": summary}), said
+
+
+# ---------------------------------------------------------------------- messages
+
+# Names from the prompt's data (move_on, message_kind) and labels in brackets.
+_IDENT = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\((?:message kind|recommendation|kind)\)", re.I)
+
+
+def message_sense(subject: str | None, body: str, to: str) -> list[Violation]:
+    """What makes a model's message unsendable beyond the lint rules: words echoed from the
+    prompt's data or template, or a message that never names its recipient (``to``, whose
+    first name any greeting uses). Each is a ``sense`` violation, repaired like a rule."""
+    from prepcoach.lint import Violation
+
+    found: list[Violation] = []
+    text = f"{subject or ''}\n{body}"
+    echo = _IDENT.search(text) or _ECHO.search(text)
+    if echo:
+        found.append(Violation("sense", f"it echoes the prompt's words ({echo.group(0).strip()})"))
+    first = to.split()[0].strip(",.") if to.split() else ""
+    if first and first.casefold() not in _words(body):
+        found.append(Violation("sense", f"it never addresses {first} by name"))
+    return found
