@@ -12,7 +12,16 @@ import re
 
 from prepcoach.textsafe import sanitize
 
-__all__ = ["clip", "iso_date", "plural", "quoted", "quoted_sentence", "sanitize", "words"]
+__all__ = [
+    "clip",
+    "iso_date",
+    "plural",
+    "quoted",
+    "quoted_list",
+    "quoted_sentence",
+    "sanitize",
+    "words",
+]
 
 _WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’\-][A-Za-z0-9\u00C0-\u024F]+)*")
 
@@ -35,12 +44,20 @@ def quoted(text: str) -> str:
     return f"“{' '.join(text.split())}”"
 
 
-def quoted_sentence(lead: str, text: str) -> str:
-    """``lead`` and ``text`` whole, on one line, in double quotes, as one sentence: a text
-    of any shape reads right ('Ties to your objective “Decide: stay or go”.'), and one
-    that ends a sentence itself gets no second mark ('... “Ready for the loop?”')."""
-    line = f"{lead} {quoted(text)}"
-    return line if text.rstrip().endswith((".", "…", "!", "?")) else line + "."
+def quoted_list(texts: list[str]) -> str:
+    """Each text quoted (``quoted``), joined as a list: “a”, “b” and “c”."""
+    q = [quoted(t) for t in texts]
+    return q[0] if len(q) == 1 else ", ".join(q[:-1]) + " and " + q[-1]
+
+
+def quoted_sentence(lead: str, text: str | list[str]) -> str:
+    """``lead`` and ``text`` (or a list of texts) whole, on one line, in double quotes, as
+    one sentence: a text of any shape reads right ('Ties to your objective “Decide: stay
+    or go”.'), and one that ends a sentence itself gets no second mark ('... “Ready for
+    the loop?”')."""
+    texts = [text] if isinstance(text, str) else text
+    line = f"{lead} {quoted_list(texts)}"
+    return line if texts[-1].rstrip().endswith((".", "…", "!", "?")) else line + "."
 
 
 def clip(text: str, limit: int, *, fold: bool = False) -> str:

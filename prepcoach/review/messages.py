@@ -7,6 +7,7 @@ import datetime as dt
 
 from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, Session
 from prepcoach.planning.drift import mentor_sessions
+from prepcoach.text import quoted_sentence
 from prepcoach.vocab import OutreachKind, Recommendation
 
 _KIND_FOR: dict[Recommendation, OutreachKind] = {
@@ -84,11 +85,6 @@ def review_message_goal(
 MAX_CONTEXT_WORDS = 40  # the follow-up quotes its context whole, never clipped
 
 
-def _quoted(texts: list[str]) -> str:
-    quoted = [f"'{t}'" for t in texts]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
 def _fits(line: str, used: int) -> bool:
     return used + len(line.split()) <= MAX_CONTEXT_WORDS
 
@@ -111,14 +107,14 @@ def follow_up_context(mentor: Mentor, sessions: list[Session], today: dt.date) -
     lines: list[str] = []
     used = 0
     for a in advice:
-        line = f"What I took from our last talk: {_quoted([a])}."
+        line = quoted_sentence("What I took from our last talk:", a)
         if _fits(line, used):
             lines.append(line)
             used += len(line.split())
             break
     for n in (2, 1):
         if len(done) >= n:
-            line = f"Since then I have done what we agreed: {_quoted(done[:n])}."
+            line = quoted_sentence("Since then I have done what we agreed:", done[:n])
             if _fits(line, used):
                 lines.append(line)
                 break
@@ -135,7 +131,9 @@ def _next_time(plan: Plan, mentor: Mentor) -> str:
     """What the user brings next time: the first open objective with the mentor, quoted."""
     for o in plan.objectives_for(mentor.id):
         if o.status == "open" and o.title.strip():
-            line = f"Next time I would like to bring one question on the goal we set: '{o.title}'."
+            line = quoted_sentence(
+                "Next time I would like to bring one question on the goal we set:", o.title
+            )
             if _fits(line, 0):
                 return line
     return ""

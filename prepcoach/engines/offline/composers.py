@@ -139,7 +139,7 @@ def _renewal(inp: OutreachInput) -> Iterator[Draft]:
         for o in open_:
             title = title_text(o.title)
             if len(content_words(title)) >= 2 and "?" not in title:
-                focuses.append((f"The goal I would bring next: {as_sentence(title)}", ""))
+                focuses.append((quoted_sentence("The goal I would bring next:", title), ""))
         focuses.append(("", ""))
     decline = "If your plate is full, no worries at all; this has already helped a lot."
     subject = f"Proposing another {term}"
@@ -257,10 +257,10 @@ def _follow_up(inp: OutreachInput) -> Iterator[Draft]:
     done = done_actions(last)
     if len(done) >= 2:
         did_lines.append(
-            f"Since we talked, I have done two things we agreed: {done[0]}; {done[1]}."
+            quoted_sentence("Since we talked, I have done two things we agreed:", done[:2])
         )
     if done:
-        did_lines.append(f"Since we talked, I have done what we agreed: {as_sentence(done[0])}")
+        did_lines.append(quoted_sentence("Since we talked, I have done what we agreed:", done[0]))
     keep = "I'll let you know how it goes."
     subject = "Thanks, and what I tried"
     variants: list[list[str]] = []
