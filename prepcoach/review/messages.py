@@ -7,6 +7,7 @@ import datetime as dt
 
 from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, Session
 from prepcoach.planning.drift import mentor_sessions
+from prepcoach.review.facts import as_of
 from prepcoach.text import quoted_sentence
 from prepcoach.vocab import OutreachKind, Recommendation
 
@@ -186,7 +187,9 @@ def review_message(
             profile=plan.profile,
             mentor=mentor,
             # nothing from the plan reaches someone not met yet: no objectives
-            objectives=[] if mentor.status in ("prospect", "asked") else plan.objectives,
+            objectives=[]
+            if mentor.status in ("prospect", "asked")
+            else as_of(plan.objectives, today),
             context=context,
             history=held,
             today=today,
