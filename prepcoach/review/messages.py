@@ -128,9 +128,10 @@ FOLLOW_UP_HINT = (
 )
 
 
-def _next_time(plan: Plan, mentor: Mentor) -> str:
-    """What the user brings next time: the first open objective with the mentor, quoted."""
-    for o in plan.objectives_for(mentor.id):
+def _next_time(plan: Plan, mentor: Mentor, today: dt.date) -> str:
+    """What the user brings next time: the first objective with the mentor open on
+    ``today`` (``as_of``), quoted."""
+    for o in as_of(plan.objectives_for(mentor.id), today):
         if o.status == "open" and o.title.strip():
             line = quoted_sentence(
                 "Next time I would like to bring one question on the goal we set:", o.title
@@ -172,7 +173,7 @@ def review_message(
     kind = review_message_kind(rec, len(held))
     context = ""
     if kind == "follow-up":
-        context = follow_up_context(mentor, held, today) or _next_time(plan, mentor)
+        context = follow_up_context(mentor, held, today) or _next_time(plan, mentor, today)
     goal = _first_meeting_goal(plan, mentor) if kind == "first-request" and not ask else ""
     # asked and not answered: the first request went out, so the message is its nudge
     nudge = kind == "first-request" and mentor.status == "asked"

@@ -56,3 +56,11 @@ def test_a_first_request_drafted_after_the_date_is_not_on_file() -> None:
     )  # fmt: skip
     assert review_facts(p, m, [], dt.date(2026, 11, 1), [d]).request is None
     assert review_facts(p, m, [], dt.date(2026, 11, 21), [d]).request is d
+
+
+def test_a_follow_up_as_of_the_date_brings_the_goal_still_open_then() -> None:
+    m, p = _plan()
+    rec = analyse(p, m, HISTORY, AS_OF)
+    assert rec.recommendation == "continue"
+    body = review_message(p, m, rec, HISTORY, AS_OF).body
+    assert "the goal we set: “Objective b”." in body, body
