@@ -12,7 +12,16 @@ import re
 
 from prepcoach.textsafe import sanitize
 
-__all__ = ["clip", "iso_date", "plural", "quoted_sentence", "sanitize", "words"]
+__all__ = [
+    "clip",
+    "iso_date",
+    "plural",
+    "quoted",
+    "quoted_list",
+    "quoted_sentence",
+    "sanitize",
+    "words",
+]
 
 _WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’\-][A-Za-z0-9\u00C0-\u024F]+)*")
 
@@ -28,13 +37,27 @@ def plural(n: int, word: str, many: str = "") -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def quoted_sentence(lead: str, text: str) -> str:
-    """``lead`` and ``text`` whole, on one line, in double quotes, as one sentence: a text
-    of any shape reads right ('Ties to your objective “Decide: stay or go”.'), and one
-    that ends a sentence itself gets no second mark ('... “Ready for the loop?”')."""
-    t = " ".join(text.split())
-    line = f"{lead} “{t}”"
-    return line if t.endswith((".", "…", "!", "?")) else line + "."
+def quoted(text: str) -> str:
+    """``text`` whole, on one line, in curly double quotes: the user's words inside a
+    sentence of ours, so that it never reads as if we wrote them. Curly quotes survive a
+    shell's double quotes and an apostrophe in the text."""
+    return f"“{' '.join(text.split())}”"
+
+
+def quoted_list(texts: list[str]) -> str:
+    """Each text quoted (``quoted``), joined as a list: “a”, “b” and “c”."""
+    q = [quoted(t) for t in texts]
+    return q[0] if len(q) == 1 else ", ".join(q[:-1]) + " and " + q[-1]
+
+
+def quoted_sentence(lead: str, text: str | list[str]) -> str:
+    """``lead`` and ``text`` (or a list of texts) whole, on one line, in double quotes, as
+    one sentence: a text of any shape reads right ('Ties to your objective “Decide: stay
+    or go”.'), and one that ends a sentence itself gets no second mark ('... “Ready for
+    the loop?”')."""
+    texts = [text] if isinstance(text, str) else text
+    line = f"{lead} {quoted_list(texts)}"
+    return line if texts[-1].rstrip().endswith((".", "…", "!", "?")) else line + "."
 
 
 def clip(text: str, limit: int, *, fold: bool = False) -> str:

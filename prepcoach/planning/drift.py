@@ -1,11 +1,12 @@
 """Drift: recent held meetings with a mentor that moved nothing (no objective progress,
 no new action items).
 
-Among the last ``DRIFT_WINDOW`` held sessions (``is_held``: the date has passed or the
-meeting was captured), those with no objective progress and no new action items; the
-meetings are drifting when at least ``DRIFT_MIN`` of them are, stalled when the last
-``DRIFT_LIMIT`` or more in a row are. The review names it in its reasons and the agenda
-turns the next meeting toward one sharp question; both read it from here.
+Among the last ``DRIFT_WINDOW`` sessions held by ``today`` (``held_by``: the date has
+passed, or the meeting was captured, and it is not dated after ``today``), those with no
+objective progress and no new action items; the meetings are drifting when at least
+``DRIFT_MIN`` of them are, stalled when the last ``DRIFT_LIMIT`` or more in a row are.
+The review names it in its reasons and the agenda turns the next meeting toward one
+sharp question; both read it from here.
 """
 
 from __future__ import annotations
@@ -23,11 +24,19 @@ DRIFT_WINDOW = 3  # how many recent held sessions drift looks at
 DRIFT_MIN = 2  # of those, how many without progress mean the meetings are drifting
 
 
+def held_by(s: Session, today: dt.date) -> bool:
+    """Held as of ``today``: ``is_held``, and dated no later than ``today``. A session
+    dated after it (captured ahead, or a look back "as of" an earlier date) counts
+    nowhere, whatever it records."""
+    return s.date <= today and is_held(s, today)
+
+
 def mentor_sessions(mentor: Mentor, history: Iterable[Session], today: dt.date) -> list[Session]:
-    """This mentor's held sessions (by id or name), oldest first; planned ones left out."""
+    """This mentor's sessions held by ``today`` (by id or name), oldest first; planned
+    ones and any dated after ``today`` left out."""
     ids = {mentor.id, mentor.name}
     return sorted(
-        (s for s in history if s.mentor in ids and is_held(s, today)),
+        (s for s in history if s.mentor in ids and held_by(s, today)),
         key=lambda s: (s.date, s.id),
     )
 
@@ -40,7 +49,7 @@ def moved(s: Session) -> bool:
 def drift_sessions(history: Iterable[Session], today: dt.date) -> int:
     """How many of the most recent held sessions, in a row, had no objective progress and
     no new action items."""
-    ordered = sorted((s for s in history if is_held(s, today)), key=lambda s: (s.date, s.id))
+    ordered = sorted((s for s in history if held_by(s, today)), key=lambda s: (s.date, s.id))
     n = 0
     for s in reversed(ordered):
         if moved(s):

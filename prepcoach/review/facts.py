@@ -100,13 +100,29 @@ def titles(objs: Sequence[Objective]) -> str:
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def first_request(mentor: Mentor, outreach: Sequence[OutreachDraft]) -> OutreachDraft | None:
-    """The newest first-request draft addressed to ``mentor`` (by id, else exact name)."""
+def as_of(objectives: Sequence[Objective], today: dt.date) -> list[Objective]:
+    """The objectives as they stood on ``today``: one met or dropped after it is still
+    open (a review "as of" an earlier date counts nothing met later)."""
+    out: list[Objective] = []
+    for o in objectives:
+        later = o.met_on if o.status == "met" else o.dropped_on if o.status == "dropped" else None
+        if later is not None and later > today:
+            o = o.model_copy(update={"status": "open", "met_on": None, "dropped_on": None})
+        out.append(o)
+    return out
+
+
+def first_request(
+    mentor: Mentor, outreach: Sequence[OutreachDraft], today: dt.date | None = None
+) -> OutreachDraft | None:
+    """The newest first-request draft addressed to ``mentor`` (by id, else exact name),
+    made by ``today`` when given."""
     name = mentor.name.strip().lower()
     mine = [
         d
         for d in outreach
         if d.outreach_kind == "first-request"
+        and (today is None or d.created <= today)
         and (d.mentor == mentor.id or (d.mentor is None and d.to.strip().lower() == name))
     ]
     return max(mine, key=lambda d: (d.created, d.id), default=None)
@@ -121,13 +137,15 @@ def review_facts(
 ) -> ReviewFacts:
     """The facts for reviewing ``mentor`` on ``today`` (other mentors' sessions and
     planned preps in ``history`` are ignored; ``outreach``: saved drafts, for the
-    first request to a prospect)."""
+    first request to a prospect). Everything is as it stood on ``today``: objectives
+    (``as_of``), sessions and drafts dated after it count nowhere."""
     mine = mentor_sessions(mentor, history, today)
-    objs = plan.objectives_for(mentor.id)
-    tied_elsewhere = {o.id for o in plan.objectives if o.mentors and mentor.id not in o.mentors}
+    then = as_of(plan.objectives, today)
+    objs = [o for o in then if mentor.id in o.mentors]
+    tied_elsewhere = {o.id for o in then if o.mentors and mentor.id not in o.mentors}
     areas = [
         o
-        for o in plan.objectives
+        for o in then
         if o.status == "open"
         and o.support_area in mentor.support_areas
         and mentor.id not in o.mentors
@@ -156,6 +174,6 @@ def review_facts(
         open=tuple(o for o in objs if o.status == "open"),
         areas=tuple(areas),
         stopped=stopped_on(mentor),
-        request=first_request(mentor, outreach),
+        request=first_request(mentor, outreach, today),
         name=mentor.name,
     )

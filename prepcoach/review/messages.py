@@ -7,6 +7,8 @@ import datetime as dt
 
 from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, Session
 from prepcoach.planning.drift import mentor_sessions
+from prepcoach.review.facts import as_of
+from prepcoach.text import quoted_sentence
 from prepcoach.vocab import OutreachKind, Recommendation
 
 _KIND_FOR: dict[Recommendation, OutreachKind] = {
@@ -84,11 +86,6 @@ def review_message_goal(
 MAX_CONTEXT_WORDS = 40  # the follow-up quotes its context whole, never clipped
 
 
-def _quoted(texts: list[str]) -> str:
-    quoted = [f"'{t}'" for t in texts]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
 def _fits(line: str, used: int) -> bool:
     return used + len(line.split()) <= MAX_CONTEXT_WORDS
 
@@ -111,14 +108,14 @@ def follow_up_context(mentor: Mentor, sessions: list[Session], today: dt.date) -
     lines: list[str] = []
     used = 0
     for a in advice:
-        line = f"What I took from our last talk: {_quoted([a])}."
+        line = quoted_sentence("What I took from our last talk:", a)
         if _fits(line, used):
             lines.append(line)
             used += len(line.split())
             break
     for n in (2, 1):
         if len(done) >= n:
-            line = f"Since then I have done what we agreed: {_quoted(done[:n])}."
+            line = quoted_sentence("Since then I have done what we agreed:", done[:n])
             if _fits(line, used):
                 lines.append(line)
                 break
@@ -131,11 +128,14 @@ FOLLOW_UP_HINT = (
 )
 
 
-def _next_time(plan: Plan, mentor: Mentor) -> str:
-    """What the user brings next time: the first open objective with the mentor, quoted."""
-    for o in plan.objectives_for(mentor.id):
+def _next_time(plan: Plan, mentor: Mentor, today: dt.date) -> str:
+    """What the user brings next time: the first objective with the mentor open on
+    ``today`` (``as_of``), quoted."""
+    for o in as_of(plan.objectives_for(mentor.id), today):
         if o.status == "open" and o.title.strip():
-            line = f"Next time I would like to bring one question on the goal we set: '{o.title}'."
+            line = quoted_sentence(
+                "Next time I would like to bring one question on the goal we set:", o.title
+            )
             if _fits(line, 0):
                 return line
     return ""
@@ -173,7 +173,7 @@ def review_message(
     kind = review_message_kind(rec, len(held))
     context = ""
     if kind == "follow-up":
-        context = follow_up_context(mentor, held, today) or _next_time(plan, mentor)
+        context = follow_up_context(mentor, held, today) or _next_time(plan, mentor, today)
     goal = _first_meeting_goal(plan, mentor) if kind == "first-request" and not ask else ""
     # asked and not answered: the first request went out, so the message is its nudge
     nudge = kind == "first-request" and mentor.status == "asked"
@@ -188,7 +188,9 @@ def review_message(
             profile=plan.profile,
             mentor=mentor,
             # nothing from the plan reaches someone not met yet: no objectives
-            objectives=[] if mentor.status in ("prospect", "asked") else plan.objectives,
+            objectives=[]
+            if mentor.status in ("prospect", "asked")
+            else as_of(plan.objectives, today),
             context=context,
             history=held,
             today=today,

@@ -23,6 +23,11 @@ def _term_sentence(f: ReviewFacts) -> str:
         )
     if f.ended and f.term_end > f.today:
         return f"The {f.term_months}-month term that started on {start} has stopped."
+    if f.ended and f.term_end == f.today:  # its last day: over from tomorrow
+        return (
+            f"The {f.term_months}-month term that started on {start} ends today "
+            f"({f.term_end.isoformat()})."
+        )
     if f.ended:
         return (
             f"The {f.term_months}-month term that started on {start} ended on "

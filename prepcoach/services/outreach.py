@@ -17,7 +17,7 @@ from prepcoach.vocab import OUTREACH_KINDS
 if TYPE_CHECKING:
     from prepcoach.engines.base import Engine, Live
     from prepcoach.engines.offline import OutreachInput
-    from prepcoach.models import Mentor, Plan
+    from prepcoach.models import Mentor, OutreachDraft, Plan
     from prepcoach.services.env import ServiceEnv
     from prepcoach.vocab import Channel
 
@@ -53,12 +53,30 @@ def _check(req: OutreachRequest) -> Channel:
         raise UsageError(f'unknown channel "{req.channel}".', hint="Use email, linkedin or slack.")
     if not req.to.strip():
         raise UsageError("who is the message to?", hint="Pass --to NAME.")
-    if req.kind in ("first-request", "recommendation") and not req.ask.strip():
+    return cast("Channel", req.channel)
+
+
+def _needs_ask(kind: str, ask: str) -> None:
+    if kind in ("first-request", "recommendation") and not ask.strip():
         raise UsageError(
-            f"a {req.kind} needs the one thing you are asking about.",
+            f"a {kind} needs the one thing you are asking about.",
             hint='Pass --ask "..." (one specific, tactical topic).',
         )
-    return cast("Channel", req.channel)
+
+
+def unanswered_request(drafts: list[OutreachDraft], mentor: Mentor) -> OutreachDraft | None:
+    """The latest first request to ``mentor`` marked sent and not answered, or None."""
+    from prepcoach.recipients import same_recipient
+
+    sent = [
+        d
+        for d in drafts
+        if d.outreach_kind == "first-request"
+        and d.status == "sent"
+        and d.answered_on is None
+        and (d.mentor == mentor.id or same_recipient(d.to, mentor.name))
+    ]
+    return max(sent, key=lambda d: (d.sent_on or d.created, d.id), default=None)
 
 
 class OutreachJob(Job[OutreachRequest, OutreachSetup, OutreachResult]):
@@ -85,6 +103,15 @@ class OutreachJob(Job[OutreachRequest, OutreachSetup, OutreachResult]):
             org = req.organisation or to.organisation
         else:
             to_name, title, org = " ".join(req.to.split()), req.title, req.organisation
+        # A mentor asked and not answered gets a nudge on the request sent, not a second
+        # first request: the same ask once more unless the user gives another.
+        pending = (
+            unanswered_request(self.store.list_outreach(), to)
+            if req.kind == "first-request" and to is not None and to.status == "asked"
+            else None
+        )
+        ask = req.ask.strip() or (pending.ask.strip() if pending is not None else "")
+        _needs_ask(req.kind, ask)
         objectives = plan.objectives_for(mentor.id) if mentor else []
         if not objectives:
             objectives = [o for o in plan.objectives if o.status == "open"]
@@ -97,7 +124,7 @@ class OutreachJob(Job[OutreachRequest, OutreachSetup, OutreachResult]):
             title=title,
             organisation=org,
             channel=channel,
-            ask=req.ask.strip(),
+            ask=ask,
             profile=plan.profile,
             mentor=mentor,
             objectives=objectives,
@@ -105,6 +132,7 @@ class OutreachJob(Job[OutreachRequest, OutreachSetup, OutreachResult]):
             history=history,
             today=today,
             recommendation=req.recommendation,
+            nudge=pending is not None,
         )
         check_words(inp)
         setup = OutreachSetup(plan=plan, inp=inp, mentor=mentor, channel=channel)
@@ -161,7 +189,11 @@ class OutreachJob(Job[OutreachRequest, OutreachSetup, OutreachResult]):
         the violations (``prepcoach.engines.llm.repair``); before each new attempt
         ``on_restart(reason)`` is called (or, without it, a separator line goes to
         ``on_text``). A model draft that still breaks a rule gives way to the offline draft
-        (``offline_instead``); what still breaks a rule is in ``violations``."""
+        (``offline_instead``); what still breaks a rule is in ``violations``. A first
+        request to a mentor asked and not answered is the nudge on the one sent
+        (``unanswered_request``), composed offline with any engine."""
+        if setup.inp.nudge:  # a bump on the note sent: the fixed offline words, any engine
+            return self._nudge(setup)
         task = OutreachTask(
             inp=setup.inp, kind=req.kind, channel=setup.channel, prompt=setup.prompt
         )
@@ -176,3 +208,11 @@ class OutreachJob(Job[OutreachRequest, OutreachSetup, OutreachResult]):
         if out.violations and out.draft.engine != "offline":
             return offline_instead(result, setup.inp)
         return result
+
+    def _nudge(self, setup: OutreachSetup) -> OutreachResult:
+        """The nudge on a first request sent and not answered: composed offline (a short
+        bump, the same ask once more, no second introduction), said in its first line."""
+        from prepcoach.engines.offline import compose_outreach
+
+        draft = compose_outreach(setup.inp)
+        return OutreachResult(draft=draft, violations=[], attempts=1, preview=setup.preview)

@@ -90,3 +90,20 @@ def test_a_planned_prep_is_no_meeting_held_and_no_drift() -> None:
     # captured today: held today
     captured = planned[0].model_copy(update={"notes": "Talked budgets."})
     assert meetings_held(m, [*hist, captured], TODAY) == 3
+
+
+def test_the_term_sentence_is_in_the_tense_of_the_day() -> None:
+    """On the term's last day it ends today; only after it did it end."""
+    from review_builders import MONTHLY, obj, plan_with
+
+    from prepcoach.review import fact_sentences, review_facts
+
+    m = mentor()
+    p = plan_with(m, [obj("a", "met")])
+    hist = [sess(d, True) for d in MONTHLY]
+    last_day = fact_sentences(review_facts(p, m, hist, dt.date(2026, 12, 2)))[0]
+    assert last_day == "The 6-month term that started on 2026-06-02 ends today (2026-12-02)."
+    after = fact_sentences(review_facts(p, m, hist, dt.date(2026, 12, 3)))[0]
+    assert after == "The 6-month term that started on 2026-06-02 ended on 2026-12-02."
+    before = fact_sentences(review_facts(p, m, hist, dt.date(2026, 12, 1)))[0]
+    assert "ends on 2026-12-02" in before and "ended" not in before

@@ -34,7 +34,7 @@ CONTRADICTIONS: tuple[tuple[str, str, str], ...] = (
     (
         "book a meeting vs the meetings end",
         r"\bbook\b",
-        r"has ended|has stopped|stopped on|ended on|end the regular meetings|looser "
+        r"has ended|has stopped|stopped on|ended on|ends today|end the regular meetings|looser "
         r"relationship|look for help elsewhere|Recommendation: (move_on|loosen)",
     ),
     (
@@ -70,7 +70,11 @@ CONTRADICTIONS: tuple[tuple[str, str, str], ...] = (
         r"Not asked yet|waiting for an answer",
         r"expected meetings|^Month \d|meetings with|most recent meeting",
     ),
-    ("mid-term vs term over", r"Mid-term", r"ended on|stopped on|has stopped|term is ending"),
+    (
+        "mid-term vs term over",
+        r"Mid-term",
+        r"ended on|ends today|stopped on|has stopped|term is ending",
+    ),
     ("ended vs running", r"has ended", r"^Month \d+ of"),
     ("looser already vs shift", r"Already a looser relationship", r"shift to a looser"),
 )

@@ -67,7 +67,7 @@ def test_renew_message_proposes_another_term_with_a_focus() -> None:
     assert r.recommendation == "renew"
     draft = review_message(p, m, r, [sess(d, True) for d in MONTHLY], TODAY)
     assert "another 6 months" in draft.body
-    assert "The goal I would bring next: Read the politics of the platform reorg." in draft.body
+    assert "The goal I would bring next: “Read the politics of the platform reorg”." in draft.body
     assert CLOSING not in draft.body and LOOSER not in draft.body
     assert lint_draft(draft) == []
 
@@ -144,8 +144,8 @@ def test_follow_up_is_built_from_the_last_held_session() -> None:
     hist = [_held("2026-10-13"), last, planned]
     ctx = follow_up_context(m, hist, TODAY)
     assert ctx == (
-        "What I took from our last talk: 'Pre-wire the CFO before the review'. "
-        "Since then I have done what we agreed: 'Send Rob the one-page budget'."
+        "What I took from our last talk: “Pre-wire the CFO before the review”. "
+        "Since then I have done what we agreed: “Send Rob the one-page budget”."
     )
     p = plan_with(m, [obj("a")])
     r = analyse(p, m, hist, TODAY)
@@ -172,7 +172,7 @@ def test_follow_up_context_is_empty_without_advice_or_done_actions() -> None:
     # an answer to a question is advice recorded
     q = _held("2026-11-10", questions=[Question(text="Budget?", answer="Cut the vendor line")])
     assert follow_up_context(m, [q], TODAY) == (
-        "What I took from our last talk: 'Cut the vendor line'."
+        "What I took from our last talk: “Cut the vendor line”."
     )
 
 
@@ -184,7 +184,7 @@ def test_a_follow_up_with_nothing_recorded_says_what_comes_next_time() -> None:
     r = analyse(p, m, hist, TODAY)
     draft = review_message(p, m, r, hist, TODAY)
     assert draft.outreach_kind == "follow-up"
-    assert "the goal we set: 'get the 2027 plan funded'" in draft.body, draft.body
+    assert "the goal we set: “get the 2027 plan funded”" in draft.body, draft.body
     assert "focused on get" not in draft.body
 
 

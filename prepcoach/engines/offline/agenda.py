@@ -191,10 +191,17 @@ def _agenda_summary(
         parts.append("; ".join(bits).capitalize() + ".")
     if m.term_start is not None:
         end = m.term_end()
+        # the tense is the meeting's: a meeting booked after the term's end looks back on it
+        day = (
+            m.next_meeting
+            if m.next_meeting is not None and m.next_meeting >= inp.today
+            else inp.today
+        )
+        verb = "ends" if end is not None and end >= day else "ended"
         if end is not None and next_date is None and end >= inp.today:
             parts.append(
-                f"The term ends on {end.isoformat()}: {term_close(inp.term_decision).summary}"
+                f"The term {verb} on {end.isoformat()}: {term_close(inp.term_decision).summary}"
             )
         elif end is not None and next_date is not None and inp.today <= end <= next_date:
-            parts.append(f"The term ends on {end.isoformat()}.")
+            parts.append(f"The term {verb} on {end.isoformat()}.")
     return " ".join(parts)

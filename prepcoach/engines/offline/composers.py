@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prepcoach.engines.offline.ask_shape import Ask, as_question, classify, plain_line
+from prepcoach.engines.offline.ask_shape import Ask, as_question, classify
 from prepcoach.engines.offline.frames import (
     as_sentence,
     first_request_lines,
@@ -22,13 +22,16 @@ from prepcoach.engines.offline.frames import (
     title_text,
 )
 from prepcoach.engines.offline.letter import (
+    CONTEXT,
     Composer,
     Draft,
     OutreachInput,
     area_ask,
     assemble,
+    context_line,
     introduction,
     signature,
+    with_context,
 )
 from prepcoach.engines.offline.phrases import first_name
 from prepcoach.engines.offline.relationship import (
@@ -44,20 +47,18 @@ from prepcoach.text import plural, quoted_sentence
 from prepcoach.vocab import OutreachKind
 
 
-def _context_line(inp: OutreachInput) -> str:
-    return as_sentence(plain_line(inp.context)) if inp.context.strip() else ""
-
-
 def _first_meeting(inp: OutreachInput, sign: str) -> Iterator[Draft]:
     """To a mentor who agreed and has not met yet: thanks, the goal to bring (quoted
     whole, so a title of any shape reads right), a 20-minute start, an easy decline."""
     goal = quoted_sentence("For our first meeting, I would like to talk about my goal", inp.goal)
     ask = "Would you be open to a 20-minute call to start?"
     decline = "If now isn't a good time, no worries at all."
-    for parts in ([thanks_for_time(inp), goal, ask, decline], [goal, ask, decline]):
+    variants = [[thanks_for_time(inp), CONTEXT, goal, ask, decline], [CONTEXT, goal, ask, decline]]
+    for parts, carried in with_context(inp, variants):
         yield Draft(
             "Planning our first meeting",
             assemble(inp.channel, first_name(inp.to), parts, sign, "Thanks"),
+            carried,
         )
 
 
@@ -75,15 +76,13 @@ def _first_request(inp: OutreachInput) -> Iterator[Draft]:
     lines = first_request_lines(ask)
     subject = subject_line(ask)
     decline = "If now isn't a good time, no worries at all."
+    variants = [[intro, CONTEXT, *lines, decline], [CONTEXT, *lines, decline]]
     if inp.nudge:  # the note was sent: no introduction again, the same ask once more
         bump = "I'm bumping my earlier note in case it got buried."
-        yield Draft(subject, assemble(inp.channel, greet, [bump, *lines, decline], sign, "Thanks"))
-    context = _context_line(inp)
-    variants = [[intro, context, *lines, decline], [intro, *lines, decline], [*lines, decline]]
-    if inp.channel == "slack" and not context:
-        variants = variants[1:]
-    for parts in variants:
-        yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
+        variants.insert(0, [bump, CONTEXT, *lines, decline])
+    for parts, carried in with_context(inp, variants):
+        body = assemble(inp.channel, greet, parts, sign, "Thanks")
+        yield Draft(subject, body, carried)
 
 
 def _recommendation(inp: OutreachInput) -> Iterator[Draft]:
@@ -100,11 +99,11 @@ def _recommendation(inp: OutreachInput) -> Iterator[Draft]:
     not_self = "I'm after someone who enjoys helping, not a self-promoter. A name or two is plenty."
     subject = "Looking for one name"
     if inp.channel == "slack":
-        variants = [[focus, ask, decline]]
+        variants = [[focus, CONTEXT, ask, decline]]
     else:
-        variants = [[focus, ask, not_self, decline], [focus, ask, decline]]
-    for parts in variants:
-        yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
+        variants = [[focus, CONTEXT, ask, not_self, decline], [focus, CONTEXT, ask, decline]]
+    for parts, carried in with_context(inp, variants):
+        yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"), carried)
 
 
 def _focus_line(ask: Ask) -> tuple[str, str]:
@@ -140,26 +139,27 @@ def _renewal(inp: OutreachInput) -> Iterator[Draft]:
         for o in open_:
             title = title_text(o.title)
             if len(content_words(title)) >= 2 and "?" not in title:
-                focuses.append((f"The goal I would bring next: {as_sentence(title)}", ""))
+                focuses.append((quoted_sentence("The goal I would bring next:", title), ""))
         focuses.append(("", ""))
     decline = "If your plate is full, no worries at all; this has already helped a lot."
     subject = f"Proposing another {term}"
     opener = thanks_for_time(inp)
+    variants: list[list[str]] = []
     for focus, tail in focuses:
         ask = (
             f"I would like another {term}, meeting {cadence}, if you are open to it, {tail}"
             if tail
             else f"Would you be open to another {term}, meeting {cadence}?"
         )
-        variants = [
-            [opener, *helped[:2], focus, ask, decline],
-            [opener, helped[0] if helped else "", focus, ask, decline],
-            [opener, focus, ask, decline],
+        richest = [] if inp.channel == "slack" else [[opener, CONTEXT, *helped[:2], focus, ask]]
+        variants += [
+            *richest,
+            [opener, CONTEXT, helped[0] if helped else "", focus, ask],
+            [opener, CONTEXT, focus, ask],
         ]
-        if inp.channel == "slack":
-            variants = variants[1:]
-        for parts in variants:
-            yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
+    for parts, carried in with_context(inp, variants):
+        body = assemble(inp.channel, greet, [*parts, decline], sign, "Thanks")
+        yield Draft(subject, body, carried)
 
 
 def _wind_down(inp: OutreachInput) -> Iterator[Draft]:
@@ -181,16 +181,17 @@ def _wind_down(inp: OutreachInput) -> Iterator[Draft]:
     subject = "Thank you, and what's next"
     variants = (
         [
-            [opener, *helped[:2], shift, door],
-            [opener, helped[0] if helped else "", shift, door],
-            [opener, shift, door],
+            [opener, CONTEXT, *helped[:2], shift, door],
+            [opener, CONTEXT, helped[0] if helped else "", shift, door],
+            [opener, CONTEXT, shift, door],
         ]
         if inp.channel != "slack"
-        else [[opener, helped[0] if helped else "", shift_short]]
+        else [[opener, CONTEXT, helped[0] if helped else "", shift_short]]
     )
-    variants.append([opener, shift_short])
-    for parts in variants:
-        yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks again"))
+    variants.append([opener, CONTEXT, shift_short])
+    for parts, carried in with_context(inp, variants):
+        body = assemble(inp.channel, greet, parts, sign, "Thanks again")
+        yield Draft(subject, body, carried)
 
 
 def _closing(inp: OutreachInput) -> Iterator[Draft]:
@@ -215,18 +216,19 @@ def _closing(inp: OutreachInput) -> Iterator[Draft]:
     door_short = "I'd be glad to stay in touch."
     subject = "Thank you for your time"
     if inp.channel == "slack":
-        variants = [[close_short, helped[0] if helped else "", door_short]]
+        variants = [[close_short, CONTEXT, helped[0] if helped else "", door_short]]
     elif helped:
         variants = [
-            [opener, close_said, *helped[:2], door],
-            [opener, close_said, helped[0], door],
-            [opener, close_plain, door],
+            [opener, close_said, CONTEXT, *helped[:2], door],
+            [opener, close_said, CONTEXT, helped[0], door],
+            [opener, close_plain, CONTEXT, door],
         ]
     else:
-        variants = [[opener, close_plain, door]]
-    variants.append([close_short, door_short])
-    for parts in variants:
-        yield Draft(subject, assemble(inp.channel, greet, parts, sign, "With thanks"))
+        variants = [[opener, close_plain, CONTEXT, door]]
+    variants.append([close_short, CONTEXT, door_short])
+    for parts, carried in with_context(inp, variants):
+        body = assemble(inp.channel, greet, parts, sign, "With thanks")
+        yield Draft(subject, body, carried)
 
 
 def _follow_up(inp: OutreachInput) -> Iterator[Draft]:
@@ -249,16 +251,16 @@ def _follow_up(inp: OutreachInput) -> Iterator[Draft]:
     elif ask.shape != "empty":
         advice = f"What I took from our talk: {as_sentence(ask.text)}"
     did_lines: list[str] = []
-    context = _context_line(inp)
+    context = context_line(inp)
     if context:
         did_lines.append(context)
     done = done_actions(last)
     if len(done) >= 2:
         did_lines.append(
-            f"Since we talked, I have done two things we agreed: {done[0]}; {done[1]}."
+            quoted_sentence("Since we talked, I have done two things we agreed:", done[:2])
         )
     if done:
-        did_lines.append(f"Since we talked, I have done what we agreed: {as_sentence(done[0])}")
+        did_lines.append(quoted_sentence("Since we talked, I have done what we agreed:", done[0]))
     keep = "I'll let you know how it goes."
     subject = "Thanks, and what I tried"
     variants: list[list[str]] = []
@@ -267,12 +269,9 @@ def _follow_up(inp: OutreachInput) -> Iterator[Draft]:
         if not advice:  # the user's own words are never the part left out
             variants.append([thanks, did, keep])
     for parts in variants:
-        yield Draft(subject, assemble(inp.channel, greet, parts, sign, "Thanks"))
+        body = assemble(inp.channel, greet, parts, sign, "Thanks")
+        yield Draft(subject, body, bool(context) and context in parts)
 
-
-# Kinds whose composer places ``inp.context``: a candidate without it is chosen only when
-# none with it passes, and then the context is refused, never dropped without a word.
-PLACES_CONTEXT: frozenset[str] = frozenset({"first-request", "follow-up"})
 
 COMPOSERS: dict[OutreachKind, Composer] = {
     "first-request": _first_request,

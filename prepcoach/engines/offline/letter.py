@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from prepcoach.engines.offline.ask_shape import Ask, classify, plain_line
+from prepcoach.engines.offline.frames import as_sentence
 from prepcoach.engines.offline.phrases import clean_name, first_name
 from prepcoach.models import Mentor, Objective, Profile, Session
 
@@ -49,10 +50,39 @@ class OutreachInput:
 
 @dataclass
 class Draft:
-    """One candidate message: the subject (used for email only) and the plain-text body."""
+    """One candidate message: the subject (used for email only), the plain-text body, and
+    whether it carries the user's ``context`` line."""
 
     subject: str
     body: str
+    carries_context: bool = False
+
+
+# Where a composer's variant takes the user's context line; see ``with_context``.
+CONTEXT = "\0context"
+
+
+def context_line(inp: OutreachInput) -> str:
+    """The user's ``context`` as typed, on one line, as a sentence ("" without one)."""
+    return as_sentence(plain_line(inp.context)) if inp.context.strip() else ""
+
+
+def with_context(inp: OutreachInput, variants: list[list[str]]) -> list[tuple[list[str], bool]]:
+    """Each variant's parts and whether they carry the context: first every variant with
+    a ``CONTEXT`` slot, the user's context line in it, then every variant without it.
+    So a draft leaves the context out only when no variant can carry it, and the caller
+    can tell (and say so) from the flag, never from the words."""
+    line = context_line(inp)
+    out: list[tuple[list[str], bool]] = []
+    if line:
+        out += [([line if p == CONTEXT else p for p in v], True) for v in variants if CONTEXT in v]
+    seen: set[tuple[str, ...]] = set()
+    for v in variants:
+        plain = tuple(p for p in v if p != CONTEXT)
+        if plain not in seen:
+            seen.add(plain)
+            out.append((list(plain), False))
+    return out
 
 
 # A composer yields a kind's candidate drafts, richest first; the last passes its lint.

@@ -1,13 +1,14 @@
 """``compose_outreach``: the ask checked (``refusals``), then the kind's composer, each
 candidate checked with ``lint_outreach`` for its kind and channel and the first that passes
-kept. An ask that no candidate can carry past the rules is refused, never mended."""
+kept. An ask that no candidate can carry past the rules is refused, never mended, and so
+is a ``context`` that no candidate can carry: it is never left out without a word."""
 
 from __future__ import annotations
 
 from typing import cast
 
 from prepcoach.engines.offline.ask_shape import classify, plain_line
-from prepcoach.engines.offline.composers import COMPOSERS, PLACES_CONTEXT
+from prepcoach.engines.offline.composers import COMPOSERS
 from prepcoach.engines.offline.letter import Draft, OutreachInput
 from prepcoach.engines.offline.phrases import clean_name
 from prepcoach.engines.offline.refusals import check_ask
@@ -42,7 +43,7 @@ def compose_outreach(inp: OutreachInput) -> OutreachDraft:
     kind = cast(OutreachKind, inp.kind)
     channel = cast(Channel, inp.channel)
     check_ask(classify(inp.ask), kind, inp.objectives)
-    context = plain_line(inp.context).rstrip(" .") if kind in PLACES_CONTEXT else ""
+    context = inp.context.strip()  # every kind places it as typed, or it is refused
     chosen: Draft | None = None
     violations: list[str] = []
     with_context: list[str] | None = None  # what the first candidate carrying it broke
@@ -52,7 +53,7 @@ def compose_outreach(inp: OutreachInput) -> OutreachDraft:
             str(v)
             for v in lint_outreach(cand.body, channel=inp.channel, kind=inp.kind, subject=subject)
         ]
-        if context and with_context is None and context in cand.body:
+        if context and with_context is None and cand.carries_context:
             with_context = found
         if not found:
             chosen, violations = cand, []
@@ -60,7 +61,7 @@ def compose_outreach(inp: OutreachInput) -> OutreachDraft:
         if chosen is None:
             chosen, violations = cand, found
     assert chosen is not None  # every composer yields at least one candidate
-    if context and context not in chosen.body:
+    if context and not chosen.carries_context:
         _refuse_context(inp.context, kind, channel, with_context or [])
     if violations and inp.ask.strip():
         raise UsageError(

@@ -19,7 +19,7 @@ from prepcoach.lint.asks import find_asks
 from prepcoach.lint.commitment import commitments
 from prepcoach.lint.handles import jargon, mentor_words, role_requests
 from prepcoach.models import Objective
-from prepcoach.text import clip
+from prepcoach.text import clip, quoted
 
 # Kinds whose message must not name the relationship or ask for a commitment.
 STEALTH = ("first-request", "recommendation", "follow-up")
@@ -37,34 +37,27 @@ _THIRD_PERSON_RE = re.compile(
 )
 
 
-def _lower_first(t: str) -> str:
-    w = t.split()[0] if t.split() else ""
-    if len(w) > 1 and w[0].isupper() and w[1:].islower():
-        return t[0].lower() + t[1:]
-    return t
+# Frames for an example ask built on a goal: the title enters quoted, whole and as typed.
+_GOAL_FRAMES = (
+    "For my goal {}, what would you do first?",
+    "What would you try first on my goal {}?",
+)
 
 
 def example_asks(objectives: Sequence[Objective]) -> list[str]:
-    """Two concrete asks for the user to copy, built from their open objectives (each
-    title kept whole), then fixed examples."""
+    """Two concrete asks for the user to copy, built from their open objectives, then
+    fixed examples. A title that is itself a question is the ask; any other title is
+    quoted whole and as typed inside our question, so a title of any shape ("Decide: stay
+    or go") reads as the user's words, never as a clause of ours."""
     out: list[str] = []
     for o in objectives:
         if o.status != "open" or len(content_words(o.title)) < 2:
             continue
         t = title_text(o.title)
-        shape = classify(t).shape
-        if re.search(r"[:;!…]", t) and shape != "question":
-            shape = "unknown"  # a title with its own marks is quoted, never placed
-        if shape == "question":
+        if classify(t).shape == "question" and not re.search(r"[:;!…]", t):
             out.append(t if t.endswith("?") else t + "?")
-        elif shape == "imperative":
-            out.append(f"What would you do first to {_lower_first(t)}?")
-        elif shape == "gerund":
-            out.append(f"How did you approach {_lower_first(t)}?")
-        elif shape == "topic":
-            out.append(f"How would you handle {_lower_first(t)}?")
-        else:  # any other shape, colons and stops included, quoted whole
-            out.append(f"For my goal '{t}', what would you do first?")
+        else:
+            out.append(_GOAL_FRAMES[len(out)].format(quoted(t)))
         if len(out) == 2:
             return out
     for ex in _FALLBACK_EXAMPLES:
@@ -73,9 +66,18 @@ def example_asks(objectives: Sequence[Objective]) -> list[str]:
     return out
 
 
+def shell_arg(text: str) -> str:
+    """``text`` as one argument to paste into a shell: in double quotes, or in single
+    quotes when it holds a character a shell would act on inside double quotes (a quote,
+    "$", a backtick, a backslash, or the "!" of history expansion)."""
+    if not re.search(r'["$`\\!]', text):
+        return f'"{text}"'
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
 def _examples_hint(objectives: Sequence[Objective], lead: str) -> str:
     a, b = example_asks(objectives)
-    return f'{lead} For example: --ask "{a}" or --ask "{b}"'
+    return f"{lead} For example: --ask {shell_arg(a)} or --ask {shell_arg(b)}"
 
 
 _TIME_HINT = "Take the time words out of --ask; the message asks for 20 minutes itself."

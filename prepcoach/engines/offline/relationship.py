@@ -9,6 +9,7 @@ from prepcoach.engines.offline.ask_shape import plain_line
 from prepcoach.engines.offline.frames import as_sentence, title_text
 from prepcoach.engines.offline.letter import OutreachInput
 from prepcoach.models import Objective, Session, add_months
+from prepcoach.text import quoted_sentence
 
 
 def mentor_objectives(inp: OutreachInput, status: str) -> list[Objective]:
@@ -37,14 +38,15 @@ def _quotable(text: str, max_words: int) -> str:
 
 
 def what_helped(inp: OutreachInput) -> list[str]:
-    """Sentences saying specifically what helped, best first; every title, piece of
-    evidence and note is quoted whole, as typed (too long to quote whole: left out)."""
+    """Sentences saying specifically what helped, best first; every title and note is
+    quoted whole, as typed, in quote marks inside our sentence (too long to quote whole:
+    left out); a piece of evidence, the user's own sentence, stands as a sentence."""
     out: list[str] = []
     met = [t for t in (_quotable(o.title, 14) for o in mentor_objectives(inp, "met")) if t]
     if len(met) >= 2:
-        out.append(f"Two goals we worked on are done: {met[0]}; and {met[1]}.")
+        out.append(quoted_sentence("Two goals we worked on are done:", met[:2]))
     elif met:
-        out.append(f"A goal we worked on is done: {met[0]}.")
+        out.append(quoted_sentence("A goal we worked on is done:", met[0]))
     evidence = [_quotable(o.evidence, 24) for o in mentor_objectives(inp, "met")[:1]]
     if evidence and evidence[0]:
         out.append(as_sentence(evidence[0]))
@@ -52,7 +54,7 @@ def what_helped(inp: OutreachInput) -> list[str]:
         notes = [_quotable(p.note, 20) for p in s.objective_progress if p.progressed]
         notes = [n for n in notes if n]
         if notes:
-            out.append(f"One thing I'm taking from our talks: {notes[0]}.")
+            out.append(quoted_sentence("One thing I'm taking from our talks:", notes[0]))
             break
     if inp.mentor is not None and inp.mentor.support_areas:
         label = _AREA_HELP[inp.mentor.support_areas[0]]

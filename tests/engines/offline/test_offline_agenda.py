@@ -262,3 +262,18 @@ def test_offline_engine_does_not_import_openai() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_meeting_booked_after_the_term_s_end_speaks_of_it_in_the_past() -> None:
+    """Prepared on the term's last day for a meeting after it: the summary looks back
+    ("The term ended on ..."), never "ends" about a term that is over by the meeting."""
+    end = MENTOR.term_end()
+    assert end is not None
+    after = MENTOR.model_copy(update={"next_meeting": end + dt.timedelta(days=20)})
+    inp = make(["How do I test the CTO path without quitting?"], 30)
+    inp.mentor, inp.today = after, end
+    summary = compose_agenda(inp).summary
+    assert f"The term ended on {end.isoformat()}" in summary, summary
+    assert "The term ends on" not in summary
+    inp.mentor = MENTOR.model_copy(update={"next_meeting": end})  # the meeting on the last day
+    assert f"The term ends on {end.isoformat()}" in compose_agenda(inp).summary
