@@ -212,8 +212,9 @@ def next_actions(snap: Snapshot) -> list[str]:
                 out.append(
                     f"Ask {v.mentor.name} for one small, specific conversation (3 Outreach)."
                 )
-    for gap in snap.gaps:
-        out.append(f"{gap.text[0].upper()}{gap.text[1:]} (6 Team).")
+    if snap.plan.mentors:  # with nobody in the team yet, adding a mentor is the step
+        for gap in snap.gaps:
+            out.append(f"{gap.text[0].upper()}{gap.text[1:]} (6 Team).")
     if not snap.plan.mentors:
         out.append("Add your first mentor: prepcoach mentors add NAME (or see 6 Team).")
     if not out:

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -16,7 +17,7 @@ from textual.widgets import Static
 from prepcoach.tui.next_step import lead_with_missing
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
-from prepcoach.tui.text import one_line, plain
+from prepcoach.tui.text import one_line, plain, rich_style
 from prepcoach.tui.widgets.tables import fit_columns, flex_width
 
 if TYPE_CHECKING:
@@ -48,11 +49,13 @@ class DashboardScreen(WaitForData, BaseScreen):
         Binding("p", "prep", "Prep mentor", tooltip="Prepare the next meeting with this mentor"),
         Binding("n", "nudge", "Nudge", tooltip="Draft the nudge for the oldest unanswered ask"),
         Binding("ctrl+r", "refresh", "Reload", tooltip="Read the data directory again"),
+        Binding("m", "all_hints", "All next steps", tooltip="Show every next step, or fewer"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.snap: Snapshot | None = None
+        self.all_hints = False  # the whole list of next steps is open (m, or a click)
 
     def compose_body(self) -> Iterable[Widget]:
         # The first frame is light (the app's first paint); the tables are mounted with
@@ -178,12 +181,48 @@ class DashboardScreen(WaitForData, BaseScreen):
                 key=o.id,
             )
         snap.hints = lead_with_missing(snap.plan, snap.hints)
-        hint = self.query_one("#hint", Static)
-        first = snap.hints[0] if snap.hints else ""
-        more = f"  (+{len(snap.hints) - 1} more)" if len(snap.hints) > 1 else ""
-        hint.update(Content.assemble(("Next: ", "bold $accent"), plain(first), (more, "dim")))
-        hint.tooltip = "\n".join(snap.hints)
+        self._show_hints()
         self.query_one("#reminders", Static).update(self._notes(snap))
+
+    def _show_hints(self) -> None:
+        """The first next step with "(+N more · m)", or with ``all_hints`` every one,
+        each on its own line (a wrapped line keeps its indent)."""
+        from rich.console import Group
+        from rich.table import Table
+        from rich.text import Text
+
+        hints = self.snap.hints if self.snap else []
+        hint = self.query_one("#hint", Static)
+        hint.tooltip = "\n".join(hints)
+        if not (self.all_hints and len(hints) > 1):
+            first = hints[0] if hints else ""
+            more = f"  (+{len(hints) - 1} more · m)" if len(hints) > 1 else ""
+            hint.update(Content.assemble(("Next: ", "bold $accent"), plain(first), (more, "dim")))
+            return
+        rows = Table.grid(padding=(0, 1))
+        rows.add_column(no_wrap=True)
+        rows.add_column()
+        for n, text in enumerate(hints, 1):
+            rows.add_row(Text(f"{n}.", style="dim"), Text(one_line(text)))
+        accent = rich_style("bold $accent", self.app.theme_variables)
+        title = Text.assemble(("Next steps", accent), ("  (m: fewer)", "dim"))
+        hint.update(Group(title, rows))
+
+    def action_all_hints(self) -> None:
+        """Open the whole list of next steps, or close it to the first one."""
+        hints = self.snap.hints if self.snap else []
+        if len(hints) < 2:
+            self.notify(
+                "That is the only next step." if hints else "The data is still loading.",
+                markup=False,
+            )
+            return
+        self.all_hints = not self.all_hints
+        self._show_hints()
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "hint":
+            self.action_all_hints()
 
     def _notes(self, snap: Snapshot) -> Content:
         lines: list[Content] = []
@@ -207,13 +246,17 @@ class DashboardScreen(WaitForData, BaseScreen):
                         ),
                     )
                 )
-        for gap in snap.gaps:
+        if not snap.plan.mentors:
+            # one line, not "nobody covers" each of the six kinds of support
+            lines.append(
+                plain(
+                    "No mentors yet, so no kind of support is covered. Add one: 7 Plan, "
+                    "then a (or prepcoach mentors add NAME --areas scope,politics)."
+                )
+            )
+        for gap in snap.gaps if snap.plan.mentors else ():
             lines.append(
                 Content.assemble(("◌ ", "$text-muted"), plain(gap.text[:1].upper() + gap.text[1:]))
-            )
-        if not snap.plan.mentors:
-            lines.append(
-                plain("No mentors yet. Add one: prepcoach mentors add NAME --areas scope,politics")
             )
         return Content("\n").join(lines)
 
