@@ -62,6 +62,9 @@ class Snapshot:
     hints: list[str] = field(default_factory=list)
     overdue: list[str] = field(default_factory=list)  # booked meetings passed, not captured
     warnings: list[str] = field(default_factory=list)
+    # where an unreadable plan.json was set aside ("corrupt/plan.json.<time>"), while no
+    # new plan.json has been written: the plan shown is empty because of it
+    plan_set_aside: str = ""
 
     def view(self, mentor_id: str) -> MentorView | None:
         return next((v for v in self.mentors if v.mentor.id == mentor_id), None)
@@ -126,6 +129,18 @@ def team_gaps(plan: Plan) -> list[Gap]:
     return out
 
 
+def plan_set_aside(root: Path) -> str:
+    """The newest set-aside plan file (relative to ``root``) when there is no plan.json;
+    "" otherwise."""
+    if (root / "plan.json").exists():
+        return ""
+    try:
+        kept = sorted(p.name for p in (root / "corrupt").glob("plan.json.*") if p.is_file())
+    except OSError:
+        return ""
+    return f"corrupt/{kept[-1]}" if kept else ""
+
+
 def _review(plan: Plan, mentor: Mentor, history: list[Session], today: dt.date) -> ReviewRecord:
     from prepcoach.review import analyse
 
@@ -141,6 +156,7 @@ def load_snapshot(store: Store, today: dt.date, *, with_reviews: bool = True) ->
     summaries = store.list_sessions()
     outreach = store.list_outreach()
     snap = Snapshot(today=today, plan=plan, summaries=summaries, outreach=outreach)
+    snap.plan_set_aside = plan_set_aside(store.root)
     snap.warnings = planning.objective_load_warnings(plan)
     held_sessions = []
     for m in plan.mentors:

@@ -49,17 +49,33 @@ class DashboardScreen(WaitForData, BaseScreen):
         Binding("p", "prep", "Prep mentor", tooltip="Prepare the next meeting with this mentor"),
         Binding("n", "nudge", "Nudge", tooltip="Draft the nudge for the oldest unanswered ask"),
         Binding("ctrl+r", "refresh", "Reload", tooltip="Read the data directory again"),
-        Binding("m", "all_hints", "All next steps", tooltip="Show every next step, or fewer"),
+        Binding("m", "all_hints", "All steps", tooltip="Show every next step, or fewer"),
+        Binding("x", "dismiss_notice", "Dismiss", tooltip="Hide the notice on top"),
     ]
+    DEFAULT_CSS = """
+    DashboardScreen #notice {
+        display: none;
+        height: auto;
+        padding: 0 1;
+        background: $warning-muted;
+        border-left: thick $warning;
+    }
+    DashboardScreen #notice.shown { display: block; }
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.snap: Snapshot | None = None
         self.all_hints = False  # the whole list of next steps is open (m, or a click)
+        # the set-aside plan file the notice names (kept when a new plan.json is written,
+        # until the user dismisses it), and the ones dismissed
+        self.notice = ""
+        self.dismissed: set[str] = set()
 
     def compose_body(self) -> Iterable[Widget]:
         # The first frame is light (the app's first paint); the tables are mounted with
         # the data, once it has been read in a worker.
+        yield Static("", id="notice")
         with VerticalScroll(id="dash"):
             yield Static("Loading…", id="hint", markup=False)
 
@@ -181,6 +197,9 @@ class DashboardScreen(WaitForData, BaseScreen):
                 key=o.id,
             )
         snap.hints = lead_with_missing(snap.plan, snap.hints)
+        if snap.plan_set_aside and snap.plan_set_aside not in self.dismissed:
+            self.notice = snap.plan_set_aside
+        self._show_notice()
         self._show_hints()
         self.query_one("#reminders", Static).update(self._notes(snap))
 
@@ -208,6 +227,37 @@ class DashboardScreen(WaitForData, BaseScreen):
         title = Text.assemble(("Next steps", accent), ("  (m: fewer)", "dim"))
         hint.update(Group(title, rows))
 
+    def _show_notice(self) -> None:
+        """A banner naming where an unreadable plan.json was set aside, so an empty
+        dashboard is never mistaken for a new account."""
+        notice = self.query_one("#notice", Static)
+        notice.set_class(bool(self.notice), "shown")
+        self.refresh_bindings()
+        if not self.notice:
+            return
+        notice.update(
+            Content.assemble(
+                ("⚠ ", "bold $warning"),
+                plain(
+                    f"plan.json could not be read and was set aside as {self.notice} "
+                    "(kept). The plan shown is empty until you fix that file and move it "
+                    "back to plan.json, or add mentors to start a new one."
+                ),
+                ("  x: dismiss", "dim"),
+            )
+        )
+
+    def action_dismiss_notice(self) -> None:
+        if self.notice:
+            self.dismissed.add(self.notice)
+            self.notice = ""
+            self._show_notice()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "dismiss_notice":
+            return bool(self.notice)  # the key shows only while there is a notice
+        return True
+
     def action_all_hints(self) -> None:
         """Open the whole list of next steps, or close it to the first one."""
         hints = self.snap.hints if self.snap else []
@@ -223,6 +273,8 @@ class DashboardScreen(WaitForData, BaseScreen):
     def on_click(self, event: events.Click) -> None:
         if event.widget is not None and event.widget.id == "hint":
             self.action_all_hints()
+        elif event.widget is not None and event.widget.id == "notice":
+            self.action_dismiss_notice()
 
     def _notes(self, snap: Snapshot) -> Content:
         lines: list[Content] = []
