@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
     from prepcoach.tui.state import Snapshot
 
+# seconds after the dashboard is shown to look for a Prep draft written on the way here
+# (Prep writes its draft 0.3 s after the last key)
+DRAFT_SETTLE = 0.5
 HELD_HELP = (
     "Held: meetings held this term / meetings expected by today at the mentor's "
     "cadence (monthly by default). 4/5 means one meeting behind."
@@ -108,6 +111,24 @@ class DashboardScreen(WaitForData, BaseScreen):
                 self._light_painted = painted = threading.Event()
                 self.call_after_refresh(self._set_when_painted, painted)
         super().reload()
+
+    def on_screen_resume(self) -> None:
+        # (BaseScreen's handler reloads after store writes; Prep drafts are not those)
+        self._drafts_changed()
+        # Prep writes a draft a moment after the last key: look again once it has
+        self.set_timer(DRAFT_SETTLE, self._drafts_changed)
+
+    def _drafts_changed(self) -> None:
+        """Count the Prep drafts again (readiness) when one was written since the load."""
+        from prepcoach.tui.state import PENDING, drafts_signature
+
+        snap = self.snap
+        if snap is None or not self.is_active or PENDING in snap.hints:
+            return  # not loaded yet: the load in progress reads them
+        if self._seen_version != self.papp.data_version:
+            return  # a store write since: BaseScreen reloads anyway
+        if drafts_signature(self.papp.store.root) != snap.drafts_seen:
+            self.reload()
 
     def _set_when_painted(self, painted: threading.Event, rounds: int = 0) -> None:
         """Set ``painted`` after the refresh that follows the tables' first layout (they
