@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from prepcoach.text import plural
 from prepcoach.tui import drafts
 from prepcoach.vocab import SUPPORT_AREAS
 
@@ -98,10 +99,8 @@ def readiness(
             wins = max(wins, s.accomplishments)
             questions = max(questions, s.questions)
     if wins and questions:
-        long = f"ready: {wins} win{'s' * (wins != 1)}, {questions} question" + (
-            "s" * (questions != 1)
-        )
-        return True, long, f"{wins} wins, {questions} qs"
+        long = f"ready: {plural(wins, 'win')}, {plural(questions, 'question')}"
+        return True, long, f"{plural(wins, 'win')}, {plural(questions, 'q', 'qs')}"
     missing = []
     if not wins:
         missing.append("wins")

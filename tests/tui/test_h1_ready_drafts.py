@@ -34,3 +34,19 @@ async def test_unsaved_prep_draft_counts_as_ready(make_app: Any, store: Store) -
         assert "✓" in ready_cell(app, "priya-raman")
         assert "✗" in ready_cell(app, "marcus-bell")  # nothing typed for Marcus
     assert [s.id for s in store.list_sessions("priya-raman")] == saved_before, "not saved"
+
+
+def test_one_win_and_one_question_read_singular(store: Store) -> None:
+    from prepcoach.tui import drafts
+    from prepcoach.tui.state import readiness
+    from tui.helpers import TODAY
+
+    draft = {"accomplishments": ["Shipped it"], "questions": [], "pending_question": "Why?"}
+    drafts.save(store, drafts.prep_name("marcus-bell"), draft)
+    marcus = store.load_plan().mentor("marcus-bell")
+    assert marcus is not None
+    assert readiness(store, marcus, [], TODAY) == (
+        True,
+        "ready: 1 win, 1 question",
+        "1 win, 1 q",
+    )
