@@ -3,7 +3,6 @@ reminders for unanswered outreach, and the next best action."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -76,41 +75,36 @@ class DashboardScreen(WaitForData, BaseScreen):
         self.dismissed: set[str] = set()
 
     def compose_body(self) -> Iterable[Widget]:
-        # The first frame is light (the app's first paint); the tables are mounted with
-        # the data, once it has been read in a worker.
+        # The tables are in the first frame, filled from the light read of plan.json in
+        # on_mount (before that frame is painted): the user's mentors are in the app's
+        # first paint, laid out once. The full read follows in a worker.
+        from textual.widgets import DataTable
+
         yield Static("", id="notice")
         with VerticalScroll(id="dash"):
             yield Static("Loading…", id="hint", markup=False)
+            mentors: DataTable[Any] = DataTable(id="mentors", cursor_type="row")
+            mentors.border_title = "Mentors · enter/p: prep"
+            mentors.tooltip = HELD_HELP
+            objectives: DataTable[Any] = DataTable(id="objectives", cursor_type="row")
+            objectives.border_title = "Objectives"
+            notes = Static("", id="reminders", markup=False)
+            notes.border_title = "Reminders and gaps"
+            for widget in (mentors, objectives, notes):
+                widget.display = False  # until there is data to show in them
+                yield widget
 
-    def _ensure_tables(self) -> None:
-        from textual.widgets import DataTable
-
-        if self.query("#mentors"):
-            return
-        mentors: DataTable[Any] = DataTable(id="mentors", cursor_type="row")
-        mentors.border_title = "Mentors · enter/p: prep"
-        mentors.tooltip = HELD_HELP
-        objectives: DataTable[Any] = DataTable(id="objectives", cursor_type="row")
-        objectives.border_title = "Objectives"
-        notes = Static("", id="reminders", markup=False)
-        notes.border_title = "Reminders and gaps"
-        self.query_one("#dash", VerticalScroll).mount_all([mentors, objectives, notes])
-        mentors.focus()
-
-    def reload(self) -> None:
-        """On the first load, show the light read of plan.json (no pydantic, about a
-        millisecond) at once, then read the full, validated snapshot in the worker, which
-        replaces it once that frame is painted."""
-        self._light_painted: threading.Event | None = None
+    def on_mount(self) -> None:
+        """Show the light read of plan.json (no pydantic, about a millisecond) in the first
+        frame; without one (no plan yet, or one the light reader does not know) the
+        tables wait for the full read."""
+        self.query_one("#mentors").focus()
         if self.snap is None:
             from prepcoach.tui.state import light_snapshot
 
             light = light_snapshot(self.papp.settings.data_dir, self.papp.today)
             if light is not None:
                 self.show(light)
-                self._light_painted = painted = threading.Event()
-                self.call_after_refresh(self._set_when_painted, painted)
-        super().reload()
 
     def on_screen_resume(self) -> None:
         # (BaseScreen's handler reloads after store writes; Prep drafts are not those)
@@ -130,28 +124,13 @@ class DashboardScreen(WaitForData, BaseScreen):
         if drafts_signature(self.papp.store.root) != snap.drafts_seen:
             self.reload()
 
-    def _set_when_painted(self, painted: threading.Event, rounds: int = 0) -> None:
-        """Set ``painted`` after the refresh that follows the tables' first layout (they
-        are mounted over a few rounds of messages; give up waiting after 20)."""
-        tables = self.query("#mentors")
-        if rounds < 20 and not (tables and tables.first().region):
-            self.call_after_refresh(self._set_when_painted, painted, rounds + 1)
-        else:
-            self.call_after_refresh(painted.set)
-
-    def load(self) -> Any:
-        painted = getattr(self, "_light_painted", None)
-        if painted is not None:
-            # the full read competes for the interpreter: start it once that frame is out
-            painted.wait(1.0)
-        return self.snapshot()
-
     def show(self, data: Any) -> None:
         from textual.widgets import DataTable
 
         snap: Snapshot = data
         self.snap = snap
-        self._ensure_tables()
+        for widget in self.query("#mentors, #objectives, #reminders"):
+            widget.display = True
         mentors = self.query_one("#mentors", DataTable)
         fit_columns(
             mentors,
