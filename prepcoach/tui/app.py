@@ -161,8 +161,17 @@ class PrepcoachApp(App[None]):
         pending, self._after_paint = self._after_paint, []
         for callback in pending:
             callback()
-        if not self.demo:
+        if not self.demo and not self._has_plan():
             self.run_worker(self._check_first_run, thread=True, group="first-run")
+
+    def _has_plan(self) -> bool:
+        """Whether plan.json, read lightly (stdlib only), already holds a mentor, an
+        objective or your name: then there is no first run to check for, and nothing
+        imports the store and models while the dashboard's data is being painted."""
+        from prepcoach.light import read_plan
+
+        plan = read_plan(self.settings.data_dir)
+        return plan is not None and bool(plan.mentors or plan.objectives or plan.profile.name)
 
     def _check_first_run(self) -> None:
         """On an empty or missing data directory, open the first-run setup."""

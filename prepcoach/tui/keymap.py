@@ -33,6 +33,8 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("p", "prep", "Prep mentor", "Prepare the next meeting with this mentor"),
         Key("n", "nudge", "Nudge", "Draft the nudge for the oldest unanswered ask"),
         _reload("the data directory", show=True),
+        Key("m", "all_hints", "All steps", "Show every next step, or fewer"),
+        Key("x", "dismiss_notice", "Dismiss", "Hide the notice on top"),
     ),
     "prep": (
         Key("ctrl+g", "generate", "Generate", "Draft the agenda (streams in)"),

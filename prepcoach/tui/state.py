@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from prepcoach.text import plural
 from prepcoach.tui import drafts
 from prepcoach.vocab import SUPPORT_AREAS
 
@@ -62,6 +63,10 @@ class Snapshot:
     hints: list[str] = field(default_factory=list)
     overdue: list[str] = field(default_factory=list)  # booked meetings passed, not captured
     warnings: list[str] = field(default_factory=list)
+    # where an unreadable plan.json was set aside ("corrupt/plan.json.<time>"), while no
+    # new plan.json has been written: the plan shown is empty because of it
+    plan_set_aside: str = ""
+    drafts_seen: tuple[tuple[str, int, int], ...] = ()  # drafts_signature before reading
 
     def view(self, mentor_id: str) -> MentorView | None:
         return next((v for v in self.mentors if v.mentor.id == mentor_id), None)
@@ -80,24 +85,22 @@ def term_label(month: int | None, months: int, over: bool, start: dt.date | None
 def readiness(
     store: Store, mentor: Mentor, sessions: list[SessionSummary], today: dt.date
 ) -> tuple[bool | None, str, str]:
-    """Ready = wins and questions drafted for the next meeting (prep draft or a saved,
-    upcoming session)."""
+    """Ready = wins and questions drafted for the next meeting (a saved, upcoming session,
+    or the Prep draft: items entered and the line still being typed, not yet saved)."""
     if mentor.status in ("prospect", "asked", "ended"):
         return None, "-", "-"
     wins = questions = 0
     draft = drafts.load_prep(store, mentor.id)
     if draft is not None:
-        wins = len([w for w in draft.get("accomplishments", []) if str(w).strip()])
-        questions = len([q for q in draft.get("questions", []) if str(q).strip()])
+        wins = _typed(draft, "accomplishments", "pending_win")
+        questions = _typed(draft, "questions", "pending_question")
     for s in sessions:
         if s.date >= today and s.mentor == mentor.id:
             wins = max(wins, s.accomplishments)
             questions = max(questions, s.questions)
     if wins and questions:
-        long = f"ready: {wins} win{'s' * (wins != 1)}, {questions} question" + (
-            "s" * (questions != 1)
-        )
-        return True, long, f"{wins} wins, {questions} qs"
+        long = f"ready: {plural(wins, 'win')}, {plural(questions, 'question')}"
+        return True, long, f"{plural(wins, 'win')}, {plural(questions, 'q', 'qs')}"
     missing = []
     if not wins:
         missing.append("wins")
@@ -105,6 +108,23 @@ def readiness(
         missing.append("questions")
     short = "add wins+qs" if len(missing) == 2 else f"add {missing[0]}"
     return False, "not ready: no " + " or ".join(missing) + " yet", short
+
+
+def _typed(draft: dict[str, Any], items: str, pending: str) -> int:
+    """How many non-blank entries the draft holds in ``items`` plus its ``pending`` line."""
+    entered = draft.get(items, [])
+    lines = [*(entered if isinstance(entered, list) else []), draft.get(pending, "")]
+    return sum(1 for x in lines if isinstance(x, str) and x.strip())
+
+
+def drafts_signature(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, mtime and size of each Prep draft: it changes whenever one is written, so the
+    dashboard knows to count them again (drafts are not store writes)."""
+    try:
+        found = list((root / "drafts").glob("prep-*.json"))
+        return tuple(sorted((p.name, (st := p.stat()).st_mtime_ns, st.st_size) for p in found))
+    except OSError:
+        return ()
 
 
 def team_gaps(plan: Plan) -> list[Gap]:
@@ -126,6 +146,18 @@ def team_gaps(plan: Plan) -> list[Gap]:
     return out
 
 
+def plan_set_aside(root: Path) -> str:
+    """The newest set-aside plan file (relative to ``root``) when there is no plan.json;
+    "" otherwise."""
+    if (root / "plan.json").exists():
+        return ""
+    try:
+        kept = sorted(p.name for p in (root / "corrupt").glob("plan.json.*") if p.is_file())
+    except OSError:
+        return ""
+    return f"corrupt/{kept[-1]}" if kept else ""
+
+
 def _review(plan: Plan, mentor: Mentor, history: list[Session], today: dt.date) -> ReviewRecord:
     from prepcoach.review import analyse
 
@@ -137,10 +169,13 @@ def load_snapshot(store: Store, today: dt.date, *, with_reviews: bool = True) ->
     from prepcoach import planning
     from prepcoach.agenda import meeting_moment
 
+    drafts_seen = drafts_signature(store.root)  # before the drafts are read
     plan = store.load_plan()
     summaries = store.list_sessions()
     outreach = store.list_outreach()
     snap = Snapshot(today=today, plan=plan, summaries=summaries, outreach=outreach)
+    snap.plan_set_aside = plan_set_aside(store.root)
+    snap.drafts_seen = drafts_seen
     snap.warnings = planning.objective_load_warnings(plan)
     held_sessions = []
     for m in plan.mentors:
@@ -212,8 +247,9 @@ def next_actions(snap: Snapshot) -> list[str]:
                 out.append(
                     f"Ask {v.mentor.name} for one small, specific conversation (3 Outreach)."
                 )
-    for gap in snap.gaps:
-        out.append(f"{gap.text[0].upper()}{gap.text[1:]} (6 Team).")
+    if snap.plan.mentors:  # with nobody in the team yet, adding a mentor is the step
+        for gap in snap.gaps:
+            out.append(f"{gap.text[0].upper()}{gap.text[1:]} (6 Team).")
     if not snap.plan.mentors:
         out.append("Add your first mentor: prepcoach mentors add NAME (or see 6 Team).")
     if not out:

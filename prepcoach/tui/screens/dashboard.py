@@ -3,10 +3,10 @@ reminders for unanswered outreach, and the next best action."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -15,7 +15,7 @@ from textual.widgets import Static
 from prepcoach.tui.next_step import lead_with_missing
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
-from prepcoach.tui.text import one_line, plain
+from prepcoach.tui.text import one_line, plain, rich_style
 from prepcoach.tui.widgets.tables import fit_columns, flex_width
 
 if TYPE_CHECKING:
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
     from prepcoach.tui.state import Snapshot
 
+# seconds after the dashboard is shown to look for a Prep draft written on the way here
+# (Prep writes its draft 0.3 s after the last key)
+DRAFT_SETTLE = 0.5
 HELD_HELP = (
     "Held: meetings held this term / meetings expected by today at the mentor's "
     "cadence (monthly by default). 4/5 means one meeting behind."
@@ -43,69 +46,83 @@ STATUS_STYLE = {
 class DashboardScreen(WaitForData, BaseScreen):
     LABEL = "Dashboard"
     MODE = "dashboard"
+    DEFAULT_CSS = """
+    DashboardScreen #notice {
+        display: none;
+        height: auto;
+        padding: 0 1;
+        background: $warning-muted;
+        border-left: thick $warning;
+    }
+    DashboardScreen #notice.shown { display: block; }
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.snap: Snapshot | None = None
+        self.all_hints = False  # the whole list of next steps is open (m, or a click)
+        # the set-aside plan file the notice names (kept when a new plan.json is written,
+        # until the user dismisses it), and the ones dismissed
+        self.notice = ""
+        self.dismissed: set[str] = set()
 
     def compose_body(self) -> Iterable[Widget]:
-        # The first frame is light (the app's first paint); the tables are mounted with
-        # the data, once it has been read in a worker.
-        with VerticalScroll(id="dash"):
-            yield Static("Loading…", id="hint", markup=False)
-
-    def _ensure_tables(self) -> None:
+        # The tables are in the first frame, filled from the light read of plan.json in
+        # on_mount (before that frame is painted): the user's mentors are in the app's
+        # first paint, laid out once. The full read follows in a worker.
         from textual.widgets import DataTable
 
-        if self.query("#mentors"):
-            return
-        mentors: DataTable[Any] = DataTable(id="mentors", cursor_type="row")
-        mentors.border_title = "Mentors · enter/p: prep"
-        mentors.tooltip = HELD_HELP
-        objectives: DataTable[Any] = DataTable(id="objectives", cursor_type="row")
-        objectives.border_title = "Objectives"
-        notes = Static("", id="reminders", markup=False)
-        notes.border_title = "Reminders and gaps"
-        self.query_one("#dash", VerticalScroll).mount_all([mentors, objectives, notes])
-        mentors.focus()
+        yield Static("", id="notice")
+        with VerticalScroll(id="dash"):
+            yield Static("Loading…", id="hint", markup=False)
+            mentors: DataTable[Any] = DataTable(id="mentors", cursor_type="row")
+            mentors.border_title = "Mentors · enter/p: prep"
+            mentors.tooltip = HELD_HELP
+            objectives: DataTable[Any] = DataTable(id="objectives", cursor_type="row")
+            objectives.border_title = "Objectives"
+            notes = Static("", id="reminders", markup=False)
+            notes.border_title = "Reminders and gaps"
+            for widget in (mentors, objectives, notes):
+                widget.display = False  # until there is data to show in them
+                yield widget
 
-    def reload(self) -> None:
-        """On the first load, show the light read of plan.json (no pydantic, about a
-        millisecond) at once, then read the full, validated snapshot in the worker, which
-        replaces it once that frame is painted."""
-        self._light_painted: threading.Event | None = None
+    def on_mount(self) -> None:
+        """Show the light read of plan.json (no pydantic, about a millisecond) in the first
+        frame; without one (no plan yet, or one the light reader does not know) the
+        tables wait for the full read."""
+        self.query_one("#mentors").focus()
         if self.snap is None:
             from prepcoach.tui.state import light_snapshot
 
             light = light_snapshot(self.papp.settings.data_dir, self.papp.today)
             if light is not None:
                 self.show(light)
-                self._light_painted = painted = threading.Event()
-                self.call_after_refresh(self._set_when_painted, painted)
-        super().reload()
 
-    def _set_when_painted(self, painted: threading.Event, rounds: int = 0) -> None:
-        """Set ``painted`` after the refresh that follows the tables' first layout (they
-        are mounted over a few rounds of messages; give up waiting after 20)."""
-        tables = self.query("#mentors")
-        if rounds < 20 and not (tables and tables.first().region):
-            self.call_after_refresh(self._set_when_painted, painted, rounds + 1)
-        else:
-            self.call_after_refresh(painted.set)
+    def on_screen_resume(self) -> None:
+        # (BaseScreen's handler reloads after store writes; Prep drafts are not those)
+        self._drafts_changed()
+        # Prep writes a draft a moment after the last key: look again once it has
+        self.set_timer(DRAFT_SETTLE, self._drafts_changed)
 
-    def load(self) -> Any:
-        painted = getattr(self, "_light_painted", None)
-        if painted is not None:
-            # the full read competes for the interpreter: start it once that frame is out
-            painted.wait(1.0)
-        return self.snapshot()
+    def _drafts_changed(self) -> None:
+        """Count the Prep drafts again (readiness) when one was written since the load."""
+        from prepcoach.tui.state import PENDING, drafts_signature
+
+        snap = self.snap
+        if snap is None or not self.is_active or PENDING in snap.hints:
+            return  # not loaded yet: the load in progress reads them
+        if self._seen_version != self.papp.data_version:
+            return  # a store write since: BaseScreen reloads anyway
+        if drafts_signature(self.papp.store.root) != snap.drafts_seen:
+            self.reload()
 
     def show(self, data: Any) -> None:
         from textual.widgets import DataTable
 
         snap: Snapshot = data
         self.snap = snap
-        self._ensure_tables()
+        for widget in self.query("#mentors, #objectives, #reminders"):
+            widget.display = True
         mentors = self.query_one("#mentors", DataTable)
         fit_columns(
             mentors,
@@ -172,12 +189,84 @@ class DashboardScreen(WaitForData, BaseScreen):
                 key=o.id,
             )
         snap.hints = lead_with_missing(snap.plan, snap.hints)
-        hint = self.query_one("#hint", Static)
-        first = snap.hints[0] if snap.hints else ""
-        more = f"  (+{len(snap.hints) - 1} more)" if len(snap.hints) > 1 else ""
-        hint.update(Content.assemble(("Next: ", "bold $accent"), plain(first), (more, "dim")))
-        hint.tooltip = "\n".join(snap.hints)
+        if snap.plan_set_aside and snap.plan_set_aside not in self.dismissed:
+            self.notice = snap.plan_set_aside
+        self._show_notice()
+        self._show_hints()
         self.query_one("#reminders", Static).update(self._notes(snap))
+
+    def _show_hints(self) -> None:
+        """The first next step with "(+N more · m)", or with ``all_hints`` every one,
+        each on its own line (a wrapped line keeps its indent)."""
+        from rich.console import Group
+        from rich.table import Table
+        from rich.text import Text
+
+        hints = self.snap.hints if self.snap else []
+        hint = self.query_one("#hint", Static)
+        hint.tooltip = "\n".join(hints)
+        if not (self.all_hints and len(hints) > 1):
+            first = hints[0] if hints else ""
+            more = f"  (+{len(hints) - 1} more · m)" if len(hints) > 1 else ""
+            hint.update(Content.assemble(("Next: ", "bold $accent"), plain(first), (more, "dim")))
+            return
+        rows = Table.grid(padding=(0, 1))
+        rows.add_column(no_wrap=True)
+        rows.add_column()
+        for n, text in enumerate(hints, 1):
+            rows.add_row(Text(f"{n}.", style="dim"), Text(one_line(text)))
+        accent = rich_style("bold $accent", self.app.theme_variables)
+        title = Text.assemble(("Next steps", accent), ("  (m: fewer)", "dim"))
+        hint.update(Group(title, rows))
+
+    def _show_notice(self) -> None:
+        """A banner naming where an unreadable plan.json was set aside, so an empty
+        dashboard is never mistaken for a new account."""
+        notice = self.query_one("#notice", Static)
+        notice.set_class(bool(self.notice), "shown")
+        self.refresh_bindings()
+        if not self.notice:
+            return
+        notice.update(
+            Content.assemble(
+                ("⚠ ", "bold $warning"),
+                plain(
+                    f"plan.json could not be read and was set aside as {self.notice} "
+                    "(kept). The plan shown is empty until you fix that file and move it "
+                    "back to plan.json, or add mentors to start a new one."
+                ),
+                ("  x: dismiss", "dim"),
+            )
+        )
+
+    def action_dismiss_notice(self) -> None:
+        if self.notice:
+            self.dismissed.add(self.notice)
+            self.notice = ""
+            self._show_notice()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "dismiss_notice":
+            return bool(self.notice)  # the key shows only while there is a notice
+        return True
+
+    def action_all_hints(self) -> None:
+        """Open the whole list of next steps, or close it to the first one."""
+        hints = self.snap.hints if self.snap else []
+        if len(hints) < 2:
+            self.notify(
+                "That is the only next step." if hints else "The data is still loading.",
+                markup=False,
+            )
+            return
+        self.all_hints = not self.all_hints
+        self._show_hints()
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "hint":
+            self.action_all_hints()
+        elif event.widget is not None and event.widget.id == "notice":
+            self.action_dismiss_notice()
 
     def _notes(self, snap: Snapshot) -> Content:
         lines: list[Content] = []
@@ -201,13 +290,17 @@ class DashboardScreen(WaitForData, BaseScreen):
                         ),
                     )
                 )
-        for gap in snap.gaps:
+        if not snap.plan.mentors:
+            # one line, not "nobody covers" each of the six kinds of support
+            lines.append(
+                plain(
+                    "No mentors yet, so no kind of support is covered. Add one: 7 Plan, "
+                    "then a (or prepcoach mentors add NAME --areas scope,politics)."
+                )
+            )
+        for gap in snap.gaps if snap.plan.mentors else ():
             lines.append(
                 Content.assemble(("◌ ", "$text-muted"), plain(gap.text[:1].upper() + gap.text[1:]))
-            )
-        if not snap.plan.mentors:
-            lines.append(
-                plain("No mentors yet. Add one: prepcoach mentors add NAME --areas scope,politics")
             )
         return Content("\n").join(lines)
 

@@ -129,9 +129,9 @@ class FirstRunScreen(ModalScreen[None]):
         body = self.query_one("#setup-body", VerticalScroll)
         body.remove_children()
         plan = self.edits.plan()
-        form = FormFields(step.fields(plan, self.mentor_id), id=f"setup-{self.step}")
-        body.mount(form)
-        self.call_after_refresh(form.focus_first)
+        # the new form focuses its first field itself, once its rows are mounted
+        fields = step.fields(plan, self.mentor_id)
+        body.mount(FormFields(fields, id=f"setup-{self.step}", focus=True))
 
     @on(FormFields.Submitted)
     def _submitted(self) -> None:

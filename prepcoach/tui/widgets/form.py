@@ -46,14 +46,22 @@ class Field:
 
 class FormFields(Vertical):
     """The rows of a form. ``values()`` is what is in them now; enter in a line of text
-    moves to the next field, and in the last field posts ``Submitted``."""
+    moves to the next field, and in the last field posts ``Submitted``. With ``focus``
+    the first field takes the focus once the rows are mounted (not before: a form shown
+    in place of another one has no rows yet when it is mounted)."""
 
     class Submitted(Message):
         pass
 
-    def __init__(self, fields: list[Field], *, id: str | None = None) -> None:
+    def __init__(self, fields: list[Field], *, id: str | None = None, focus: bool = False) -> None:
         super().__init__(id=id, classes="form")
         self.fields = fields
+        self.focus_on_mount = focus
+
+    def on_mount(self) -> None:
+        # Mount comes after compose's rows are mounted, so the first field exists here
+        if self.focus_on_mount:
+            self.focus_first()
 
     def compose(self) -> ComposeResult:
         for f in self.fields:
@@ -154,7 +162,7 @@ class FormScreen(ModalScreen[Any]):
             if self.note:
                 yield Static(plain(self.note, "italic"), classes="form-note")
             with VerticalScroll(id="form-scroll"):
-                yield FormFields(self.fields)
+                yield FormFields(self.fields, focus=True)
             yield Static("", id="form-error")
             yield Static(
                 Content.styled("enter next field · ctrl+s save · escape close", "dim"),
@@ -164,9 +172,6 @@ class FormScreen(ModalScreen[Any]):
     @property
     def form(self) -> FormFields:
         return self.query_one(FormFields)
-
-    def on_mount(self) -> None:
-        self.form.focus_first()
 
     @on(FormFields.Submitted)
     def _submitted(self) -> None:

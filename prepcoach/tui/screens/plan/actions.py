@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.models import Mentor, Objective, Plan, Profile
@@ -67,14 +67,8 @@ class PlanActions:
         return mentor, Undo(f"adding {mentor.name}", lambda: self.s.remove_mentor(mentor.id))
 
     def edit_mentor(self, mentor_id: str, **fields: Any) -> tuple[Mentor, Undo]:
-        from prepcoach import planning
-
-        # (a new name is one of the fields, so it cannot pass through the facade's
-        # ``edit_mentor(name, **fields)``; the domain call takes the mentor positionally)
-        def edit(mid: str, **f: Any) -> Mentor:
-            return planning.edit_mentor(self.s.store, mid, **f)
-
-        return self._keeping(mentor_id, "edit", edit, **fields)
+        # (the mentor is positional in ``edit_mentor``, so ``name=`` among the fields renames)
+        return self._keeping(mentor_id, "edit", self.s.edit_mentor, **fields)
 
     def remove_mentor(self, mentor_id: str) -> tuple[RemovedMentor, Undo]:
         removed = self.s.remove_mentor(mentor_id)
@@ -117,18 +111,8 @@ class PlanActions:
         as they are at the time of the undo."""
         before = self._mentor(mentor_id)
         after = change(before.id, *args, **kw)
-        return after, Undo(f"{what} of {before.name}", lambda: self._put_back(before))
-
-    def _put_back(self, before: Mentor) -> Mentor:
-        links = {o.id: list(o.mentors) for o in self.plan().objectives if before.id in o.mentors}
-        removed = self.s.remove_mentor(before.id)
-        mentor = self.s.restore_mentor(replace(removed, mentor=before))
-        # restoring relinks at the end of each objective's list: keep the order it had
-        for oid, order in links.items():
-            obj = self.plan().objective(oid)
-            if obj is not None and obj.mentors != order:
-                self.s.edit_objective(oid, mentors=order)
-        return mentor
+        # the earlier record replaces the current one in place, in one locked write
+        return after, Undo(f"{what} of {before.name}", lambda: self.s.restore_mentor(before))
 
     # ------------------------------------------------------------- objectives
 

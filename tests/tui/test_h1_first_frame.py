@@ -1,0 +1,34 @@
+"""Start fast to the user's data: the mentors are in the app's first frame (filled from
+the light read before Textual's Ready), and with a plan in place no first-run check runs
+(nothing imports the store and models while that frame is being painted)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import DataTable
+
+from prepcoach.tui.app import PrepcoachApp
+from tui.helpers import SIZE, screen_text, settle
+
+
+async def test_mentor_names_are_in_the_first_frame(make_app: Any, monkeypatch: Any) -> None:
+    at_ready: list[list[str]] = []
+    original = PrepcoachApp.on_ready
+
+    def on_ready(self: PrepcoachApp) -> None:
+        table = self.screen.query("#mentors")
+        rows = table.first(DataTable) if table else None
+        names = [str(rows.get_row_at(i)[0]) for i in range(rows.row_count)] if rows else []
+        at_ready.append(names)
+        original(self)
+
+    checked: list[bool] = []
+    monkeypatch.setattr(PrepcoachApp, "on_ready", on_ready)
+    monkeypatch.setattr(PrepcoachApp, "_check_first_run", lambda self: checked.append(True))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert at_ready == [["Priya Raman", "Marcus Bell", "Elena Sorensen"]]
+        await settle(pilot)
+        assert checked == []
+        assert "month 5 of 6" in screen_text(app)  # the full read replaced the light one
