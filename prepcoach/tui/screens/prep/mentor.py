@@ -14,7 +14,7 @@ from prepcoach.meeting_prep import carried_for_meeting, merged
 from prepcoach.models import Mentor, Plan, Session
 from prepcoach.tui.screens.prep.drafts import PrepDrafts
 from prepcoach.tui.screens.prep.items import loaded_line
-from prepcoach.tui.text import one_line, plain
+from prepcoach.tui.text import Hanging, one_line, plain
 from prepcoach.tui.widgets.editable_list import EditableList
 
 
@@ -145,11 +145,10 @@ class PrepMentor(PrepDrafts):
         for c in carried:
             mark = ("? ", "$warning") if c.kind == "question" else ("☐ ", "$accent")
             owner = "" if c.kind == "question" or c.owner in ("", "me") else f" ({c.owner})"
-            options.add_option(
-                Content.assemble(
-                    mark, plain(one_line(c.text) + owner), (f"  ← {c.source}", "dim italic")
-                )
+            line = Content.assemble(
+                mark, plain(one_line(c.text) + owner), (f"  ← {c.source}", "dim italic")
             )
+            options.add_option(Hanging([line]))
         if not carried:
             options.add_option(Content.styled("nothing open from earlier sessions", "dim"))
         options.border_subtitle = str(len(carried)) if carried else ""
