@@ -71,6 +71,7 @@ class PrepScreen(WaitForData, PrepSaving):
             yield Select[str]([], prompt="pick a mentor", id="p-mentor", compact=True)
             yield Label(" Minutes ", classes="field-label")
             yield Input("30", id="p-minutes", type="integer", compact=True, max_length=3)
+            yield Label("", id="p-minutes-note", classes="field-label")
         with Horizontal(id="p-main"):
             with VerticalScroll(id="p-left"):
                 carried = OptionList(id="p-carried", compact=True)
@@ -273,6 +274,7 @@ class PrepScreen(WaitForData, PrepSaving):
         self.query_one("#p-questions", EditableList).set_items([])
         self.agenda = self.result = self.replaced = None
         self.items_edited = False
+        self._show_total()
         self.query_one("#p-md", Markdown).update(WELCOME)
         self.query_one("#p-out", ContentSwitcher).current = "p-md"
         self._save_draft()
