@@ -18,6 +18,7 @@ from prepcoach.models import Plan, Session
 from prepcoach.store import SessionSummary
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.text import one_line, plain, sanitize
+from prepcoach.tui.widgets.scrolling import TypeAheadSelect
 from prepcoach.tui.widgets.tables import fit_columns, flex_width
 
 
@@ -60,7 +61,9 @@ class HistoryView(BaseScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         with Horizontal(id="history-filters", classes="filters"):
-            yield Select[str]([], prompt="All mentors", id="h-mentor", compact=True)
+            yield TypeAheadSelect(
+                [], prompt="All mentors", id="h-mentor", compact=True, what="mentor"
+            )
             yield Input(
                 placeholder="/ search notes, questions, actions…", id="h-search", compact=True
             )

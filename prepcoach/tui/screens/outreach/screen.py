@@ -26,6 +26,7 @@ from prepcoach.tui.screens.outreach.saving import OutreachSaving
 from prepcoach.tui.text import one_line, plain, sanitize
 from prepcoach.tui.widgets.confirm import ask_before_replacing
 from prepcoach.tui.widgets.lint_panel import LintPanel
+from prepcoach.tui.widgets.scrolling import TypeAheadSelect
 from prepcoach.vocab import CHANNELS, OUTREACH_KINDS, outreach_kind
 
 
@@ -53,18 +54,22 @@ class OutreachScreen(WaitForData, OutreachSaving):
         with Vertical(id="o-form"):
             with Horizontal(classes="filters"):
                 yield Label("Saved drafts ", classes="field-label")
-                yield Select[str]([], prompt="new message", id="o-saved", compact=True)
+                yield TypeAheadSelect(
+                    [], prompt="new message", id="o-saved", compact=True, what="saved draft"
+                )
                 yield Label(" Kind ", classes="field-label")
-                yield Select[str](
+                yield TypeAheadSelect(
                     [(Content(k), k) for k in OUTREACH_KINDS],
+                    what="kind",
                     value="first-request",
                     allow_blank=False,
                     id="o-kind",
                     compact=True,
                 )
                 yield Label(" via ", classes="field-label")
-                yield Select[str](
+                yield TypeAheadSelect(
                     [(Content(c), c) for c in CHANNELS],
+                    what="channel",
                     value="email",
                     allow_blank=False,
                     id="o-channel",

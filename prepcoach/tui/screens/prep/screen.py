@@ -30,7 +30,7 @@ from prepcoach.tui.screens.prep.saving import PrepSaving
 from prepcoach.tui.text import plain, sanitize
 from prepcoach.tui.widgets.confirm import ask_before_replacing
 from prepcoach.tui.widgets.editable_list import EditableList
-from prepcoach.tui.widgets.scrolling import ScrollingMarkdown
+from prepcoach.tui.widgets.scrolling import ScrollingMarkdown, TypeAheadSelect
 
 
 class PrepScreen(WaitForData, PrepSaving):
@@ -68,7 +68,9 @@ class PrepScreen(WaitForData, PrepSaving):
     def compose_body(self) -> Iterable[Widget]:
         with Horizontal(classes="filters"):
             yield Label("Mentor ", classes="field-label")
-            yield Select[str]([], prompt="pick a mentor", id="p-mentor", compact=True)
+            yield TypeAheadSelect(
+                [], prompt="pick a mentor", id="p-mentor", compact=True, what="mentor"
+            )
             yield Label(" Minutes ", classes="field-label")
             yield Input("30", id="p-minutes", type="integer", compact=True, max_length=3)
             yield Label("", id="p-minutes-note", classes="field-label")
