@@ -48,6 +48,13 @@ class OutreachScreen(WaitForData, OutreachSaving):
         Binding("ctrl+t", "copy", "Copy", tooltip="Copy subject and message to the clipboard"),
         Binding("ctrl+b", "mark_sent", "Mark sent", tooltip="Mark as sent (starts the reminder)"),
         Binding("ctrl+n", "new", "New", show=False, tooltip="Start a new message"),
+        Binding(
+            "f3",
+            "show_rejected",
+            "Model's draft",
+            show=False,
+            tooltip="The model's draft the rules rejected (read only)",
+        ),
     ]
 
     def compose_body(self) -> Iterable[Widget]:
@@ -341,8 +348,12 @@ class OutreachScreen(WaitForData, OutreachSaving):
         )
         kept = " Kept your subject (clear it for a new one)." if keep_subject else ""
         undo = " ctrl+z brings back the text it replaced." if self._replaced else ""
-        self._say(
-            plain(f"Drafted by {engine} ({plural(result.attempts, 'attempt')}). {tail}{kept}{undo}")
-        )
+        rejected = self.rejected_line(result)
+        if rejected:
+            self._say(Content.styled(f"{rejected} {tail}{kept}{undo}", "$warning"))
+            self.notify(rejected, title="Offline draft used", severity="warning", markup=False)
+        else:
+            drafted = f"Drafted by {engine} ({plural(result.attempts, 'attempt')})."
+            self._say(plain(f"{drafted} {tail}{kept}{undo}"))
         self._keep_form()
         self.query_one("#o-body", TextArea).focus()
