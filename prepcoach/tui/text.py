@@ -86,6 +86,13 @@ class Hanging(Visual):
                 self._rows.append((part[:cut], part[cut:]))
         self._cache: tuple[int, Content] | None = None
 
+    @classmethod
+    def of(cls, rows: Sequence[tuple[Content, Content]]) -> Hanging:
+        """Lines given as (prefix, text): the text wraps under itself."""
+        hanging = cls([])
+        hanging._rows = list(rows)
+        return hanging
+
     def wrapped(self, width: int) -> Content:
         """The lines wrapped to ``width``, continuation lines indented."""
         if self._cache is not None and self._cache[0] == width:

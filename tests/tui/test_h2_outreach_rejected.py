@@ -27,7 +27,8 @@ class RejectingServices(Services):
         return dataclasses.replace(result, model_draft=model, model_violations=broke, attempts=3)
 
 
-async def _draft(pilot: Any) -> Any:
+async def draft_outreach(pilot: Any) -> Any:
+    """Fill To and the ask on Outreach and draft (ctrl+g); the screen."""
     await settle(pilot)
     screen = pilot.app.screen
     screen.query_one("#o-to", Input).value = "Elena Sorensen"
@@ -42,7 +43,7 @@ async def test_the_replacement_is_said_and_f3_shows_the_model_draft(
 ) -> None:
     app = make_app("outreach", services=RejectingServices(settings, store))
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _draft(pilot)
+        screen = await draft_outreach(pilot)
         body = screen.query_one("#o-body", TextArea).text
         assert "mentor" not in body.lower()  # the offline draft is in the form
         text = " ".join(screen_text(app).split())
@@ -68,7 +69,7 @@ async def test_the_replacement_is_said_and_f3_shows_the_model_draft(
 async def test_f3_without_a_rejected_draft_says_why(make_app) -> None:
     app = make_app("outreach")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _draft(pilot)
+        screen = await draft_outreach(pilot)
         assert "F3" not in screen_text(app)
         await pilot.press("f3")
         await pilot.pause()

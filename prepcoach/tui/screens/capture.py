@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, OptionList, Static, TextArea
@@ -36,6 +37,20 @@ class Captured:
 
     session: Session
     resolved_earlier: list[CarryOver] = field(default_factory=list)
+
+
+class WrappingCheckbox(Checkbox):
+    """A checkbox whose label wraps onto as many lines as it needs (a question's words
+    are never cut)."""
+
+    def render(self) -> Hanging:  # type: ignore[override]
+        content = super().render()
+        assert isinstance(content, Content)
+        cut = max(content.plain.find(self._label.plain), 0)  # the box before the label
+        return Hanging.of([(content[:cut], content[cut:])])
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, self.render().get_height(self.styles, width))  # type: ignore[arg-type]
 
 
 class ActionList(OptionList):
@@ -115,15 +130,15 @@ class CaptureScreen(ModalScreen[Captured | None]):
                 if open_q:
                     yield Static("Questions answered", classes="label")
                     for i, q in open_q:
-                        yield Checkbox(
-                            Content(one_line(q.text, 70)), q.resolved, id=f"c-q{i}", compact=True
+                        yield WrappingCheckbox(
+                            plain(one_line(q.text)), q.resolved, id=f"c-q{i}", compact=True
                         )
                 if self.earlier:
                     yield Static("Earlier questions answered now", classes="label")
                     for i, c in enumerate(self.earlier):
-                        yield Checkbox(
+                        yield WrappingCheckbox(
                             Content.assemble(
-                                plain(one_line(c.text, 48)), (f"  ← {c.source}", "dim italic")
+                                plain(one_line(c.text)), (f"  ← {c.source}", "dim italic")
                             ),
                             False,
                             id=f"c-e{i}",

@@ -166,7 +166,13 @@ class HistoryView(BaseScreen):
         )
         s = self.session
         if s is None:
-            text.update(Content("No session selected." if self.data else "Loading…"))
+            if self.data is None:
+                said = "Loading…"
+            elif not self.data.summaries:
+                said = "No sessions yet: prep a meeting (2 Prep) and save it with ctrl+s."
+            else:
+                said = "No session selected."
+            text.update(Content(said))
             return
         width = flex_width(actions, "text")
         for i, a in enumerate(s.action_items):

@@ -92,8 +92,7 @@ class OutreachScreen(WaitForData, OutreachSaving):
             with Horizontal(classes="filters"):
                 yield Label("The one ask ", classes="field-label", id="o-ask-label")
                 yield Input(
-                    placeholder="one specific, tactical question "
-                    "(e.g. how you ran your first budget cycle)",
+                    placeholder="one specific question, e.g. how you ran a budget cycle",
                     id="o-ask",
                     compact=True,
                 )
