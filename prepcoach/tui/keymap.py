@@ -72,6 +72,13 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("ctrl+t", "copy", "Copy", "Copy subject and message to the clipboard"),
         Key("ctrl+b", "mark_sent", "Mark sent", "Mark as sent (starts the reminder)"),
         Key("ctrl+n", "new", "New", "Start a new message", show=False),
+        Key(
+            "f3",
+            "show_rejected",
+            "Model's draft",
+            "The model's draft the rules rejected (read only)",
+            show=False,
+        ),
     ),
     "review": (
         Key("d", "draft", "Draft message", "Draft the matching message in Outreach"),
@@ -131,6 +138,10 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
     "close": (Key("escape", "close", "Close"),),
     "prompt": (Key("escape", "cancel", "Cancel"),),
     # Widgets: listed in Help under the screens that hold them, never in the footer
+    "action_list": (
+        Key("delete,backspace", "remove", "Remove action", show=False),
+        Key("insert", "insert_here", "Insert action here", show=False),
+    ),
     "editable_list": (
         Key("enter", "edit", "Edit", show=False),
         Key("delete,backspace", "remove", "Delete", show=False),

@@ -9,9 +9,15 @@ sequences and control characters are stripped, and the result is wrapped in a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from rich.text import Text
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 
 from prepcoach.text import sanitize
 
@@ -60,3 +66,73 @@ def rich_style(style: str, variables: dict[str, str]) -> str:
         return value if value.startswith("#") else ""
 
     return " ".join(_VAR.sub(sub, style).split())
+
+
+# a line's hanging prefix: its leading spaces and a bullet mark (• · ✗ ✓ ○ ☐ ?) with
+# the space after it; wrapped lines continue under the text after the prefix
+_BULLET = re.compile(r"^ *(?:[•·✗✓○☐?] +)?")
+
+
+class Hanging(Visual):
+    """Lines of ``Content`` wrapped with a hanging indent: a line that starts with
+    spaces and/or a bullet mark wraps under its text, not under the bullet. Used for
+    every bulleted list (rules, review reasons, what carries over)."""
+
+    def __init__(self, lines: Sequence[Content]) -> None:
+        self._rows: list[tuple[Content, Content]] = []
+        for line in lines:
+            for part in line.split(allow_blank=True):
+                cut = len(_BULLET.match(part.plain).group(0))  # type: ignore[union-attr]
+                self._rows.append((part[:cut], part[cut:]))
+        self._cache: tuple[int, Content] | None = None
+
+    @classmethod
+    def of(cls, rows: Sequence[tuple[Content, Content]]) -> Hanging:
+        """Lines given as (prefix, text): the text wraps under itself."""
+        hanging = cls([])
+        hanging._rows = list(rows)
+        return hanging
+
+    def wrapped(self, width: int) -> Content:
+        """The lines wrapped to ``width``, continuation lines indented."""
+        if self._cache is not None and self._cache[0] == width:
+            return self._cache[1]
+        out: list[Content] = []
+        for prefix, body in self._rows:
+            indent = prefix.cell_length
+            if not body or indent * 2 > width:  # too narrow to hang: ordinary wrapping
+                out.extend((prefix + body).wrap(max(width, 1)) or [prefix])
+                continue
+            pieces = body.wrap(width - indent) or [body]
+            out.append(prefix + pieces[0])
+            out.extend(Content(" " * indent) + piece for piece in pieces[1:])
+        content = Content("\n").join(out)
+        self._cache = (width, content)
+        return content
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self.wrapped(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max(((p + b).cell_length for p, b in self._rows), default=0)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self.wrapped(width).split(allow_blank=True)) if self._rows else 0
+
+    @property
+    def content(self) -> Content:
+        """The lines unwrapped, as one ``Content``."""
+        return Content("\n").join(p + b for p, b in self._rows)
+
+    @property
+    def plain(self) -> str:
+        return self.content.plain
+
+    @property
+    def spans(self) -> Sequence[Any]:
+        return self.content.spans
+
+    def __str__(self) -> str:
+        return self.plain

@@ -40,10 +40,10 @@ async def test_prep_generate_offline_then_save_creates_the_session(make_app, sto
         await settle(pilot)
         screen = app.screen
         assert screen.agenda is not None and screen.agenda.engine == "offline"
-        assert screen.agenda.total() == screen.agenda.minutes == 45
+        assert screen.agenda.total() == screen.agenda.minutes == 60  # as booked
         text = screen_text(app)
         assert "Drafted by offline engine" in text
-        assert "45 of 45 min" in text
+        assert "60 of 60 min" in text
         assert (store.root / "drafts" / "prep-priya-raman.json").exists()
         await pilot.press("ctrl+t")
         assert "Agenda: Priya Raman" in (app.clipboard or "")

@@ -6,11 +6,22 @@ Update after an intended change: pytest tests/tui/test_snapshots.py --snapshot-u
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from prepcoach.models import Plan, Profile
+from prepcoach.settings import load_settings
+from prepcoach.store import Store
+from prepcoach.tui.app import create_app
 from prepcoach.tui.widgets.editable_list import EditableList
-from tui.helpers import SIZE, screen_text, settle
+from tui.helpers import SIZE, TODAY, screen_text, settle
+from tui.test_h2_outreach_rejected import draft_outreach
+
+MODES = ["dashboard", "prep", "outreach", "review", "history", "team"]
 
 
 async def _steady(pilot: Pilot) -> None:
@@ -24,6 +35,8 @@ async def _steady(pilot: Pilot) -> None:
     # (Markdown mounts its blocks after the update returns): wait until two frames in a
     # row are the same
     await settle(pilot)
+    # toasts come and go with the clock: the picture is of the screen under them
+    pilot.app.clear_notifications()
     last = None
     for _ in range(40):
         await pilot.wait_for_scheduled_animations()
@@ -81,3 +94,73 @@ def test_outreach_from_review(snap_compare, make_app) -> None:
         await _steady(pilot)
 
     assert snap_compare(make_app("review"), terminal_size=SIZE, run_before=run_before)
+
+
+# ------------------------------------------------------------- empty data
+
+
+def _empty_app(tmp_path: Path, start: str, *, profile: bool = True) -> Any:
+    """The app on a data directory with nothing in it (``profile``: only the user's
+    name, so no first-run setup opens)."""
+    settings = load_settings(data=tmp_path / "empty", config_dir=tmp_path / "cfg", environ={})
+    store = Store(settings.data_dir)
+    if profile:
+        store.save_plan(Plan(profile=Profile(name="Dana Reyes")))
+    return create_app(settings, store, today=TODAY, start=start)
+
+
+def test_first_run_on_an_empty_directory(snap_compare, tmp_path: Path) -> None:
+    app = _empty_app(tmp_path, "dashboard", profile=False)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_steady)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_screen_with_no_mentors_yet(snap_compare, tmp_path: Path, mode: str) -> None:
+    assert snap_compare(_empty_app(tmp_path, mode), terminal_size=SIZE, run_before=_steady)
+
+
+# ---------------------------------------------------- sample data, more states
+
+
+def test_prep_form(snap_compare, make_app) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await _steady(pilot)
+        # the carried-over list's scrollbar thumb is sized from when its options arrived
+        pilot.app.screen.query_one("#p-carried").styles.scrollbar_size_vertical = 0
+        await _steady(pilot)
+
+    assert snap_compare(make_app("prep"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_outreach_form(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("outreach"), terminal_size=SIZE, run_before=_steady)
+
+
+def test_outreach_drafted_offline(snap_compare, make_app) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        screen = await draft_outreach(pilot)
+        screen.query_one("#o-body", TextArea).scroll_home(animate=False)
+        await _steady(pilot)
+
+    assert snap_compare(make_app("outreach"), terminal_size=SIZE, run_before=run_before)
+
+
+def _after(key: str) -> Any:
+    """A run_before that presses ``key`` with nothing focused (so it is not text)."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        pilot.app.screen.set_focus(None)
+        await pilot.press(key)
+        await _steady(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize(
+    ("mode", "key"),
+    [("review", "ctrl+g"), ("history", "c"), ("prep", "question_mark")],
+    ids=["review_written_offline", "history_capture_dialog", "prep_help_dialog"],
+)
+def test_after_a_key(snap_compare, make_app, mode: str, key: str) -> None:
+    assert snap_compare(make_app(mode), terminal_size=SIZE, run_before=_after(key))

@@ -12,19 +12,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Checkbox, Input, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, OptionList, Static, TextArea
 
 from prepcoach.models import ActionItem, Objective, ObjectiveProgress, Session
 from prepcoach.tui import drafts
 from prepcoach.tui.keymap import keys
-from prepcoach.tui.text import one_line, plain, sanitize
+from prepcoach.tui.text import Hanging, one_line, plain, sanitize
 
 if TYPE_CHECKING:
     from prepcoach.agenda import CarryOver
@@ -37,6 +38,44 @@ class Captured:
 
     session: Session
     resolved_earlier: list[CarryOver] = field(default_factory=list)
+
+
+class WrappingCheckbox(Checkbox):
+    """A checkbox whose label wraps onto as many lines as it needs (a question's words
+    are never cut)."""
+
+    def render(self) -> Hanging:  # type: ignore[override]
+        content = super().render()
+        assert isinstance(content, Content)
+        cut = max(content.plain.find(self._label.plain), 0)  # the box before the label
+        return Hanging.of([(content[:cut], content[cut:])])
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, self.render().get_height(self.styles, width))  # type: ignore[arg-type]
+
+
+class ActionList(OptionList):
+    """The session's action items: delete removes the highlighted one; insert (or
+    typing) starts a new one at the cursor, before the highlighted action."""
+
+    BINDINGS: ClassVar[list[BindingType]] = keys("action_list")
+
+    def action_remove(self) -> None:
+        screen = self.screen
+        if isinstance(screen, CaptureScreen) and self.highlighted is not None:
+            screen.remove_action(self.highlighted)
+
+    def action_insert_here(self, text: str = "") -> None:
+        screen = self.screen
+        if isinstance(screen, CaptureScreen):
+            screen.start_action(self.highlighted, text)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key starts the new action with it (no keystroke is lost)."""
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.action_insert_here(event.character)
 
 
 class CaptureScreen(ModalScreen[Captured | None]):
@@ -58,7 +97,11 @@ class CaptureScreen(ModalScreen[Captured | None]):
         self.mentor_name = mentor_name
         self.objectives = objectives
         self.today = today
-        self.new_actions: list[ActionItem] = []
+        # the session's action items, then the ones added here (which can be removed, or
+        # inserted at the cursor among themselves; the saved ones are changed in History)
+        self.actions: list[ActionItem] = list(self.session.action_items)
+        self.saved_actions = len(self.actions)
+        self._insert_at: int | None = None  # where the next action goes (None: the end)
         self._draft_name = f"capture-{session.id}"
         self._draft_timer: Timer | None = None
         self._pending_draft: dict[str, Any] | None = None
@@ -82,24 +125,30 @@ class CaptureScreen(ModalScreen[Captured | None]):
                 if open_q:
                     yield Static("Questions answered", classes="label")
                     for i, q in open_q:
-                        yield Checkbox(
-                            Content(one_line(q.text, 70)), q.resolved, id=f"c-q{i}", compact=True
+                        yield WrappingCheckbox(
+                            plain(one_line(q.text)), q.resolved, id=f"c-q{i}", compact=True
                         )
                 if self.earlier:
                     yield Static("Earlier questions answered now", classes="label")
                     for i, c in enumerate(self.earlier):
-                        yield Checkbox(
+                        yield WrappingCheckbox(
                             Content.assemble(
-                                plain(one_line(c.text, 48)), (f"  ← {c.source}", "dim italic")
+                                plain(one_line(c.text)), (f"  ← {c.source}", "dim italic")
                             ),
                             False,
                             id=f"c-e{i}",
                             compact=True,
                         )
-                yield Static("Action items (enter adds)", classes="label")
-                yield Static("", id="c-actions")
+                yield Static(
+                    "Action items (enter adds; on the list: delete removes, insert adds here)",
+                    classes="label",
+                )
+                yield ActionList(id="c-actions", compact=True)
                 with Horizontal(classes="row"):
-                    yield Input(placeholder="action", id="c-act", compact=True)
+                    # focus never selects the text: the key that started an action stays
+                    yield Input(
+                        placeholder="action", id="c-act", compact=True, select_on_focus=False
+                    )
                     yield Input("me", placeholder="owner", id="c-owner", compact=True)
                     yield Input(placeholder="due YYYY-MM-DD", id="c-due", compact=True)
                 if self.objectives:
@@ -136,7 +185,7 @@ class CaptureScreen(ModalScreen[Captured | None]):
         self.query_one("#c-notes", TextArea).text = str(draft.get("notes", ""))
         for raw in draft.get("new_actions", []):
             try:
-                self.new_actions.append(ActionItem.model_validate(raw))
+                self.actions.append(ActionItem.model_validate(raw))
             except ValueError:
                 continue
         ticked = {str(t) for t in draft.get("resolved_earlier", [])}
@@ -161,14 +210,48 @@ class CaptureScreen(ModalScreen[Captured | None]):
                 if key in pending:
                     self.query_one(f"#c-{key}", Input).value = str(pending[key])
 
-    def _show_actions(self) -> None:
-        lines: list[Content] = []
-        for a in [*self.session.action_items, *self.new_actions]:
+    def _show_actions(self, highlight: int | None = None) -> None:
+        options = self.query_one("#c-actions", ActionList)
+        options.clear_options()
+        for a in self.actions:
             due = f" (due {a.due.isoformat()})" if a.due else ""
             mark = "✓" if a.done else "·"
-            lines.append(plain(f"{mark} {sanitize(a.text)} — {sanitize(a.owner)}{due}"))
-        widget = self.query_one("#c-actions", Static)
-        widget.update(Content("\n").join(lines) if lines else Content.styled("none yet", "dim"))
+            line = plain(f"{mark} {sanitize(a.text)} — {sanitize(a.owner)}{due}")
+            options.add_option(Hanging([line]))
+        options.display = bool(self.actions)
+        if self.actions and highlight is not None:
+            options.highlighted = max(0, min(highlight, len(self.actions) - 1))
+
+    @property
+    def new_actions(self) -> list[ActionItem]:
+        """The actions added in this capture, in their order."""
+        return self.actions[self.saved_actions :]
+
+    def remove_action(self, index: int) -> None:
+        if not 0 <= index < len(self.actions):
+            return
+        if index < self.saved_actions:
+            self.notify(
+                "That action was saved before this capture: tick it done (x) in History; "
+                "only the actions added here can be removed here.",
+                markup=False,
+            )
+            return
+        removed = self.actions.pop(index)
+        self._insert_at = None
+        self._show_actions(index)
+        self.notify(f"Removed the action {removed.text!r}.", markup=False)
+        self._keep_draft()
+
+    def start_action(self, index: int | None, text: str = "") -> None:
+        """Type a new action that goes in at ``index`` (before that action)."""
+        # never among the saved actions: a new one goes after them
+        self._insert_at = None if index is None else max(index, self.saved_actions)
+        act = self.query_one("#c-act", Input)
+        act.placeholder = "action (goes in at the cursor)" if index is not None else "action"
+        if text:
+            act.insert_text_at_cursor(text)
+        act.focus()
 
     @on(Input.Submitted, "#c-act, #c-owner, #c-due")
     def _add_action(self) -> None:
@@ -188,11 +271,15 @@ class CaptureScreen(ModalScreen[Captured | None]):
                 self.query_one("#c-due", Input).focus()
                 return
         owner = self.query_one("#c-owner", Input).value.strip() or "me"
-        self.new_actions.append(ActionItem(text=sanitize(text), owner=sanitize(owner), due=due))
+        action = ActionItem(text=sanitize(text), owner=sanitize(owner), due=due)
+        at = len(self.actions) if self._insert_at is None else self._insert_at
+        self.actions.insert(at, action)
+        self._insert_at = None
+        self.query_one("#c-act", Input).placeholder = "action"
         self.query_one("#c-act", Input).value = ""
         self.query_one("#c-due", Input).value = ""
         self.query_one("#c-act", Input).focus()
-        self._show_actions()
+        self._show_actions(at)
         self._keep_draft()
 
     @on(TextArea.Changed, "#c-notes")

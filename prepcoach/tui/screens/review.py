@@ -27,7 +27,7 @@ from prepcoach.tui.generation import (
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.state import MentorView, Snapshot
-from prepcoach.tui.text import plain, sanitize
+from prepcoach.tui.text import Hanging, plain, sanitize
 
 REC_LABEL = {
     "continue": ("CONTINUE", "$success"),
@@ -166,7 +166,7 @@ class ReviewScreen(WaitForData, BaseScreen):
                 Content.styled("Message", "bold $text-accent"),
                 plain(rec.message),
             ]
-        self.query_one("#r-text", Static).update(Content("\n").join(out))
+        self.query_one("#r-text", Static).update(Hanging(out))
 
     # -------------------------------------------------------------- actions
 

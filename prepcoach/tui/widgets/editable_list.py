@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 
 from prepcoach.tui.keymap import keys
-from prepcoach.tui.text import one_line, sanitize
+from prepcoach.tui.text import Hanging, one_line, sanitize
 
 
 class ItemList(OptionList):
@@ -136,7 +136,7 @@ class EditableList(Vertical):
         options = self.option_list
         current = options.highlighted if highlight is None else highlight
         options.clear_options()
-        options.add_options([Content(self.prefix + one_line(text)) for text in self.items])
+        options.add_options([Hanging([Content(self.prefix + one_line(t))]) for t in self.items])
         options.display = bool(self.items)
         if self.items:
             options.highlighted = max(0, min(current or 0, len(self.items) - 1))

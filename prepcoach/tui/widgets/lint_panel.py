@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from prepcoach.tui.text import plain
+from prepcoach.tui.text import Hanging, plain
 
 
 class LintPanel(Static):
@@ -50,7 +50,7 @@ class LintPanel(Static):
         if skipped:
             lines.append(plain(f"n/a for {kind}/{channel}: {', '.join(skipped)}", "dim italic"))
         self.reasons = {name: reasons[name] for name in self.failed}
-        self.update(Content("\n").join(lines))
+        self.update(Hanging(lines))
         n = len(self.failed)
         if empty:
             self.border_subtitle = "nothing written yet"

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from prepcoach.tui.keymap import keys
-from prepcoach.tui.text import plain
+from prepcoach.tui.text import Hanging, plain
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -34,4 +34,30 @@ class PromptScreen(ModalScreen[str | None]):
         self.dismiss(event.value.strip() or None)
 
     def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextViewScreen(ModalScreen[None]):
+    """A read-only view of a text (e.g. the model's draft the rules rejected): it can be
+    read, scrolled and copied from, not edited. Escape closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = keys("close")
+
+    def __init__(self, title: str, note: str, text: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.note = note
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="text-view") as box:
+            box.border_title = self.title_text
+            yield Static(Hanging([plain(self.note)]), id="text-view-note")
+            yield TextArea(self.text, read_only=True, soft_wrap=True, id="text-view-body")
+            yield Static(plain("read only · escape: close", "dim"))
+
+    def on_mount(self) -> None:
+        self.query_one("#text-view-body", TextArea).focus()
+
+    def action_close(self) -> None:
         self.dismiss(None)

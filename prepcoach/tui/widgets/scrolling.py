@@ -1,4 +1,4 @@
-"""A Markdown pane that takes focus and scrolls from the keyboard, for output that can be
+"""A Markdown pane that takes focus and scrolls by the keyboard, for output that can be
 longer than the screen (the generated agenda)."""
 
 from __future__ import annotations

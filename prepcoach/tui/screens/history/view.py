@@ -18,6 +18,7 @@ from prepcoach.models import Plan, Session
 from prepcoach.store import SessionSummary
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.text import one_line, plain, sanitize
+from prepcoach.tui.widgets.select import TypeAheadSelect
 from prepcoach.tui.widgets.tables import fit_columns, flex_width
 
 
@@ -60,7 +61,9 @@ class HistoryView(BaseScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         with Horizontal(id="history-filters", classes="filters"):
-            yield Select[str]([], prompt="All mentors", id="h-mentor", compact=True)
+            yield TypeAheadSelect(
+                [], prompt="All mentors", id="h-mentor", compact=True, what="mentor"
+            )
             yield Input(
                 placeholder="/ search notes, questions, actions…", id="h-search", compact=True
             )
@@ -163,7 +166,13 @@ class HistoryView(BaseScreen):
         )
         s = self.session
         if s is None:
-            text.update(Content("No session selected." if self.data else "Loading…"))
+            if self.data is None:
+                said = "Loading…"
+            elif not self.data.summaries:
+                said = "No sessions yet: prep a meeting (2 Prep) and save it with ctrl+s."
+            else:
+                said = "No session selected."
+            text.update(Content(said))
             return
         width = flex_width(actions, "text")
         for i, a in enumerate(s.action_items):

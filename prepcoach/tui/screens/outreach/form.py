@@ -56,6 +56,9 @@ class OutreachForm(BaseScreen):
         # text differs, the status line describes the text as it is now
         self._said_for: tuple[Any, ...] | None = None
         self._said: str | Content = ""
+        # the model's last draft when it still broke rules and the offline draft replaced
+        # it, with what it broke: shown read-only on F3
+        self.rejected: tuple[OutreachDraft, list[Any]] | None = None
 
     # ----------------------------------------------------------------- form
 
@@ -224,3 +227,36 @@ class OutreachForm(BaseScreen):
             rules = f"✗ {plural(len(failed), 'rule')} to fix: {', '.join(failed)}"
             return Content.assemble(plain(head, "dim"), plain(rules, "$warning"))
         return Content.assemble(plain(head, "dim"), plain("✓ All rules pass.", "$success"))
+
+    # ------------------------------------------------------- rejected draft
+
+    def rejected_line(self, result: Any) -> str:
+        """Keep ``result``'s rejected model draft; what to say about it ('' if none)."""
+        model = result.model_draft
+        self.rejected = (model, list(result.model_violations)) if model is not None else None
+        if model is None:
+            return ""
+        broke = ", ".join(dict.fromkeys(v.rule for v in result.model_violations))
+        return (
+            f"The model's draft still broke {plural(len(result.model_violations), 'rule')} "
+            f"({broke}) after {plural(result.attempts, 'attempt')}, so this is the offline "
+            "draft, which passes every rule. F3 shows the model's draft."
+        )
+
+    def action_show_rejected(self) -> None:
+        """F3: the model's draft the rules rejected, read-only (or why there is none)."""
+        from prepcoach.tui.widgets.prompt import TextViewScreen
+
+        if self.rejected is None:
+            self.notify(
+                "No model draft was rejected: F3 shows one when the model's draft still "
+                "breaks the rules after its repairs and the offline draft replaces it.",
+                markup=False,
+            )
+            return
+        draft, violations = self.rejected
+        broke = "\n".join(f"✗ {v.rule}: {v.reason}" for v in violations)
+        note = f"Not used: it broke these rules, so the offline draft replaced it.\n{broke}"
+        subject = f"Subject: {sanitize(draft.subject)}\n\n" if draft.subject else ""
+        text = subject + sanitize(draft.body)
+        self.app.push_screen(TextViewScreen("The model's draft (rejected)", note, text))

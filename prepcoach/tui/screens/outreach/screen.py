@@ -25,6 +25,7 @@ from prepcoach.tui.screens.outreach.saving import OutreachSaving
 from prepcoach.tui.text import one_line, plain, sanitize
 from prepcoach.tui.widgets.confirm import ask_before_replacing
 from prepcoach.tui.widgets.lint_panel import LintPanel
+from prepcoach.tui.widgets.select import TypeAheadSelect
 from prepcoach.vocab import CHANNELS, OUTREACH_KINDS, outreach_kind
 
 
@@ -36,18 +37,22 @@ class OutreachScreen(WaitForData, OutreachSaving):
         with Vertical(id="o-form"):
             with Horizontal(classes="filters"):
                 yield Label("Saved drafts ", classes="field-label")
-                yield Select[str]([], prompt="new message", id="o-saved", compact=True)
+                yield TypeAheadSelect(
+                    [], prompt="new message", id="o-saved", compact=True, what="saved draft"
+                )
                 yield Label(" Kind ", classes="field-label")
-                yield Select[str](
+                yield TypeAheadSelect(
                     [(Content(k), k) for k in OUTREACH_KINDS],
+                    what="kind",
                     value="first-request",
                     allow_blank=False,
                     id="o-kind",
                     compact=True,
                 )
                 yield Label(" via ", classes="field-label")
-                yield Select[str](
+                yield TypeAheadSelect(
                     [(Content(c), c) for c in CHANNELS],
+                    what="channel",
                     value="email",
                     allow_blank=False,
                     id="o-channel",
@@ -63,8 +68,7 @@ class OutreachScreen(WaitForData, OutreachSaving):
             with Horizontal(classes="filters"):
                 yield Label("The one ask ", classes="field-label", id="o-ask-label")
                 yield Input(
-                    placeholder="one specific, tactical question "
-                    "(e.g. how you ran your first budget cycle)",
+                    placeholder="one specific question, e.g. how you ran a budget cycle",
                     id="o-ask",
                     compact=True,
                 )
@@ -319,8 +323,12 @@ class OutreachScreen(WaitForData, OutreachSaving):
         )
         kept = " Kept your subject (clear it for a new one)." if keep_subject else ""
         undo = " ctrl+z brings back the text it replaced." if self._replaced else ""
-        self._say(
-            plain(f"Drafted by {engine} ({plural(result.attempts, 'attempt')}). {tail}{kept}{undo}")
-        )
+        rejected = self.rejected_line(result)
+        if rejected:
+            self._say(Content.styled(f"{rejected} {tail}{kept}{undo}", "$warning"))
+            self.notify(rejected, title="Offline draft used", severity="warning", markup=False)
+        else:
+            drafted = f"Drafted by {engine} ({plural(result.attempts, 'attempt')})."
+            self._say(plain(f"{drafted} {tail}{kept}{undo}"))
         self._keep_form()
         self.query_one("#o-body", TextArea).focus()

@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Input, Markdown, Static
+from textual.widgets import ContentSwitcher, Input, Label, Markdown, Static
 
 from prepcoach.errors import PrepcoachError
 from prepcoach.meeting_prep import meeting_minutes
@@ -48,6 +48,9 @@ class PrepBase(BaseScreen):
         self.complete: dict[str, bool] = {}
         # mentor id -> the date of the meeting being prepared (read in a worker)
         self.meeting_dates: dict[str, dt.date] = {}
+        # mentor id -> the booked length of the meeting being prepared (None: not booked)
+        self.booked_minutes: dict[str, int | None] = {}
+        self._minutes_auto: str | None = None  # the Minutes value the form put there
         self.saving = False
         self._mentor_token = 0
         self._fill_pending: str | None = None  # mentor whose saved prep is still to fill in
@@ -126,8 +129,29 @@ class PrepBase(BaseScreen):
         self.refresh_bindings()
 
     def _show_total(self) -> None:
+        """The agenda's minutes against the meeting's, on its border (blank without an
+        agenda: never another mentor's total)."""
+        right = self.query_one("#p-right")
         if self.agenda is None:
+            right.border_subtitle = ""
             return
         total, want = self.agenda.total(), self.agenda.minutes
-        right = self.query_one("#p-right")
         right.border_subtitle = f"{total} of {want} min" + ("" if total == want else " ⚠")
+
+    def _apply_booked(self) -> None:
+        """Put the booked length in the Minutes field when it still holds the default
+        it was given (never over a value typed or restored from a draft)."""
+        booked = self.booked_minutes.get(self.mentor_id or "")
+        minutes = self.query_one("#p-minutes", Input)
+        if booked and self._minutes_auto == minutes.value:
+            with minutes.prevent(Input.Changed):
+                minutes.value = self._minutes_auto = str(booked)
+        self._show_minutes_note()
+
+    def _show_minutes_note(self) -> None:
+        """Say where the Minutes field's value comes from: "as booked" when it is the
+        booked meeting's length, the booked length when it differs."""
+        booked = self.booked_minutes.get(self.mentor_id or "")
+        value = self.query_one("#p-minutes", Input).value.strip()
+        note = "" if booked is None else "as booked" if value == str(booked) else f"booked {booked}"
+        self.query_one("#p-minutes-note", Label).update(note)

@@ -41,6 +41,9 @@ class PrepDrafts(PrepBase):
             )
             with minutes.prevent(Input.Changed):
                 minutes.value = str(d.get("minutes") or self._default_minutes())
+            # a default (not the draft's) is replaced by the booked length once read
+            self._minutes_auto = None if d.get("minutes") else minutes.value
+            self._show_minutes_note()
             self.agenda = None
             self.replaced = None
             self.items_edited = d.get("edited") is True
@@ -54,6 +57,7 @@ class PrepDrafts(PrepBase):
             if self.agenda is not None:
                 self._show_agenda()
             else:
+                self._show_total()
                 self.query_one("#p-md", Markdown).update(WELCOME)
                 self.query_one("#p-out", ContentSwitcher).current = "p-md"
             if draft:
@@ -65,7 +69,11 @@ class PrepDrafts(PrepBase):
         return bool(draft)
 
     def _default_minutes(self) -> int:
+        """The booked meeting's length, else the last session's, else the default."""
         mentor_id = self.mentor_id
+        booked = self.booked_minutes.get(mentor_id or "")
+        if booked:
+            return booked
         sessions = self.papp.store.list_sessions(mentor_id) if self.data and mentor_id else []
         return default_minutes(sessions)
 
@@ -132,4 +140,5 @@ class PrepDrafts(PrepBase):
 
     @on(Input.Changed, "#p-minutes")
     def _minutes_changed(self) -> None:
+        self._show_minutes_note()
         self._schedule_draft()

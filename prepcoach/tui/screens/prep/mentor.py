@@ -14,7 +14,7 @@ from prepcoach.meeting_prep import carried_for_meeting, merged
 from prepcoach.models import Mentor, Plan, Session
 from prepcoach.tui.screens.prep.drafts import PrepDrafts
 from prepcoach.tui.screens.prep.items import loaded_line
-from prepcoach.tui.text import one_line, plain
+from prepcoach.tui.text import Hanging, one_line, plain
 from prepcoach.tui.widgets.editable_list import EditableList
 
 
@@ -73,11 +73,13 @@ class PrepMentor(PrepDrafts):
         today = app.today
         prep: Session | None = None
         date: dt.date | None = None
+        booked: int | None = None
         prep_error: BaseException | None = None
         try:
             services = app.services
             prep = services.prep_session(mentor, today)
             date = prep.date if prep is not None else services.meeting_date(mentor, today)
+            booked = services.booked_minutes(mentor, today)
         except Exception as exc:
             prep_error = exc
         try:
@@ -87,7 +89,14 @@ class PrepMentor(PrepDrafts):
             app.call_from_thread(app.fail, exc, "Could not read history")
             carried = None
         app.call_from_thread(
-            self._show_mentor_data, token, mentor.id, carried, prep, date, prep_error, fill
+            self._show_mentor_data,
+            token,
+            mentor.id,
+            carried,
+            prep,
+            (date, booked),
+            prep_error,
+            fill,
         )
 
     def _show_mentor_data(
@@ -96,10 +105,12 @@ class PrepMentor(PrepDrafts):
         mentor_id: str,
         carried: list[Any] | None,
         prep: Session | None,
-        date: dt.date | None,
+        meeting: tuple[dt.date | None, int | None],
         prep_error: BaseException | None,
         fill: bool,
     ) -> None:
+        """``meeting``: the date and booked length of the meeting being prepared."""
+        date, booked = meeting
         if token != self._mentor_token or mentor_id != self.mentor_id:
             return  # another mentor was picked meanwhile
         self._fill_pending = None
@@ -108,6 +119,9 @@ class PrepMentor(PrepDrafts):
             self._show_carried(carried)
         if date is not None:
             self.meeting_dates[mentor_id] = date
+        if prep_error is None:
+            self.booked_minutes[mentor_id] = booked
+            self._apply_booked()
         if prep_error is not None:
             # the lists may lack what is saved: a save adds to it (never drops any)
             self.papp.fail(prep_error, "Could not read the saved prep")
@@ -145,11 +159,10 @@ class PrepMentor(PrepDrafts):
         for c in carried:
             mark = ("? ", "$warning") if c.kind == "question" else ("☐ ", "$accent")
             owner = "" if c.kind == "question" or c.owner in ("", "me") else f" ({c.owner})"
-            options.add_option(
-                Content.assemble(
-                    mark, plain(one_line(c.text) + owner), (f"  ← {c.source}", "dim italic")
-                )
+            line = Content.assemble(
+                mark, plain(one_line(c.text) + owner), (f"  ← {c.source}", "dim italic")
             )
+            options.add_option(Hanging([line]))
         if not carried:
             options.add_option(Content.styled("nothing open from earlier sessions", "dim"))
         options.border_subtitle = str(len(carried)) if carried else ""

@@ -30,6 +30,8 @@ from prepcoach.tui.text import plain, sanitize
 from prepcoach.tui.widgets.confirm import ask_before_replacing
 from prepcoach.tui.widgets.editable_list import EditableList
 from prepcoach.tui.widgets.scrolling import ScrollingMarkdown
+from prepcoach.tui.widgets.select import TypeAheadSelect
+from prepcoach.vocab import DEFAULT_MEETING_MINUTES
 
 
 class PrepScreen(WaitForData, PrepSaving):
@@ -41,12 +43,25 @@ class PrepScreen(WaitForData, PrepSaving):
     def compose_body(self) -> Iterable[Widget]:
         with Horizontal(classes="filters"):
             yield Label("Mentor ", classes="field-label")
-            yield Select[str]([], prompt="pick a mentor", id="p-mentor", compact=True)
+            yield TypeAheadSelect(
+                [], prompt="pick a mentor", id="p-mentor", compact=True, what="mentor"
+            )
             yield Label(" Minutes ", classes="field-label")
-            yield Input("30", id="p-minutes", type="integer", compact=True, max_length=3)
+            yield Input(
+                str(DEFAULT_MEETING_MINUTES),
+                id="p-minutes",
+                type="integer",
+                compact=True,
+                max_length=3,
+            )
+            yield Label("", id="p-minutes-note", classes="field-label")
         with Horizontal(id="p-main"):
             with VerticalScroll(id="p-left"):
-                carried = OptionList(id="p-carried", compact=True)
+                carried = OptionList(
+                    Content.styled("what is still open shows here once a mentor is picked", "dim"),
+                    id="p-carried",
+                    compact=True,
+                )
                 carried.border_title = "Carried over (automatic)"
                 yield carried
                 yield EditableList("Wins since last time", "+ a win, then enter", id="p-wins")
@@ -95,7 +110,7 @@ class PrepScreen(WaitForData, PrepSaving):
         if mentor is not None:
             self.choose_mentor(mentor)
         elif not data.plan.mentors:
-            self._status("No mentors yet: add one with `prepcoach mentors add NAME`.")
+            self._status("No mentors yet: add one in Plan (7, then a).")
 
     # ------------------------------------------------------------ generate
 
@@ -246,6 +261,7 @@ class PrepScreen(WaitForData, PrepSaving):
         self.query_one("#p-questions", EditableList).set_items([])
         self.agenda = self.result = self.replaced = None
         self.items_edited = False
+        self._show_total()
         self.query_one("#p-md", Markdown).update(WELCOME)
         self.query_one("#p-out", ContentSwitcher).current = "p-md"
         self._save_draft()
