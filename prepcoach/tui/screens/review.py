@@ -178,8 +178,6 @@ class ReviewScreen(WaitForData, BaseScreen):
         rec = self.written.get(v.mentor.id, v.review)
         kind = message_kind(rec)
         m = v.mentor
-        titles = {o.id: o.title for o in self.snap.plan.objectives} if self.snap else {}
-        met = "; ".join(titles.get(o, o) for o in rec.objectives_met)
         self.papp.open_outreach(
             to=m.name,
             title=m.title,
@@ -190,7 +188,7 @@ class ReviewScreen(WaitForData, BaseScreen):
             body=rec.message,
             mentor=m.id,
             recommendation=rec.recommendation,
-            context=(f"Objectives met: {met}. " if met else "") + " ".join(rec.reasons),
+            # no context: it is placed in the message as typed, and the reasons are ours
             note=f"{message_label(rec)} message for {m.name} ({rec.recommendation})",
             generate=not rec.message,
         )
