@@ -27,6 +27,7 @@ def _reload(what: str = "the data", show: bool = False) -> Key:
 
 LEAVE = Key("escape", "leave", "Leave field", "Then 1-7 switch screens", show=False)
 UNDO_REDRAFT = "undo_redraft"
+NEXT_FIELD = Key("enter", "next_field", "Next field", show=False, priority=True)
 
 KEYMAP: dict[str, tuple[Key, ...]] = {
     "dashboard": (
@@ -123,11 +124,13 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("escape", "cancel", "Close", "Close; what you typed stays as a draft"),
     ),
     "first_run": (
+        NEXT_FIELD,
         Key("ctrl+s", "save", "Save step", priority=True),
         Key("ctrl+n", "skip", "Skip step", priority=True),
         Key("escape", "close", "Close setup"),
     ),
     "form": (
+        NEXT_FIELD,
         Key("ctrl+s", "save", "Save", priority=True),
         Key("escape", "close", "Close"),
     ),

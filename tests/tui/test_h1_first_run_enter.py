@@ -61,3 +61,26 @@ async def test_enter_through_every_field_saves_each_step_with_its_own_text(
     assert [(o.title, o.done_when) for o in plan.objectives] == [
         ("Lead the Q1 reorg", "The plan is signed off")
     ]
+
+
+async def test_text_typed_in_one_burst_with_enters_fills_each_field(tmp_path: Path) -> None:
+    """A terminal delivers fast typing (or a script's keys) in one read: every key is
+    queued before the first enter is handled. Enter still moves on first, so the text
+    after it lands in the next field."""
+    from textual import events
+
+    settings = load_settings(data=tmp_path / "empty", config_dir=tmp_path / "cfg", environ={})
+    app = create_app(settings, Store(settings.data_dir), today=TODAY)
+    typed = {"name": "Robin [QA] Okoye", "title": "Head of QA", "organisation": "Acme"}
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        burst = "\r".join(typed.values())
+        for ch in burst:
+            key = "enter" if ch == "\r" else events.Key(ch, ch).key
+            app.post_message(events.Key(key, None if ch == "\r" else ch))
+        await pilot.pause()
+        await pilot.pause()
+        form = app.screen.query_one("#setup-0")
+        assert {k: form.query_one(f"#f-{k}", Input).value for k in typed} == typed

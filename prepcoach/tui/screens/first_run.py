@@ -26,7 +26,7 @@ from prepcoach.tui.screens.plan import fields as F
 from prepcoach.tui.screens.plan.actions import PlanActions
 from prepcoach.tui.text import plain
 from prepcoach.tui.widgets.confirm import ConfirmScreen
-from prepcoach.tui.widgets.form import Field, FormFields
+from prepcoach.tui.widgets.form import EnterMovesOn, Field, FormFields
 
 if TYPE_CHECKING:
     from prepcoach.models import Plan
@@ -83,7 +83,7 @@ STEPS = (
 )
 
 
-class FirstRunScreen(ModalScreen[None]):
+class FirstRunScreen(EnterMovesOn, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = keys("first_run")
 
     def __init__(self) -> None:

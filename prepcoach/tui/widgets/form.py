@@ -129,13 +129,42 @@ class FormFields(Vertical):
     @on(Input.Submitted)
     def _next(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == f"f-{self.fields[-1].key}":
+        self.enter_from(event.input)
+
+    def enter_from(self, field: Input) -> None:
+        """Enter in ``field``: on to the next field, or ``Submitted`` from the last."""
+        if field.id == f"f-{self.fields[-1].key}":
             self.post_message(self.Submitted())
         else:
             self.screen.focus_next()
 
 
-class FormScreen(ModalScreen[Any]):
+class EnterMovesOn:
+    """For a screen holding ``FormFields``: enter in a line of text moves on as the key
+    arrives (a priority key, run before the next key is routed), so text typed straight
+    after it, as fast as a paste or a script types, lands in the next field, not this one."""
+
+    focused: Any
+
+    def _form_input(self) -> tuple[FormFields, Input] | None:
+        field = self.focused
+        if not isinstance(field, Input):
+            return None
+        form = next((a for a in field.ancestors if isinstance(a, FormFields)), None)
+        return (form, field) if form is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_field":
+            return self._form_input() is not None  # elsewhere enter does its own work
+        return True
+
+    def action_next_field(self) -> None:
+        found = self._form_input()
+        if found is not None:
+            found[0].enter_from(found[1])
+
+
+class FormScreen(EnterMovesOn, ModalScreen[Any]):
     """A form in a modal. ``submit(values)`` saves (raising PrepcoachError to refuse,
     shown in the form); the screen is dismissed with what ``submit`` returned, or None
     when closed without saving."""
