@@ -26,6 +26,17 @@ def _reload(what: str = "the data", show: bool = False) -> Key:
 
 
 LEAVE = Key("escape", "leave", "Leave field", "Then 1-7 switch screens", show=False)
+
+
+def _generating(what: str, kept: str) -> tuple[Key, ...]:
+    """A screen that generates: ctrl+g starts it, escape stops it (else leaves the field)."""
+    return (
+        Key("ctrl+g", "generate", "Generate", what),
+        Key("escape", "cancel", "Cancel", f"Stop the generation; your {kept} is kept"),
+        LEAVE,
+    )
+
+
 UNDO_REDRAFT = "undo_redraft"
 NEXT_FIELD = Key("enter", "next_field", "Next field", show=False, priority=True)
 
@@ -38,9 +49,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("x", "dismiss_notice", "Dismiss", "Hide the notice on top"),
     ),
     "prep": (
-        Key("ctrl+g", "generate", "Generate", "Draft the agenda (streams in)"),
-        Key("escape", "cancel", "Cancel", "Stop the generation; your input is kept"),
-        LEAVE,
+        *_generating("Draft the agenda (streams in)", "input"),
         Key(
             "ctrl+l",
             "toggle_edit",
@@ -59,9 +68,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
         Key("ctrl+n", "clear", "Clear", "Start this mentor's prep over", show=False),
     ),
     "outreach": (
-        Key("ctrl+g", "generate", "Generate", "Draft (or redraft) the message"),
-        Key("escape", "cancel", "Cancel", "Stop the generation; your text is kept"),
-        LEAVE,
+        *_generating("Draft (or redraft) the message", "text"),
         Key(
             "ctrl+z",
             UNDO_REDRAFT,

@@ -30,10 +30,7 @@ MARK = {
 class TeamScreen(WaitForData, BaseScreen):
     LABEL = "Team"
     MODE = "team"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.snap: Snapshot | None = None
+    snap: Snapshot | None = None  # what is shown; set by each load
 
     def compose_body(self) -> Iterable[Widget]:
         with VerticalScroll():
