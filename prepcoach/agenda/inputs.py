@@ -42,6 +42,12 @@ class AgendaInput:
             key=lambda s: (s.date, s.id),
         )
 
+    def meeting_day(self) -> dt.date:
+        """The day of the meeting being prepared: the booked one when it is still to come,
+        else today. Words about the term take its tense ("ends" / "ended")."""
+        booked = self.mentor.next_meeting
+        return booked if booked is not None and booked >= self.today else self.today
+
     def ordered_objectives(self) -> list[Objective]:
         """This mentor's objectives first, then the rest of the plan's."""
         mine = [o for o in self.objectives if self.mentor.id in o.mentors]

@@ -150,7 +150,7 @@ def close_item(inp: AgendaInput, next_date: dt.date | None) -> AgendaItem:
     if next_date is None or beyond_term(inp.mentor, next_date):
         detail = "Agree on action items (who does what, by when)."
         title = tc.title
-        if end is not None and end >= inp.today:
+        if end is not None and end >= inp.meeting_day():
             detail += f" The term ends on {end.isoformat()}: use this meeting to {tc.todo}."
         elif end is not None:
             detail += f" The term ended on {end.isoformat()}: {tc.todo}."
@@ -163,7 +163,7 @@ def close_item(inp: AgendaInput, next_date: dt.date | None) -> AgendaItem:
         f"{next_date.strftime('%a')} {next_date.isoformat()}."
     )
     if end is not None and end <= next_date:
-        if end >= inp.today:
+        if end >= inp.meeting_day():
             detail += f" The term ends on {end.isoformat()}: {tc.raise_}."
         else:
             detail += f" The term ended on {end.isoformat()}: {tc.todo}."

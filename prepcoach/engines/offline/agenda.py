@@ -192,11 +192,7 @@ def _agenda_summary(
     if m.term_start is not None:
         end = m.term_end()
         # the tense is the meeting's: a meeting booked after the term's end looks back on it
-        day = (
-            m.next_meeting
-            if m.next_meeting is not None and m.next_meeting >= inp.today
-            else inp.today
-        )
+        day = inp.meeting_day()
         verb = "ends" if end is not None and end >= day else "ended"
         if end is not None and next_date is None and end >= inp.today:
             parts.append(

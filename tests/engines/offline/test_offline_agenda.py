@@ -272,8 +272,11 @@ def test_a_meeting_booked_after_the_term_s_end_speaks_of_it_in_the_past() -> Non
     after = MENTOR.model_copy(update={"next_meeting": end + dt.timedelta(days=20)})
     inp = make(["How do I test the CTO path without quitting?"], 30)
     inp.mentor, inp.today = after, end
-    summary = compose_agenda(inp).summary
+    agenda = compose_agenda(inp)
+    summary = agenda.summary
     assert f"The term ended on {end.isoformat()}" in summary, summary
     assert "The term ends on" not in summary
+    close = next(it for it in agenda.items if it.kind == "close")
+    assert "The term ends on" not in close.detail, close.detail  # the close says it the same way
     inp.mentor = MENTOR.model_copy(update={"next_meeting": end})  # the meeting on the last day
     assert f"The term ends on {end.isoformat()}" in compose_agenda(inp).summary
