@@ -36,6 +36,9 @@ def test_an_asked_mentor_gets_the_nudge_with_the_ask_sent(capsys, sample_dir, ch
     assert code == 0, err
     assert "I'm bumping my earlier note in case it got buried." in out
     assert ASK in out and "I'm Dana" not in out  # the same ask, no second introduction
+    # stderr names what this is, not a "first-request draft"
+    assert "nudge draft: Elena Sorensen was asked on 2026-11-10 and has not answered" in err
+    assert "first-request draft" not in err
 
 
 def test_the_nudge_keeps_an_ask_the_user_gives_and_shows_in_json(capsys, sample_dir):

@@ -27,6 +27,7 @@ class OutreachSetup(JobSetup):
     inp: OutreachInput
     mentor: Mentor | None  # the mentor the message concerns, if any
     channel: Channel
+    pending: OutreachDraft | None = None  # the first request sent and not answered, if any
 
 
 def recipient(plan: Plan, to: str) -> Mentor | None:
@@ -135,7 +136,7 @@ class OutreachJob(Job[OutreachRequest, OutreachSetup, OutreachResult]):
             nudge=pending is not None,
         )
         check_words(inp)
-        setup = OutreachSetup(plan=plan, inp=inp, mentor=mentor, channel=channel)
+        setup = OutreachSetup(plan=plan, inp=inp, mentor=mentor, channel=channel, pending=pending)
         if not prompt:  # the offline composer needs no prompt
             return setup
         return self._with_prompt(setup, req)
@@ -215,4 +216,6 @@ class OutreachJob(Job[OutreachRequest, OutreachSetup, OutreachResult]):
         from prepcoach.engines.offline import compose_outreach
 
         draft = compose_outreach(setup.inp)
-        return OutreachResult(draft=draft, violations=[], attempts=1, preview=setup.preview)
+        return OutreachResult(
+            draft=draft, violations=[], attempts=1, preview=setup.preview, nudge_on=setup.pending
+        )

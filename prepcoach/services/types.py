@@ -126,6 +126,8 @@ class OutreachResult:
     # passes them and the model's attempt is kept here with what it broke
     model_draft: OutreachDraft | None = None
     model_violations: list[Violation] = field(default_factory=list)
+    # a first request asked for a mentor asked and not answered: the nudge on the one sent
+    nudge_on: OutreachDraft | None = None
 
     def text(self) -> str:
         """The draft as one text (Subject line first for email)."""

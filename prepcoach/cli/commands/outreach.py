@@ -76,7 +76,14 @@ def cmd_outreach(args: argparse.Namespace, ctx: Context) -> int:
     )
     if streaming and stream.started:
         stream("\n")
-    if not svc.use_llm:
+    if result.nudge_on is not None:
+        sent = result.nudge_on.sent_on
+        note(
+            f"nudge draft: {result.draft.to} was asked"
+            + (f" on {sent.isoformat()}" if sent else "")
+            + " and has not answered, so this bumps that request (composed offline)"
+        )
+    elif not svc.use_llm:
         note(f"{req.kind} draft by the {svc.settings.engine_label}")
     draft = result.draft
     saved = svc.save_outreach(result) if args.save else None
