@@ -29,7 +29,10 @@ async def _type_on_picker(pilot, text: str) -> Select[str]:
     select = pilot.app.screen.query_one("#p-mentor", Select)
     select.focus()
     await pilot.press(*text)
-    await pilot.pause(1.0)
+    for _ in range(50):  # the burst ends 0.8 s after the last key (later on a busy machine)
+        await pilot.pause(0.1)
+        if not select.typed:  # type: ignore[attr-defined]
+            break
     await settle(pilot)
     return select
 

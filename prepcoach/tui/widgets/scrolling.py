@@ -12,6 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Markdown
 
 from prepcoach.tui.keymap import keys
+from prepcoach.tui.widgets.select import keep_typed
 
 # a pause this long between keys ends a burst of typing
 BURST_SECONDS = 0.8
@@ -42,11 +43,10 @@ class ScrollingMarkdown(Markdown, can_focus=True):
         self._timer = None
         if not typed.strip():
             return
-        self.app.copy_to_clipboard(typed)
-        self.notify(
+        keep_typed(
+            self,
+            typed,
             f'This pane shows the agenda and takes no typing. What you typed ("{typed}") '
             "is on the clipboard: shift+tab goes back to the questions, ctrl+v pastes it.",
-            title="Typed on the agenda",
-            severity="warning",
-            markup=False,
+            "Typed on the agenda",
         )

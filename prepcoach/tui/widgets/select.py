@@ -6,6 +6,7 @@ from typing import Any
 
 from textual import events
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Select
 
 # a pause this long between keys ends a burst of type-ahead
@@ -70,11 +71,16 @@ class TypeAheadSelect(Select[str]):
             return
         if self.value != self._before:
             self.value = self._before
-        self.app.copy_to_clipboard(typed)
-        self.notify(
+        keep_typed(
+            self,
+            typed,
             f'No {self.what} starts with "{typed}", so nothing was picked. What you typed '
             "is on the clipboard (ctrl+v pastes it into a field; tab moves to the next one).",
-            title="Typed on a picker",
-            severity="warning",
-            markup=False,
+            "Typed on a picker",
         )
+
+
+def keep_typed(widget: Widget, typed: str, message: str, title: str) -> None:
+    """Text typed where it cannot go: on the clipboard, and said (never dropped)."""
+    widget.app.copy_to_clipboard(typed)
+    widget.notify(message, title=title, severity="warning", markup=False)
