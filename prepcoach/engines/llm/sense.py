@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -165,7 +166,14 @@ def _counterpart(
 def _keywords(text: str) -> set[str]:
     from prepcoach.agenda.matching import keywords
 
-    return keywords(text) - keywords(" ".join(_AGENDA_WORDS))
+    return keywords(text) - _agenda_stems()
+
+
+@lru_cache(maxsize=1)
+def _agenda_stems() -> frozenset[str]:
+    from prepcoach.agenda.matching import keywords
+
+    return frozenset(keywords(" ".join(_AGENDA_WORDS)))
 
 
 def _topics(inp: AgendaInput, offline: Agenda) -> set[str]:
@@ -189,7 +197,9 @@ def _off_topic(summary: str, topics: set[str]) -> bool:
 
 
 def _quote_all(titles: list[str]) -> str:
-    return ", ".join(f"'{' '.join(t.split())}'" if t.strip() else "(untitled)" for t in titles)
+    from prepcoach.agenda.normalise import quoted
+
+    return ", ".join(quoted(t) if t.strip() else "(untitled)" for t in titles)
 
 
 def gate(agenda: Agenda, inp: AgendaInput) -> tuple[Agenda, list[str]]:
