@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from textual import events
+from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Select
@@ -30,6 +32,12 @@ class TypeAheadSelect(Select[str]):
         self.typed = ""
         self._before: Any = Select.NULL  # the value before the burst
         self._timer: Timer | None = None
+
+    @classmethod
+    def of(cls, values: Iterable[str], *, what: str, value: str, id: str) -> TypeAheadSelect:
+        """A compact pick of one of ``values`` (shown as typed, never blank)."""
+        options = [(Content(v), v) for v in values]
+        return cls(options, what=what, value=value, allow_blank=False, id=id, compact=True)
 
     def on_key(self, event: events.Key) -> None:
         if self.expanded or not (event.is_printable and event.character):

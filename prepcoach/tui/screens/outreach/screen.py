@@ -41,23 +41,11 @@ class OutreachScreen(WaitForData, OutreachSaving):
                     [], prompt="new message", id="o-saved", compact=True, what="saved draft"
                 )
                 yield Label(" Kind ", classes="field-label")
-                yield TypeAheadSelect(
-                    [(Content(k), k) for k in OUTREACH_KINDS],
-                    what="kind",
-                    value="first-request",
-                    allow_blank=False,
-                    id="o-kind",
-                    compact=True,
+                yield TypeAheadSelect.of(
+                    OUTREACH_KINDS, what="kind", value="first-request", id="o-kind"
                 )
                 yield Label(" via ", classes="field-label")
-                yield TypeAheadSelect(
-                    [(Content(c), c) for c in CHANNELS],
-                    what="channel",
-                    value="email",
-                    allow_blank=False,
-                    id="o-channel",
-                    compact=True,
-                )
+                yield TypeAheadSelect.of(CHANNELS, what="channel", value="email", id="o-channel")
             with Horizontal(classes="filters"):
                 yield Label("To ", classes="field-label")
                 yield Input(placeholder="name", id="o-to", compact=True)
