@@ -19,7 +19,7 @@ from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.plan import fields as F
 from prepcoach.tui.screens.plan.actions import PlanActions, Undo
 from prepcoach.tui.widgets.confirm import ConfirmScreen
-from prepcoach.tui.widgets.form import Field, FormScreen
+from prepcoach.tui.widgets.form import FormScreen
 
 # what a form's save returns: the line to show, the undo (None: not undoable), warnings
 Done = tuple[str, Undo | None, Sequence[str]]
@@ -92,20 +92,14 @@ class PlanEditing(BaseScreen):
         for w in warnings:
             self.notify(w, title="Focus", severity="warning", markup=False, timeout=10)
 
-    def _form(
-        self,
-        title: str,
-        fields: list[Field],
-        submit: Callable[[dict[str, Any]], Any],
-        note: str = "",
-    ) -> None:
+    def _form(self, form: FormScreen) -> None:
         def closed(result: Any) -> None:
             if result == "cancel-booking":
                 self._cancel_booking()
             elif result is not None:
                 self._done(result)
 
-        self.app.push_screen(FormScreen(title, fields, submit, note=note), closed)
+        self.app.push_screen(form, closed)
 
     def _ask(
         self, title: str, lines: list[str], question: str, yes: str, then: Callable[[], Done]
@@ -122,9 +116,11 @@ class PlanEditing(BaseScreen):
         if self.plan is None:
             return
         if self._in_objectives():
-            self._form("New objective", F.objective_fields(self.plan), self._add_objective)
+            self._form(
+                FormScreen("New objective", F.objective_fields(self.plan), self._add_objective)
+            )
         else:
-            self._form("New mentor or prospect", F.mentor_fields(), self._add_mentor)
+            self._form(FormScreen("New mentor or prospect", F.mentor_fields(), self._add_mentor))
 
     def _add_mentor(self, values: dict[str, Any]) -> Done:
         v = F.mentor_values(values)
@@ -138,12 +134,14 @@ class PlanEditing(BaseScreen):
             o = self._objective()
             if o is not None:
                 self._form(
-                    "Edit objective", F.objective_fields(self.plan, o), self._edit_objective(o)
+                    FormScreen(
+                        "Edit objective", F.objective_fields(self.plan, o), self._edit_objective(o)
+                    )
                 )
             return
         m = self._mentor()
         if m is not None:
-            self._form(f"Edit {m.name}", F.mentor_fields(m), self._edit_mentor(m))
+            self._form(FormScreen(f"Edit {m.name}", F.mentor_fields(m), self._edit_mentor(m)))
 
     def _edit_mentor(self, m: Mentor) -> Callable[[dict[str, Any]], Done]:
         def save(values: dict[str, Any]) -> Done:
@@ -220,7 +218,12 @@ class PlanEditing(BaseScreen):
         )
         note = "Leave the date empty to cancel the booked meeting." if m.next_meeting else ""
         self._form(
-            f"Next meeting with {m.name}", F.booking_fields(m, suggested), self._book(m), note
+            FormScreen(
+                f"Next meeting with {m.name}",
+                F.booking_fields(m, suggested),
+                self._book(m),
+                note=note,
+            )
         )
 
     def _book(self, m: Mentor) -> Callable[[dict[str, Any]], Done | str]:
@@ -256,7 +259,7 @@ class PlanEditing(BaseScreen):
             _, undo = self.edits.set_profile(**F.profile_values(values))
             return "Saved your profile.", undo, ()
 
-        self._form("Your profile", F.profile_fields(self.plan.profile), save)
+        self._form(FormScreen("Your profile", F.profile_fields(self.plan.profile), save))
 
     # ----------------------------------------------------------- objectives
 
@@ -288,15 +291,22 @@ class PlanEditing(BaseScreen):
             self.notify("Add a mentor first (a on the Mentors table).", markup=False)
             return
         self._form(
-            f'Who helps with "{o.title}"', F.link_fields(self.plan, o), self._edit_objective(o)
+            FormScreen(
+                f'Who helps with "{o.title}"', F.link_fields(self.plan, o), self._edit_objective(o)
+            )
         )
 
-    def action_drop(self) -> None:
+    def _objective_unless(self, status: str, already: str) -> Objective | None:
+        """The objective under the cursor, unless it has ``status`` already (said)."""
         o = self._objective()
+        if o is not None and o.status == status:
+            self.notify(f'"{o.title}" {already}', markup=False)
+            return None
+        return o
+
+    def action_drop(self) -> None:
+        o = self._objective_unless("dropped", "is dropped already (r reopens it).")
         if o is None:
-            return
-        if o.status == "dropped":
-            self.notify(f'"{o.title}" is dropped already (r reopens it).', markup=False)
             return
         self._ask(
             f'Drop "{o.title}"?',
@@ -307,11 +317,8 @@ class PlanEditing(BaseScreen):
         )
 
     def action_reopen(self) -> None:
-        o = self._objective()
+        o = self._objective_unless("open", "is open already.")
         if o is None:
-            return
-        if o.status == "open":
-            self.notify(f'"{o.title}" is open already.', markup=False)
             return
         self._done(
             self.papp.guard(
@@ -320,11 +327,8 @@ class PlanEditing(BaseScreen):
         )
 
     def action_met(self) -> None:
-        o = self._objective()
+        o = self._objective_unless("met", "is met already.")
         if o is None:
-            return
-        if o.status == "met":
-            self.notify(f'"{o.title}" is met already.', markup=False)
             return
         self._done(
             self.papp.guard(lambda: (f'"{o.title}" is met.', self.edits.mark_met(o.id)[1], ()))
