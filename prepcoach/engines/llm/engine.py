@@ -23,7 +23,7 @@ from prepcoach.engines.base import (
 from prepcoach.engines.llm.errors import UnusableReply
 from prepcoach.engines.llm.fitting import REPLY_TOKENS, fit, run_fitted
 from prepcoach.engines.llm.repair import Attempt, Messages, Repairs, repair_loop
-from prepcoach.engines.llm.replies import AgendaReply, ReviewMessageReply
+from prepcoach.engines.llm.replies import AgendaReply, R, ReviewMessageReply
 from prepcoach.engines.llm.sense import gate as sense_gate
 from prepcoach.engines.llm.sense import message_sense
 from prepcoach.engines.llm.stream import ItemLines, JsonField, Sink, restoring_sink, strip_fences
@@ -50,6 +50,28 @@ _ITEM_FIELDS = ("title", "minutes", "kind", "detail", "objective_id")
 
 def _message_field(sink: TextSink) -> JsonField:
     return JsonField("message", sink)
+
+
+def _reply(
+    llm: LLM,
+    messages: Messages,
+    reply_model: type[R],
+    name: str,
+    live: Live,
+    sink: Sink | None,
+    prompt: Prompt,
+    cap: int,
+) -> tuple[R, ChatResult]:
+    """One JSON reply of ``reply_model``, streamed to ``sink``, cancelled with the job."""
+    return llm.chat_json(
+        messages,
+        reply_model,
+        name=name,
+        on_text=sink,
+        cancel=live.cancel,
+        prompt_tokens=prompt.prompt_tokens,
+        max_tokens=cap,
+    )
 
 
 def _prompt(prompt: Prompt | None) -> Prompt:
@@ -100,15 +122,7 @@ class LLMEngine:
         llm = self._client()
 
         def call(p: Prompt, cap: int) -> tuple[AgendaReply, ChatResult]:
-            return llm.chat_json(
-                p.messages,
-                AgendaReply,
-                name="agenda",
-                on_text=sink,
-                cancel=live.cancel,
-                prompt_tokens=p.prompt_tokens,
-                max_tokens=cap,
-            )
+            return _reply(llm, p.messages, AgendaReply, "agenda", live, sink, p, cap)
 
         (reply, result), prompt = run_fitted(llm, prompt, "agenda", call)
         if not any(it.title.strip() for it in reply.items):
@@ -228,14 +242,8 @@ class LLMEngine:
 
         def attempt(messages: Messages) -> Attempt[tuple[str, str]]:
             nonlocal model
-            reply, result = llm.chat_json(
-                messages,
-                ReviewMessageReply,
-                name="review_message",
-                on_text=sink,
-                cancel=live.cancel,
-                prompt_tokens=prompt.prompt_tokens,
-                max_tokens=cap,
+            reply, result = _reply(
+                llm, messages, ReviewMessageReply, "review_message", live, sink, prompt, cap
             )
             model = result.model
             subject, message = reply.subject.strip(), reply.message.strip()
