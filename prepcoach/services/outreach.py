@@ -199,13 +199,7 @@ class OutreachJob(Job[OutreachRequest, OutreachSetup, OutreachResult]):
             inp=setup.inp, kind=req.kind, channel=setup.channel, prompt=setup.prompt
         )
         out = engine.outreach(task, live)
-        result = OutreachResult(
-            draft=out.draft,
-            violations=out.violations,
-            attempts=out.attempts,
-            preview=setup.preview,
-            usage=out.usage,
-        )
+        result = OutreachResult.of(out, setup.preview)
         if out.violations and out.draft.engine != "offline":
             return offline_instead(result, setup.inp)
         return result

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from prepcoach.vocab import DEFAULT_MEETING_MINUTES, OutreachKind
 
 if TYPE_CHECKING:
+    from prepcoach.engines.base import OutreachOutput
     from prepcoach.lint import Violation
     from prepcoach.models import Agenda, Mentor, Objective, OutreachDraft, Session, TokenUsage
 
@@ -35,13 +36,15 @@ class AgendaRequest:
 
 @dataclass
 class OutreachRequest:
+    # who it goes to
     to: str
-    ask: str = ""
     title: str = ""
     organisation: str = ""
-    channel: str = "email"
-    kind: OutreachKind = "first-request"
     mentor: str | None = None  # for renewal / wind-down / follow-up: which mentor
+    # what it says
+    kind: OutreachKind = "first-request"
+    channel: str = "email"
+    ask: str = ""
     context: str = ""  # follow-up: what I did with the advice; free notes otherwise
     today: dt.date | None = None
     # wind-down: the checkpoint review's recommendation it goes with (move_on closes the
@@ -128,6 +131,11 @@ class OutreachResult:
     model_violations: list[Violation] = field(default_factory=list)
     # a first request asked for a mentor asked and not answered: the nudge on the one sent
     nudge_on: OutreachDraft | None = None
+
+    @classmethod
+    def of(cls, out: OutreachOutput, preview: Preview | None) -> OutreachResult:
+        """What the engine gave, with the preview of the prompt it was given."""
+        return cls(out.draft, out.violations, out.attempts, preview, out.usage)
 
     def text(self) -> str:
         """The draft as one text (Subject line first for email)."""
