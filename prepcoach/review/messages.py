@@ -177,6 +177,9 @@ def review_message(
     goal = _first_meeting_goal(plan, mentor) if kind == "first-request" and not ask else ""
     # asked and not answered: the first request went out, so the message is its nudge
     nudge = kind == "first-request" and mentor.status == "asked"
+    # nothing from the plan reaches someone not met yet: no objectives
+    met = mentor.status not in ("prospect", "asked")
+    objectives = as_of(plan.objectives, today) if met else []
     return compose_outreach(
         OutreachInput(
             kind=kind,
@@ -187,10 +190,7 @@ def review_message(
             ask=ask,
             profile=plan.profile,
             mentor=mentor,
-            # nothing from the plan reaches someone not met yet: no objectives
-            objectives=[]
-            if mentor.status in ("prospect", "asked")
-            else as_of(plan.objectives, today),
+            objectives=objectives,
             context=context,
             history=held,
             today=today,
