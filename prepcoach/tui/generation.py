@@ -23,7 +23,7 @@ import itertools
 import threading
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on, work
@@ -104,58 +104,52 @@ class Job:
         return text
 
 
+@dataclass
 class GenerationMessage(Message):
     """Base of the controller's messages: ``job`` is the generation they are about."""
 
-    def __init__(self, job: Job) -> None:
-        super().__init__()
-        self.job = job
+    job: Job
 
     @property
     def request(self) -> Any:
         return self.job.request
 
 
+@dataclass
 class GenerationStarted(GenerationMessage):
     pass
 
 
+@dataclass
 class GenerationPreview(GenerationMessage):
-    def __init__(self, job: Job, preview: Any) -> None:
-        super().__init__(job)
-        self.preview = preview
+    preview: Any
 
 
+@dataclass
 class GenerationText(GenerationMessage):
-    def __init__(self, job: Job, text: str) -> None:
-        super().__init__(job)
-        self.text = text
+    text: str
 
 
+@dataclass
 class GenerationFinished(GenerationMessage):
-    def __init__(self, job: Job, result: Any) -> None:
-        super().__init__(job)
-        self.result = result
+    result: Any
 
 
+@dataclass
 class GenerationFailed(GenerationMessage):
-    def __init__(self, job: Job, error: BaseException) -> None:
-        super().__init__(job)
-        self.error = error
+    error: BaseException
 
 
+@dataclass
 class GenerationCancelled(GenerationMessage):
-    def __init__(self, job: Job, *, by_user: bool) -> None:
-        super().__init__(job)
-        self.by_user = by_user
+    by_user: bool = field(kw_only=True)
 
 
+@dataclass
 class _FromWorker(Message, bubble=False):
     """A message from the worker thread, relayed by the controller if still current."""
 
-    def __init__(self, message: GenerationMessage) -> None:
-        super().__init__()
-        self.message = message
+    message: GenerationMessage
 
 
 _ENDINGS = (GenerationFinished, GenerationFailed, GenerationCancelled)
