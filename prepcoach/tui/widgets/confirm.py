@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -56,15 +57,42 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-def ask_before_replacing(
+@dataclass(frozen=True)
+class Replacing:
+    """What to ask before generated text replaces text the user edited."""
+
+    title: str
+    why: str  # what the user changed
+    question: str
+
+
+# asked before a new draft replaces the text the user edited, by what it replaces
+REPLACING = {
+    "agenda": Replacing(
+        "Replace your edited agenda?",
+        "You changed the agenda items by hand.",
+        "Draft a new agenda over it? (ctrl+z puts yours back)",
+    ),
+    "message": Replacing(
+        "Replace your edited message?",
+        "You changed the message since it was drafted or opened.",
+        "Draft a new message over it? (ctrl+z in the message brings yours back)",
+    ),
+}
+
+
+def replace_edited(
     screen: Screen[Any],
-    title: str,
-    lines: list[str],
-    question: str,
+    edited: bool,
+    what: Literal["agenda", "message"],
     replace: Callable[[], object],
 ) -> None:
-    """Ask before generated text replaces what the user edited; ``replace`` runs on yes,
-    and a no says the text is kept."""
+    """Run ``replace``: at once when the user edited nothing, else only on a yes to the
+    question for ``what`` it replaces (a no says the text is kept)."""
+    ask = REPLACING[what]
+    if not edited:
+        replace()
+        return
 
     def answered(yes: bool | None) -> None:
         if yes:
@@ -72,4 +100,5 @@ def ask_before_replacing(
         else:
             screen.notify("Kept your text; nothing was replaced.", markup=False)
 
-    screen.app.push_screen(ConfirmScreen(title, lines, question, yes="Replace"), answered)
+    dialog = ConfirmScreen(ask.title, [ask.why], ask.question, yes="Replace")
+    screen.app.push_screen(dialog, answered)

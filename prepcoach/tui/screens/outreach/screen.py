@@ -23,7 +23,7 @@ from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.outreach.form import FORM_DRAFT, OutreachData
 from prepcoach.tui.screens.outreach.saving import OutreachSaving
 from prepcoach.tui.text import one_line, plain, sanitize
-from prepcoach.tui.widgets.confirm import ask_before_replacing
+from prepcoach.tui.widgets.confirm import replace_edited
 from prepcoach.tui.widgets.lint_panel import LintPanel
 from prepcoach.tui.widgets.select import TypeAheadSelect
 from prepcoach.vocab import CHANNELS, OUTREACH_KINDS, outreach_kind
@@ -217,22 +217,12 @@ class OutreachScreen(WaitForData, OutreachSaving):
     def action_generate(self) -> None:
         if self.generator.running:
             return
-        try:
-            req = self._request()
-        except PrepcoachError as exc:
-            self.papp.fail(exc, "Cannot draft")
+        req = self.papp.guard(self._request, "Cannot draft")
+        if req is None:
             return
         body = self.query_one("#o-body", TextArea).text
-        if body.strip() and body != self._written[0]:
-            ask_before_replacing(
-                self,
-                "Replace your edited message?",
-                ["You changed the message since it was drafted or opened."],
-                "Draft a new message over it? (ctrl+z in the message brings yours back)",
-                lambda: self._start(req),
-            )
-            return
-        self._start(req)
+        edited = bool(body.strip()) and body != self._written[0]
+        replace_edited(self, edited, "message", lambda: self._start(req))
 
     def _start(self, req: Any) -> None:
         body = self.query_one("#o-body", TextArea)

@@ -43,10 +43,8 @@ class PrepSaving(PrepMentor):
             return
         from prepcoach.services import AgendaRequest, AgendaResult
 
-        try:
-            current = self._request()
-        except PrepcoachError as exc:
-            self.papp.fail(exc, "Not saved")
+        current = self.papp.guard(self._request, "Not saved")
+        if current is None:
             return
         req: AgendaRequest = current
         result = AgendaResult(

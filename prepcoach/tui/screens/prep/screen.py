@@ -20,14 +20,13 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, Label, Log, Markdown, OptionList, Select, Static
 
-from prepcoach.errors import PrepcoachError
 from prepcoach.meeting_prep import next_mentor
 from prepcoach.tui import generation as gen
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.screens.prep.items import WELCOME, PrepData, parse_items
 from prepcoach.tui.screens.prep.saving import PrepSaving
 from prepcoach.tui.text import plain, sanitize
-from prepcoach.tui.widgets.confirm import ask_before_replacing
+from prepcoach.tui.widgets.confirm import replace_edited
 from prepcoach.tui.widgets.editable_list import EditableList
 from prepcoach.tui.widgets.scrolling import ScrollingMarkdown
 from prepcoach.tui.widgets.select import TypeAheadSelect
@@ -127,21 +126,11 @@ class PrepScreen(WaitForData, PrepSaving):
     def action_generate(self) -> None:
         if self.generating:
             return
-        try:
-            req = self._request()
-        except PrepcoachError as exc:
-            self.papp.fail(exc, "Cannot generate")
+        req = self.papp.guard(self._request, "Cannot generate")
+        if req is None:
             return
-        if self.agenda is not None and self.items_edited:
-            ask_before_replacing(
-                self,
-                "Replace your edited agenda?",
-                ["You changed the agenda items by hand."],
-                "Draft a new agenda over it? (ctrl+z puts yours back)",
-                lambda: self._start(req),
-            )
-            return
-        self._start(req)
+        edited = self.agenda is not None and self.items_edited
+        replace_edited(self, edited, "agenda", lambda: self._start(req))
 
     def _start(self, req: Any) -> None:
         self._save_draft()
