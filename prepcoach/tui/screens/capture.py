@@ -19,13 +19,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, OptionList, Static, TextArea
 
 from prepcoach.models import ActionItem, Objective, ObjectiveProgress, Session
 from prepcoach.tui import drafts
 from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import Hanging, one_line, plain, sanitize
+from prepcoach.tui.widgets.later import Later
 
 if TYPE_CHECKING:
     from prepcoach.agenda import CarryOver
@@ -103,8 +103,8 @@ class CaptureScreen(ModalScreen[Captured | None]):
         self.saved_actions = len(self.actions)
         self._insert_at: int | None = None  # where the next action goes (None: the end)
         self._draft_name = f"capture-{session.id}"
-        self._draft_timer: Timer | None = None
-        self._pending_draft: dict[str, Any] | None = None
+        # the form as typed, written once a burst of typing settles
+        self._drafts: Later[dict[str, Any]] = Later(self, 0.3, self._write_draft)
         self._blank: dict[str, Any] | None = None  # the form as opened, nothing typed
 
     def compose(self) -> ComposeResult:
@@ -320,19 +320,13 @@ class CaptureScreen(ModalScreen[Captured | None]):
         write, not one fsync per key)."""
         if not self.is_attached:
             return
-        self._pending_draft = self._draft_payload()
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(0.3, self._flush_draft)
+        self._drafts.put(self._draft_payload())
 
     def _flush_draft(self) -> None:
         """Write the pending draft now (if any)."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        payload, self._pending_draft = self._pending_draft, None
-        if payload is None:
-            return
+        self._drafts.flush()
+
+    def _write_draft(self, payload: dict[str, Any]) -> None:
         app: Any = self.app
         if payload == self._blank:  # nothing typed (or all of it undone): no draft
             app.guard(lambda: drafts.discard(app.store, self._draft_name), "Draft")

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Input, Select, Static, TextArea
 
 from prepcoach.models import OutreachDraft, Plan
@@ -17,6 +16,7 @@ from prepcoach.tui import drafts
 from prepcoach.tui.generation import GenerationController
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.text import plain, sanitize
+from prepcoach.tui.widgets.later import Later
 from prepcoach.tui.widgets.lint_panel import LintPanel
 from prepcoach.vocab import CHANNELS, OUTREACH_KINDS
 
@@ -46,12 +46,12 @@ class OutreachForm(BaseScreen):
         # typed subject
         self._written: tuple[str, str] = ("", "")
         self._replaced: tuple[str, str] | None = None  # (body, subject) a draft replaced
-        self._lint_timer: Timer | None = None
-        self._form_timer: Timer | None = None
+        # the rules checked, and the form kept, once a burst of typing settles
+        self._lint: Later[bool] = Later(self, 0.12, lambda _: self._lint_now())
+        self._form_kept: Later[dict[str, Any]] = Later(self, 0.3, self._keep_values)
         self._filling = False
         self._restored = False
         self._base: OutreachDraft | None = None  # last generated draft (engine, model)
-        self._pending_form: dict[str, Any] | None = None
         # the form as it was when the status line last said something about it; once the
         # text differs, the status line describes the text as it is now
         self._said_for: tuple[Any, ...] | None = None
@@ -128,17 +128,13 @@ class OutreachForm(BaseScreen):
     def _keep_form(self) -> None:
         if self._filling:
             return
-        values = self.form()
-        if self._form_timer is not None:
-            self._form_timer.stop()
-        self._pending_form = values
-        self._form_timer = self.set_timer(0.3, self._write_form)
+        self._form_kept.put(self.form())
 
     def _write_form(self) -> None:
-        values = self._pending_form
-        self._pending_form = None
-        if values is None:
-            return
+        """Write the form kept for writing (if any) now."""
+        self._form_kept.flush()
+
+    def _keep_values(self, values: dict[str, Any]) -> None:
         if not any(str(values.get(k) or "").strip() for k in (*FIELDS, "body")):
             self.papp.guard(lambda: drafts.discard(self.papp.store, FORM_DRAFT))
             return
@@ -170,14 +166,10 @@ class OutreachForm(BaseScreen):
                 self.recommendation = ""
 
     def _lint_soon(self) -> None:
-        if self._lint_timer is not None:
-            self._lint_timer.stop()
-        self._lint_timer = self.set_timer(0.12, self._lint_now)
+        self._lint.put(True)
 
     def _lint_now(self) -> None:
-        if self._lint_timer is not None:
-            self._lint_timer.stop()
-            self._lint_timer = None
+        self._lint.drop()
         kind = self.query_one("#o-kind", Select).value
         channel = self.query_one("#o-channel", Select).value
         self.query_one("#o-lint", LintPanel).check(

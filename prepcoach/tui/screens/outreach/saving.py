@@ -42,7 +42,7 @@ class OutreachSaving(OutreachForm):
         self._base = None
         self.papp.changed()
         self.papp.guard(lambda: drafts.discard(self.papp.store, FORM_DRAFT))
-        self._pending_form = None
+        self._form_kept.drop()
         self.reload()
         return saved
 

@@ -7,7 +7,6 @@ import datetime as dt
 from typing import Any
 
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Label, Markdown, Static
 
 from prepcoach.errors import PrepcoachError
@@ -34,9 +33,7 @@ class PrepBase(BaseScreen):
         self.items_edited = False
         # (agenda, items_edited) the last generation replaced: ctrl+z puts it back
         self.replaced: tuple[Agenda, bool] | None = None
-        self._save_timer: Timer | None = None
         self._restoring = False
-        self._pending: tuple[str, dict[str, Any]] | None = None
         # mentor id -> (session id, what was saved, for which meeting date): a second ctrl+s
         # with nothing changed saves nothing; after a change the service updates that
         # session in place

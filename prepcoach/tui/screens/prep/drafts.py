@@ -15,9 +15,17 @@ from prepcoach.tui import drafts
 from prepcoach.tui.screens.prep.base import PrepBase
 from prepcoach.tui.screens.prep.items import WELCOME
 from prepcoach.tui.widgets.editable_list import EditableList
+from prepcoach.tui.widgets.later import Later
 
 
 class PrepDrafts(PrepBase):
+    def __init__(self) -> None:
+        super().__init__()
+        # (mentor id, the form as typed), written once a burst of typing settles
+        self._drafts: Later[tuple[str, dict[str, Any]]] = Later(
+            self, 0.3, lambda pending: self._write_draft(*pending)
+        )
+
     def _restore_draft(self) -> bool:
         """Fill the form from the mentor's draft (empty without one); True if there was
         a draft."""
@@ -101,10 +109,7 @@ class PrepDrafts(PrepBase):
         self._write_draft(self.mentor_id, self._draft_payload())
 
     def _write_draft(self, mentor_id: str, payload: dict[str, Any]) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        self._pending = None
+        self._drafts.drop()
         empty = not (
             payload["accomplishments"]
             or payload["questions"]
@@ -122,14 +127,10 @@ class PrepDrafts(PrepBase):
         """Snapshot the form now; write it shortly (typing bursts make one write)."""
         if self._restoring or self.mentor_id is None:
             return
-        self._pending = (self.mentor_id, self._draft_payload())
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(0.3, self._flush_draft)
+        self._drafts.put((self.mentor_id, self._draft_payload()))
 
     def _flush_draft(self) -> None:
-        if self._pending is not None:
-            self._write_draft(*self._pending)
+        self._drafts.flush()
 
     def on_unmount(self) -> None:
         self._flush_draft()

@@ -117,10 +117,7 @@ class PrepSaving(PrepMentor):
         self.saved[mentor_id] = (session.id, (*fingerprint, session.date))
         if unchanged:
             # the form is what was saved: no draft needed (typing since keeps it)
-            if self._save_timer is not None:
-                self._save_timer.stop()
-                self._save_timer = None
-            self._pending = None
+            self._drafts.drop()
             name = drafts.prep_name(mentor_id)
             self.papp.guard(lambda: drafts.discard(self.papp.store, name))
         self.papp.changed()
