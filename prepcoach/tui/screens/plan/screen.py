@@ -26,6 +26,13 @@ OBJECTIVE_STYLE = {"met": "$success", "dropped": "$text-muted"}
 DISK_CHECK = 1.0
 
 
+# the tables' columns: (label, key, width; None for a column that takes the room left)
+MENTOR_COLUMNS = [("Mentor", "name", None), ("Status", "status", 8), ("Next", "next", 16),
+                  ("Support", "areas", None)]  # fmt: skip
+OBJECTIVE_COLUMNS = [("Objective", "title", None), ("Area", "area", 9), ("Status", "status", 7),
+                     ("With", "with", 16)]  # fmt: skip
+
+
 class PlanScreen(WaitForData, PlanEditing):
     LABEL = "Plan"
     MODE = "plan"
@@ -95,11 +102,7 @@ class PlanScreen(WaitForData, PlanEditing):
     def _show_mentors(self, plan: Plan) -> None:
         table = self.query_one("#pl-mentors", DataTable)
         keep = self.selected(table)
-        fit_columns(
-            table,
-            [("Mentor", "name", None), ("Status", "status", 8), ("Next", "next", 16),
-             ("Support", "areas", None)],
-        )  # fmt: skip
+        fit_columns(table, MENTOR_COLUMNS)
         name_w, areas_w = flex_width(table, "name"), flex_width(table, "areas")
         for m in plan.mentors:
             table.add_row(
@@ -125,11 +128,7 @@ class PlanScreen(WaitForData, PlanEditing):
     def _show_objectives(self, plan: Plan) -> None:
         table = self.query_one("#pl-objectives", DataTable)
         keep = self.selected(table)
-        fit_columns(
-            table,
-            [("Objective", "title", None), ("Area", "area", 9), ("Status", "status", 7),
-             ("With", "with", 16)],
-        )  # fmt: skip
+        fit_columns(table, OBJECTIVE_COLUMNS)
         title_w = flex_width(table, "title")
         names = {m.id: m.name for m in plan.mentors}
         crowded = {
