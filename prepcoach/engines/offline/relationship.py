@@ -54,7 +54,7 @@ def what_helped(inp: OutreachInput) -> list[str]:
         notes = [_quotable(p.note, 20) for p in s.objective_progress if p.progressed]
         notes = [n for n in notes if n]
         if notes:
-            out.append(quoted_sentence("One thing I'm taking from our talks:", notes[0]))
+            out.append(quoted_sentence("Progress I noted after one of our talks:", notes[0]))
             break
     if inp.mentor is not None and inp.mentor.support_areas:
         label = _AREA_HELP[inp.mentor.support_areas[0]]

@@ -1,5 +1,5 @@
 """The user's words inside our sentences are in quote marks, so a sentence never reads as
-if we wrote them: met goals, the advice taken from a session, the actions done, the goal
+if we wrote them: met goals, the progress noted after a session, the actions done, the goal
 brought next. Each is quoted whole and as typed, with no second mark after its own."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ WORDS = [
 LEADS = [
     "Two goals we worked on are done:",
     "A goal we worked on is done:",
-    "One thing I'm taking from our talks:",
+    "Progress I noted after one of our talks:",
     "Since we talked, I have done what we agreed:",
     "Since we talked, I have done two things we agreed:",
     "The goal I would bring next:",
