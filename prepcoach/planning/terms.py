@@ -70,7 +70,8 @@ def stopped_on(mentor: Mentor) -> dt.date | None:
 
 def term_label(mentor: Mentor, today: dt.date) -> str:
     """'3 of 6', 'starts 2026-05-01', 'ended 2026-04-01', 'loosened 2026-04-01',
-    'over (ended 2026-04-01)' for a finished term still marked active, or '-'."""
+    'ends today (2026-04-01)' on its last day, 'over (ended 2026-04-01)' for a finished
+    term still marked active, or '-'."""
     if mentor.status in STOPPED_STATUSES:
         day = stopped_on(mentor)
         if day is None or day > today:  # the day is not on record: say no date
@@ -82,7 +83,9 @@ def term_label(mentor: Mentor, today: dt.date) -> str:
     if today < start:
         return f"starts {start.isoformat()}"
     end = add_months(start, mentor.term_months)
-    if today >= end:
+    if today == end:  # its last day: over from tomorrow
+        return f"ends today ({end.isoformat()})"
+    if today > end:
         return f"over (ended {end.isoformat()})"
     return f"{min(months_between(start, today) + 1, mentor.term_months)} of {mentor.term_months}"
 
@@ -100,12 +103,16 @@ def finished_terms(plan: Plan, today: dt.date) -> list[Mentor]:
     return [m for m in plan.mentors if term_finished_but_active(m, today)]
 
 
-def finished_term_message(mentor: Mentor) -> str:
-    """What the dashboard and `mentors list` say about a finished term still active."""
+def finished_term_message(mentor: Mentor, today: dt.date) -> str:
+    """What the dashboard and `mentors list` say about a finished term still active (on
+    its last day: that it ends today)."""
     end = mentor.term_end()
-    when = f" on {end.isoformat()}" if end else ""
+    if end == today:
+        ended = f"term ends today ({end.isoformat()})"
+    else:
+        ended = f"term ended on {end.isoformat()}" if end else "term ended"
     return (
-        f"{mentor.name}'s term ended{when} but the status is still {mentor.status}: "
+        f"{mentor.name}'s {ended} but the status is still {mentor.status}: "
         f'renew, loosen or end it (`prepcoach mentors status "{mentor.name}" renewed`).'
     )
 

@@ -154,7 +154,7 @@ class PlanMethods(CaptureMethods):
         passed with nothing captured (with the command that does it)."""
         day = today or dt.date.today()
         plan = self.store.load_plan()
-        out = [planning.finished_term_message(m) for m in planning.finished_terms(plan, day)]
+        out = [planning.finished_term_message(m, day) for m in planning.finished_terms(plan, day)]
         booked = [m.id for m in plan.mentors if m.next_meeting and m.next_meeting < day]
         sessions = [s for mid in booked for s in self.store.sessions_for(mid)]
         for o in planning.overdue_captures(plan, sessions, day):

@@ -21,6 +21,7 @@ from prepcoach.vocab import SUPPORT_AREAS
 if TYPE_CHECKING:
     # (the dashboard's first data paint imports this module: no models or store here)
     from prepcoach.models import Mentor, Objective, OutreachDraft, Plan, ReviewRecord, Session
+    from prepcoach.planning import TermClock
     from prepcoach.store import SessionSummary, Store
 
 MAX_ACTIVE = 3
@@ -72,14 +73,15 @@ class Snapshot:
         return next((v for v in self.mentors if v.mentor.id == mentor_id), None)
 
 
-def term_label(month: int | None, months: int, over: bool, start: dt.date | None) -> str:
-    if month is None:
+def term_label(clock: TermClock, today: dt.date) -> str:
+    if clock.month is None:
         return "no term yet"
-    if month == 0:
-        return f"starts {start.isoformat()}" if start else "not started"
-    if over:
-        return "term over"
-    return f"month {month} of {months}"
+    if clock.month == 0:
+        return f"starts {clock.start.isoformat()}" if clock.start else "not started"
+    if clock.over:
+        # the term's last day is still in it (as the review says)
+        return "term ends today" if clock.end == today else "term over"
+    return f"month {clock.month} of {clock.months}"
 
 
 def readiness(
@@ -190,7 +192,7 @@ def load_snapshot(store: Store, today: dt.date, *, with_reviews: bool = True) ->
         objectives = plan.objectives_for(m.id)
         view = MentorView(
             mentor=m,
-            term_label=term_label(clock.month, clock.months, clock.over, clock.start),
+            term_label=term_label(clock, today),
             term_month=clock.month,
             held=clock.held,
             expected=clock.expected,

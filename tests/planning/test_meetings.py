@@ -135,6 +135,14 @@ def test_a_finished_term_still_active_is_flagged():
     assert not term_finished_but_active(active(status="ended"), D(2027, 5, 1))
     plan = Plan(mentors=[m, active(id="bo", name="Bo", term_start=D(2027, 1, 4))])
     assert finished_terms(plan, D(2027, 3, 1)) == [m]
-    assert "renew, loosen or end" in finished_term_message(m) and "2027-03-01" in (
-        finished_term_message(m)
+    assert "renew, loosen or end" in finished_term_message(m, TODAY) and "2027-03-01" in (
+        finished_term_message(m, TODAY)
     )
+
+
+def test_a_finished_term_message_on_its_last_day_says_it_ends_today():
+    m = active()  # 2026-09-01 + 6 months = 2027-03-01
+    assert finished_term_message(m, D(2027, 3, 1)).startswith(
+        "Ana Lima's term ends today (2027-03-01) but the status is still active"
+    )
+    assert "term ended on 2027-03-01" in finished_term_message(m, D(2027, 3, 2))

@@ -65,6 +65,11 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _finished_flag(term_label: str) -> str:
+    """The flag on a term that has run its months while still active: the user decides."""
+    return " ⚑ term ends today" if term_label.startswith("ends today") else " ⚑ term over"
+
+
 def mentor_json(
     plan: Plan, m: Mentor, sessions: list[SessionSummary], today: dt.date
 ) -> dict[str, Any]:
@@ -146,7 +151,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
             [
                 who,
                 r["id"],
-                r["status"] + (" ⚑ term over" if r["term_finished"] else ""),
+                r["status"] + (_finished_flag(r["term_label"]) if r["term_finished"] else ""),
                 f"{r['relation']}, {r['levels_above']} up",
                 r["term_label"],
                 meetings,

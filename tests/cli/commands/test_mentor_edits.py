@@ -133,6 +133,13 @@ def test_finished_term_flagged_in_list(ana):
     assert "prepcoach: hint: Ana Lima's term ended" in err
 
 
+def test_a_terms_last_day_is_flagged_as_ending_today(ana):
+    _, out, _ = ana("mentors", "list", "--today", "2026-07-05")
+    assert "active ⚑ term ends today" in out and "ends today (2026-07-05)" in out
+    assert "term ends today (2026-07-05) but the status is still active" in out
+    assert "ended" not in out.split("Ana Lima", 1)[1].split("\n", 1)[0]
+
+
 def test_team(ana):
     ana("mentors", "add", "Ben Ode", "--areas", "politics")
     code, out, _ = ana("mentors", "team", "--format", "json")
