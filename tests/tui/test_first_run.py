@@ -196,3 +196,14 @@ async def test_no_setup_over_existing_data(make_app: Any) -> None:
         await settle(pilot)
         assert not isinstance(app.screen, FirstRunScreen)
         assert "Next: Add your first mentor" not in screen_text(app)
+
+
+async def test_the_setup_footer_shows_its_own_keys_not_the_dashboards(empty_app) -> None:
+    app = empty_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, FirstRunScreen)
+        footer = screen_text(app).splitlines()[-1]
+        assert "Save step" in footer and "Skip step" in footer and "Close setup" in footer
+        # the dashboard's keys do nothing while the setup is open: never offered
+        assert "Prep mentor" not in footer and "Nudge" not in footer

@@ -18,13 +18,13 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static, TextArea
 
 from prepcoach.models import ActionItem, Objective, ObjectiveProgress, Session
 from prepcoach.tui import drafts
 from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import Hanging, one_line, plain, sanitize
+from prepcoach.tui.widgets.dialog import Dialog
 from prepcoach.tui.widgets.later import Later
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class ActionList(OptionList):
             self.action_insert_here(event.character)
 
 
-class CaptureScreen(ModalScreen[Captured | None]):
+class CaptureScreen(Dialog[Captured | None]):
     LABEL = "Capture"
     BINDINGS: ClassVar[list[BindingType]] = keys("capture")
 
@@ -107,7 +107,7 @@ class CaptureScreen(ModalScreen[Captured | None]):
         self._drafts: Later[dict[str, Any]] = Later(self, 0.3, self._write_draft)
         self._blank: dict[str, Any] | None = None  # the form as opened, nothing typed
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         s = self.session
         with Vertical(id="capture"):
             yield Static(

@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from prepcoach.errors import PrepcoachError
@@ -26,6 +25,7 @@ from prepcoach.tui.screens.plan import fields as F
 from prepcoach.tui.screens.plan.actions import PlanActions
 from prepcoach.tui.text import plain
 from prepcoach.tui.widgets.confirm import ConfirmScreen
+from prepcoach.tui.widgets.dialog import Dialog
 from prepcoach.tui.widgets.form import EnterMovesOn, Field, FormFields
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ STEPS = (
 )
 
 
-class FirstRunScreen(EnterMovesOn, ModalScreen[None]):
+class FirstRunScreen(EnterMovesOn, Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = keys("first_run")
 
     def __init__(self) -> None:
@@ -100,7 +100,7 @@ class FirstRunScreen(EnterMovesOn, ModalScreen[None]):
     def edits(self) -> PlanActions:
         return PlanActions(self.papp.services, self.papp.today)
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(id="setup"):
             yield Static(Content.styled("Welcome to prepcoach", "bold $text-accent"))
             yield Static("", id="setup-title")

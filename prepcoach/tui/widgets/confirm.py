@@ -11,14 +11,15 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import plain
+from prepcoach.tui.widgets.dialog import Dialog
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """Dismissed with True (y, enter on "yes") or False (n, escape, "no")."""
 
     BINDINGS: ClassVar[list[BindingType]] = keys("confirm")
@@ -30,7 +31,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.question = question
         self.yes = yes
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(id="confirm"):
             yield Static(plain(self.title_text, "bold $warning"), id="confirm-title")
             body = [plain(f"✗ {line}") for line in self.lines]

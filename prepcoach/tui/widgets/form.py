@@ -20,13 +20,13 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, Static
 
 from prepcoach.errors import PrepcoachError
 from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import plain
+from prepcoach.tui.widgets.dialog import Dialog
 
 INPUT_KINDS = ("text", "int", "date", "time")
 
@@ -164,7 +164,7 @@ class EnterMovesOn:
             found[0].enter_from(found[1])
 
 
-class FormScreen(EnterMovesOn, ModalScreen[Any]):
+class FormScreen(EnterMovesOn, Dialog[Any]):
     """A form in a modal. ``submit(values)`` saves (raising PrepcoachError to refuse,
     shown in the form); the screen is dismissed with what ``submit`` returned, or None
     when closed without saving."""
@@ -185,7 +185,7 @@ class FormScreen(EnterMovesOn, ModalScreen[Any]):
         self.submit = submit
         self.note = note
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(id="form-box"):
             yield Static(plain(self.title_text, "bold"), id="form-title")
             if self.note:

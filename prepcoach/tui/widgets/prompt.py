@@ -8,14 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import Hanging, plain
+from prepcoach.tui.widgets.dialog import Dialog
 
 
-class PromptScreen(ModalScreen[str | None]):
+class PromptScreen(Dialog[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = keys("prompt")
 
     def __init__(self, question: str, value: str = "") -> None:
@@ -23,7 +23,7 @@ class PromptScreen(ModalScreen[str | None]):
         self.question = question
         self.value = value
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(id="prompt"):
             yield Static(plain(self.question), id="prompt-question")
             yield Input(self.value, id="prompt-input")
@@ -37,7 +37,7 @@ class PromptScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class TextViewScreen(ModalScreen[None]):
+class TextViewScreen(Dialog[None]):
     """A read-only view of a text (e.g. the model's draft the rules rejected): it can be
     read, scrolled and copied from, not edited. Escape closes it."""
 
@@ -49,7 +49,7 @@ class TextViewScreen(ModalScreen[None]):
         self.note = note
         self.text = text
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(id="text-view") as box:
             box.border_title = self.title_text
             yield Static(Hanging([plain(self.note)]), id="text-view-note")

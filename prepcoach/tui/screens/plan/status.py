@@ -11,13 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from prepcoach.planning import allowed_next
 from prepcoach.tui.keymap import keys
 from prepcoach.tui.text import plain
+from prepcoach.tui.widgets.dialog import Dialog
 from prepcoach.vocab import MENTOR_STATUSES
 
 FORCE = "__force"
@@ -31,7 +31,7 @@ WHAT = {
 }
 
 
-class StatusScreen(ModalScreen[tuple[str, bool] | None]):
+class StatusScreen(Dialog[tuple[str, bool] | None]):
     """Dismissed with (status, forced) or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = keys("close")
@@ -42,7 +42,7 @@ class StatusScreen(ModalScreen[tuple[str, bool] | None]):
         self.status = status
         self.forcing = False
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(id="status-box"):
             yield Static(
                 Content.assemble(
