@@ -129,3 +129,19 @@ async def test_outreach_fields_follow_the_channel_and_kind(make_app) -> None:
         screen.query_one("#o-channel", Select).value = "email"
         await settle(pilot)
         assert row.display
+
+
+async def test_help_wraps_a_keys_words_under_themselves(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        shown = app.screen.query_one("#help Static")
+        lines = shown.render().wrapped(shown.content_region.width).plain.splitlines()
+        f2 = next(i for i, line in enumerate(lines) if line.startswith("  F2 / ctrl+e"))
+        words_at = lines[f2].index("switch")
+        # the line is too long for the dialog at 80 columns: it goes on under its words
+        assert not lines[f2].rstrip().endswith("(this run only)")
+        assert lines[f2 + 1][:words_at].strip() == "" and lines[f2 + 1].strip()
+        assert "(this run only)" in " ".join(line.strip() for line in lines[f2 : f2 + 2])

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from prepcoach.tui.commands import bindings
+from prepcoach.tui.text import Hanging
+from prepcoach.tui.widgets.dialog import Dialog
 
 ABOUT = {
     "dashboard": "Mentors with term clock, meetings held vs expected (Held 4/5: four "
@@ -41,27 +42,32 @@ GENERAL = [
 ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close"),
     ]
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         from prepcoach.tui.app import SCREENS
 
-        lines: list[Content] = [
-            Content.styled("prepcoach · keys", "bold $text-accent"),
-            Content(""),
+        # (prefix, text) rows: a key's words wrap under themselves, not under the key
+        rows: list[tuple[Content, Content]] = [
+            (Content(""), Content.styled("prepcoach · keys", "bold $text-accent")),
+            (Content(""), Content("")),
         ]
+
+        def key_row(keys: str, what: str) -> None:
+            rows.append((Content.styled(f"  {keys:<16}", "bold"), Content(what)))
+
         for key, what in GENERAL:
-            lines.append(Content.assemble((f"  {key:<16}", "bold"), what))
+            key_row(key, what)
         for name, (key, label, target) in SCREENS.items():
             module_name, _, cls_name = target.partition(":")
             cls = getattr(importlib.import_module(module_name), cls_name)
-            lines += [
-                Content(""),
-                Content.assemble((f"{key} {label}", "bold $text-accent")),
-                Content.styled(f"  {ABOUT[name]}", "italic"),
+            rows += [
+                (Content(""), Content("")),
+                (Content(""), Content.styled(f"{key} {label}", "bold $text-accent")),
+                (Content("  "), Content.styled(ABOUT[name], "italic")),
             ]
             # each key once: a key with two meanings (escape cancels, else leaves the
             # field) lists both on its line
@@ -72,17 +78,15 @@ class HelpScreen(ModalScreen[None]):
                 if b.description not in said:
                     said.append(b.description)
             for keys, said in meanings.items():
-                lines.append(Content.assemble((f"  {keys:<16}", "bold"), " · ".join(said)))
+                key_row(keys, " · ".join(said))
             if name == "prep":
-                lines.append(
-                    Content.assemble(
-                        ("  on a list       ", "bold"),
-                        "type to add · enter edit · delete remove · shift+↑/↓ move",
-                    )
-                )
-        lines += [Content(""), Content.styled("escape closes this help", "dim")]
+                key_row("on a list", "type to add · enter edit · delete remove · shift+↑/↓ move")
+        rows += [
+            (Content(""), Content("")),
+            (Content(""), Content.styled("escape closes this help", "dim")),
+        ]
         with Vertical(id="help"), VerticalScroll():
-            yield Static(Content("\n").join(lines))
+            yield Static(Hanging.of(rows))
 
     def action_close(self) -> None:
         self.dismiss(None)
