@@ -1,4 +1,5 @@
-"""What the Plan screen's keys do. Each edit opens a form or a chooser, writes through
+"""What the Plan screen's keys do on the mentors (the objectives' keys are in
+``objective_editing``). Each edit opens a form or a chooser, writes through
 ``PlanActions`` (the plan's domain layer, under the store's lock) and pushes its undo;
 ``ctrl+z`` undoes the last one, for as long as the app runs. Removing a mentor, dropping
 an objective, changing a status and cancelling a booking ask first.
@@ -113,13 +114,7 @@ class PlanEditing(BaseScreen):
     # -------------------------------------------------------------- mentors
 
     def action_add(self) -> None:
-        if self.plan is None:
-            return
-        if self._in_objectives():
-            self._form(
-                FormScreen("New objective", F.objective_fields(self.plan), self._add_objective)
-            )
-        else:
+        if self.plan is not None:
             self._form(FormScreen("New mentor or prospect", F.mentor_fields(), self._add_mentor))
 
     def _add_mentor(self, values: dict[str, Any]) -> Done:
@@ -128,18 +123,7 @@ class PlanEditing(BaseScreen):
         return f"Added {mentor.name} ({mentor.status}).", undo, ()
 
     def action_edit(self) -> None:
-        if self.plan is None:
-            return
-        if self._in_objectives():
-            o = self._objective()
-            if o is not None:
-                self._form(
-                    FormScreen(
-                        "Edit objective", F.objective_fields(self.plan, o), self._edit_objective(o)
-                    )
-                )
-            return
-        m = self._mentor()
+        m = self._mentor() if self.plan is not None else None
         if m is not None:
             self._form(FormScreen(f"Edit {m.name}", F.mentor_fields(m), self._edit_mentor(m)))
 
@@ -154,9 +138,6 @@ class PlanEditing(BaseScreen):
         self.action_edit()
 
     def action_remove(self) -> None:
-        if self._in_objectives():
-            self.action_drop()
-            return
         m = self._mentor()
         if m is None or self.plan is None:
             return
@@ -260,79 +241,6 @@ class PlanEditing(BaseScreen):
             return "Saved your profile.", undo, ()
 
         self._form(FormScreen("Your profile", F.profile_fields(self.plan.profile), save))
-
-    # ----------------------------------------------------------- objectives
-
-    def _add_objective(self, values: dict[str, Any]) -> Done:
-        v = F.objective_values(values)
-        obj, warnings = self.edits.add_objective(
-            v["title"], support_area=v["area"], done_when=v["done_when"], mentors=v["mentors"]
-        )
-        return f'Added "{obj.title}".', None, warnings
-
-    def _edit_objective(self, o: Objective) -> Callable[[dict[str, Any]], Done]:
-        def save(values: dict[str, Any]) -> Done:
-            obj, warnings, undo = self.edits.edit_objective(
-                o.id,
-                title=values.get("title"),
-                done_when=values.get("done_when"),
-                area=values.get("area"),
-                mentors=values.get("mentors"),
-            )
-            return f'Saved "{obj.title}".', undo, warnings
-
-        return save
-
-    def action_link(self) -> None:
-        o = self._objective()
-        if o is None or self.plan is None:
-            return
-        if not self.plan.mentors:
-            self.notify("Add a mentor first (a on the Mentors table).", markup=False)
-            return
-        self._form(
-            FormScreen(
-                f'Who helps with "{o.title}"', F.link_fields(self.plan, o), self._edit_objective(o)
-            )
-        )
-
-    def _objective_unless(self, status: str, already: str) -> Objective | None:
-        """The objective under the cursor, unless it has ``status`` already (said)."""
-        o = self._objective()
-        if o is not None and o.status == status:
-            self.notify(f'"{o.title}" {already}', markup=False)
-            return None
-        return o
-
-    def action_drop(self) -> None:
-        o = self._objective_unless("dropped", "is dropped already (r reopens it).")
-        if o is None:
-            return
-        self._ask(
-            f'Drop "{o.title}"?',
-            ["It stays in the plan as dropped; r reopens it, ctrl+z undoes it."],
-            "Drop this objective?",
-            "Drop",
-            lambda: (f'Dropped "{o.title}".', self.edits.drop_objective(o.id)[1], ()),
-        )
-
-    def action_reopen(self) -> None:
-        o = self._objective_unless("open", "is open already.")
-        if o is None:
-            return
-        self._done(
-            self.papp.guard(
-                lambda: (f'Reopened "{o.title}".', self.edits.reopen_objective(o.id)[1], ())
-            )
-        )
-
-    def action_met(self) -> None:
-        o = self._objective_unless("met", "is met already.")
-        if o is None:
-            return
-        self._done(
-            self.papp.guard(lambda: (f'"{o.title}" is met.', self.edits.mark_met(o.id)[1], ()))
-        )
 
     # ------------------------------------------------------------------ undo
 

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 from prepcoach import planning
 from prepcoach.models import Plan
 from prepcoach.tui.screens.loading import WaitForData
-from prepcoach.tui.screens.plan.editing import PlanEditing
+from prepcoach.tui.screens.plan.objective_editing import ObjectiveEditing
 from prepcoach.tui.text import one_line, plain
 from prepcoach.tui.widgets.tables import fit_columns, flex_width
 
@@ -33,7 +33,7 @@ OBJECTIVE_COLUMNS = [("Objective", "title", None), ("Area", "area", 9), ("Status
                      ("With", "with", 16)]  # fmt: skip
 
 
-class PlanScreen(WaitForData, PlanEditing):
+class PlanScreen(WaitForData, ObjectiveEditing):
     LABEL = "Plan"
     MODE = "plan"
 
