@@ -80,7 +80,7 @@ def term_label(clock: TermClock, today: dt.date) -> str:
         return f"starts {clock.start.isoformat()}" if clock.start else "not started"
     if clock.over:
         # the term's last day is still in it (as the review says)
-        return "term ends today" if clock.end == today else "term over"
+        return "ends today" if clock.end == today else "term over"
     return f"month {clock.month} of {clock.months}"
 
 

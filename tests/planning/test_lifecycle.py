@@ -229,7 +229,7 @@ def test_the_terms_last_day_is_in_the_term_and_the_day_after_is_not() -> None:
     m = Mentor(id="p", name="P", status="active", term_start=START, term_months=6)
     last_day = D(2026, 12, 2)
     assert term_label(m, last_day) == "ends today (2026-12-02)"
-    assert dashboard_label(term_clock(m, [], last_day), last_day) == "term ends today"
+    assert dashboard_label(term_clock(m, [], last_day), last_day) == "ends today"
     after = last_day + dt.timedelta(days=1)
     assert term_label(m, after) == "over (ended 2026-12-02)"
     assert dashboard_label(term_clock(m, [], after), after) == "term over"
