@@ -6,6 +6,7 @@ Update after an intended change: pytest tests/tui/test_snapshots.py --snapshot-u
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +38,17 @@ async def _steady(pilot: Pilot) -> None:
     await settle(pilot)
     # toasts come and go with the clock: the picture is of the screen under them
     pilot.app.clear_notifications()
-    last = None
-    for _ in range(40):
+    # the same for 0.4 s: longer than the screens' settle-then-work timers (the rules
+    # panel 0.12 s after a change, drafts 0.3 s), so none is still to fire
+    last, same_since = None, 0.0
+    for _ in range(80):
         await pilot.wait_for_scheduled_animations()
         await pilot.pause(0.05)
         frame = screen_text(pilot.app)
-        if frame == last:
+        if frame != last:
+            last, same_since = frame, time.monotonic()
+        elif time.monotonic() - same_since >= 0.4:
             break
-        last = frame
 
 
 def test_dashboard(snap_compare, make_app) -> None:
