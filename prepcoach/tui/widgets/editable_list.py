@@ -49,8 +49,20 @@ class ItemList(OptionList):
 
 
 class ItemInput(Input):
-    """The list's input line: a paste of several lines adds one item per line (the
-    first joins what is typed already); a one-line paste is ordinary."""
+    """The list's input line: Enter adds (or keeps the edit of) the item typed, at the
+    point it was typed: in a burst of keys ("win⏎next win⏎") the text after an Enter
+    starts the next item (a binding would run only once the whole burst was typed in).
+    A paste of several lines adds one item per line (the first joins what is typed
+    already); a one-line paste is ordinary."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        parent = self.parent
+        if event.key == "enter" and isinstance(parent, EditableList):
+            event.stop()
+            event.prevent_default()
+            parent.submit(self.value)
+            return
+        await super()._on_key(event)
 
     def _on_paste(self, event: events.Paste) -> None:
         parent = self.parent
@@ -215,7 +227,11 @@ class EditableList(Vertical):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        text = " ".join(sanitize(event.value).split())
+        self.submit(event.value)
+
+    def submit(self, value: str) -> None:
+        """The input line's text becomes an item (or the edited item), at once."""
+        text = " ".join(sanitize(value).split())
         if not text:
             return
         if self.editing is not None and 0 <= self.editing < len(self.items):
