@@ -65,6 +65,20 @@ async def test_prep_keys_held_until_the_mentor_is_known(make_app, gate) -> None:
         assert "pick a mentor" not in messages.lower()
 
 
+async def test_held_text_goes_to_the_field_a_held_tab_moved_to(make_app, gate) -> None:
+    app = make_app("prep")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.1)
+        await pilot.press(*"Budget done", "enter", "tab", *"Should I push back?", "enter")
+        await pilot.pause(0.1)
+        gate.set()
+        await settle(pilot)
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one("#p-wins", EditableList).items == ["Budget done"]
+        assert screen.query_one("#p-questions", EditableList).items == ["Should I push back?"]
+
+
 async def test_keys_typed_after_the_data_but_before_the_replay_come_after(
     make_app, gate, monkeypatch: pytest.MonkeyPatch
 ) -> None:

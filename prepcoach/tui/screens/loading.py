@@ -19,12 +19,18 @@ else:
     _Base = object
 
 
+# keys that move between fields: held in order with the text typed around them (the
+# app acts on them, but the text after one is meant for the next field)
+_FOCUS_KEYS = ("tab", "shift+tab")
+
+
 class WaitForData(_Base):
     """Mixin for the app's screens (list it before ``BaseScreen``).
 
     Until the first load (the worker in group ``"load"``) has finished and its data is
-    shown, keys that the app itself does not handle (1-7, ?, ctrl+p, ctrl+q act at once)
-    are kept. Then they are replayed in the order they were typed, to this screen's
+    shown, keys are kept, but for the app's own (1-7, ?, ctrl+p, ctrl+q act at once; tab
+    and shift+tab are kept, as they move between the fields the text is typed into, and
+    so is a printable one once keys are held: it is part of the text). Then they are replayed in the order they were typed, to this screen's
     focused widget, and only while this screen is the one on top: keys typed for a screen
     never act on another one. Keys typed after the data arrived but before the replay are
     kept too, behind the earlier ones. ``when_loaded`` does the same for code (the command
@@ -60,7 +66,12 @@ class WaitForData(_Base):
                 event.stop()
                 event.prevent_default()
             return
-        if not self._holding or self._app_key(event.key):
+        if not self._holding:
+            return
+        # the app's keys act at once; but once keys are held, the user is typing into
+        # this screen: a printable one ("?", a digit) is part of the text
+        typing = bool(self._held_keys) and event.is_printable
+        if self._app_key(event.key) and event.key not in _FOCUS_KEYS and not typing:
             return
         event.stop()
         event.prevent_default()
@@ -93,8 +104,11 @@ class WaitForData(_Base):
         # as if typed, in order: each goes to this screen's focused widget (or the screen)
         # right now, and bubbles up through the screen to the bindings as a typed key
         # would; keys typed from now on queue up behind them
-        target = self.focused or self
         for key, character in keys:
+            if key in _FOCUS_KEYS:  # the keys after it go to the next field, as typed
+                self.focus_next() if key == "tab" else self.focus_previous()
+                continue
+            target = self.focused or self
             event = events.Key(key, character)
             event.set_sender(self.app)
             self._replayed.add(event)
