@@ -30,10 +30,11 @@ class WaitForData(_Base):
     Until the first load (the worker in group ``"load"``) has finished and its data is
     shown, keys are kept, but for the app's own (1-7, ?, ctrl+p, ctrl+q act at once; tab
     and shift+tab are kept, as they move between the fields the text is typed into, and
-    so is a printable one once keys are held: it is part of the text). Then they are replayed in the order they were typed, to this screen's
-    focused widget, and only while this screen is the one on top: keys typed for a screen
-    never act on another one. Keys typed after the data arrived but before the replay are
-    kept too, behind the earlier ones. ``when_loaded`` does the same for code (the command
+    so is a printable one once keys are held: it is part of the text). Then they are
+    replayed in the order they were typed, to this screen's focused widget, and only
+    while this screen is the one on top: keys typed for a screen never act on another
+    one. Keys typed after the data arrived but before the replay are kept too, behind
+    the earlier ones. ``when_loaded`` does the same for code (the command
     palette uses it to run an action on a screen it just opened)."""
 
     def __init__(self) -> None:
