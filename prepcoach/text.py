@@ -15,6 +15,8 @@ from prepcoach.textsafe import sanitize
 __all__ = [
     "clip",
     "iso_date",
+    "md_escape",
+    "one_line",
     "plural",
     "quoted",
     "quoted_list",
@@ -83,3 +85,32 @@ def iso_date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-03-15") from None
+
+
+def one_line(text: str) -> str:
+    """``text`` as typed, on one line: terminal escapes and control characters removed,
+    runs of whitespace made one space; every other character kept."""
+    return " ".join(sanitize(text).split())
+
+
+# Characters that mark up text inline in Markdown (emphasis, code, links, HTML, tables,
+# strikethrough) and an entity reference; each is shown as itself once backslashed.
+_MD_INLINE_RE = re.compile(r"([\\`*_\[\]<>~|])|&(?=#?\w+;)")
+# What opens a block at a line's start: a heading, a list item, a thematic break or a
+# setext underline.
+_MD_BLOCK_RE = re.compile(r"^(\s*)(#|[-+=](?=\s|$)|\d+[.)](?=\s|$))")
+
+
+def md_escape(text: str) -> str:
+    """``text`` for Markdown that renders as exactly these characters: every character
+    that would mark it up is backslashed, nothing is removed (``*reorg*`` stays
+    ``*reorg*`` on screen, not emphasis)."""
+    out = _MD_INLINE_RE.sub(lambda m: "\\" + m.group(0), text)
+    lines = out.split("\n")
+    return "\n".join(_MD_BLOCK_RE.sub(_block_escape, line) for line in lines)
+
+
+def _block_escape(m: re.Match[str]) -> str:
+    lead, mark = m.group(1), m.group(2)
+    # "3. closed the deal": the number stays as it is, the dot after it is escaped
+    return lead + mark[:-1] + "\\" + mark[-1] if mark[0].isdigit() else lead + "\\" + mark

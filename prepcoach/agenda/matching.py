@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from prepcoach.lint import STOPWORDS, clean_text
 from prepcoach.models import AgendaItem, Objective
-from prepcoach.text import quoted_sentence
+from prepcoach.text import one_line, quoted_sentence
 
 _GENERIC = frozenset(
     re.findall(
@@ -32,8 +32,9 @@ _CACHE_SIZE = 8192
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def clean_line(text: str) -> str:
-    """``clean_text`` with all runs of whitespace collapsed to one space."""
-    return " ".join(clean_text(text).split())
+    """The user's text as typed, on one line (``one_line``: nothing but terminal escapes
+    and control characters removed; Markdown characters are escaped where it is shown)."""
+    return one_line(text)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

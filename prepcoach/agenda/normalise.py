@@ -4,11 +4,18 @@ gave, and every repair is said in words."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from prepcoach.agenda.carry import CarryOver, carry_item
 from prepcoach.agenda.inputs import AgendaInput
-from prepcoach.agenda.matching import keywords, objective_tie, present_loosely, present_verbatim
+from prepcoach.agenda.matching import (
+    keywords,
+    norm,
+    objective_tie,
+    present_loosely,
+    present_verbatim,
+)
 from prepcoach.agenda.meeting import beyond_term, close_item, proposed_next_meeting
 from prepcoach.agenda.shapes import (
     MOMENT_TITLES,
@@ -18,9 +25,8 @@ from prepcoach.agenda.shapes import (
     moment_item,
 )
 from prepcoach.agenda.timebox import fit_to_minutes
-from prepcoach.lint import clean_text
 from prepcoach.models import Agenda, AgendaItem
-from prepcoach.text import plural
+from prepcoach.text import one_line, plural, sanitize
 
 WIN_NOTE = "Two sentences at most: the time is for your questions."
 
@@ -36,6 +42,20 @@ class Repaired:
 
     agenda: Agenda
     repairs: list[str] = field(default_factory=list)
+
+
+# Markdown a model wraps a whole title in (a heading's hashes, bold or italic marks):
+# the title is shown bold already. Marks inside a title are its text and stay.
+_TITLE_WRAP_RE = re.compile(r"^(?:#+\s+)?([*_]{1,3})(?=\S)((?:(?!\1).)+?)(?<=\S)\1$|^#+\s+(.+)$")
+
+
+def model_title(text: str) -> str:
+    """A model's item title on one line, without Markdown wrapped around all of it."""
+    line = one_line(text)
+    m = _TITLE_WRAP_RE.match(line)
+    if m is None:
+        return line
+    return (m.group(2) or m.group(3)).strip()
 
 
 def question_item(text: str, inp: AgendaInput, detail: str = "") -> AgendaItem:
@@ -141,6 +161,8 @@ def _questions(items: list[AgendaItem], inp: AgendaInput, repairs: list[str]) ->
                     f"The model reworded your question {quoted(q)}; your words are its title."
                 )
         if hit is not None:
+            if items[hit].title != q and norm(items[hit].title) == norm(q):
+                items[hit] = items[hit].model_copy(update={"title": q})  # the user's characters
             taken.add(hit)
             continue
         close_at = next((i for i, it in enumerate(items) if it.kind == "close"), len(items))
@@ -153,7 +175,7 @@ def _questions(items: list[AgendaItem], inp: AgendaInput, repairs: list[str]) ->
 
 
 def _wins(items: list[AgendaItem], inp: AgendaInput, repairs: list[str]) -> list[AgendaItem]:
-    wins = [w for w in (" ".join(clean_text(a).split()) for a in inp.accomplishments) if w]
+    wins = [w for w in map(one_line, inp.accomplishments) if w]
     lost = [w for w in wins if not present_verbatim(w, items)]
     if not lost:
         return items
@@ -229,8 +251,8 @@ def repair_agenda(agenda: Agenda, inp: AgendaInput) -> Repaired:
     repairs: list[str] = []
     items: list[AgendaItem] = []
     for it in agenda.items:
-        title = " ".join(clean_text(it.title).split()) or "Item"
-        detail = clean_text(it.detail)
+        title = model_title(it.title) or "Item"
+        detail = sanitize(it.detail).strip()
         obj_id = it.objective_id if it.objective_id in known else None
         items.append(
             it.model_copy(update={"title": title, "detail": detail, "objective_id": obj_id})
@@ -260,7 +282,7 @@ def repair_agenda(agenda: Agenda, inp: AgendaInput) -> Repaired:
             f"{inp.minutes}; prepcoach set them by the time rules."
         )
     fitted, notice = fit_to_minutes(items, inp.minutes, item_tiers(items, inp, inp.moment()))
-    summary = clean_text(agenda.summary)
+    summary = " ".join(sanitize(agenda.summary).split())
     if notice and notice not in summary:
         summary = f"{summary} {notice}".strip()
     out = agenda.model_copy(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from test_text import shown
+
 from agenda.helpers import MENTOR, OBJECTIVES, inp, model_agenda
 from prepcoach.agenda import agenda_markdown, normalise_agenda
 from prepcoach.models import AgendaItem
@@ -15,3 +17,19 @@ def test_markdown_export() -> None:
     assert q in md and "Total: 45 of 45 minutes." in md
     assert "0:00-" in md and "Carried over" in md
     assert "Drafted by m" in md
+
+
+def test_users_markdown_characters_show_as_typed() -> None:
+    """A question or win with Markdown characters keeps them, in the agenda and on screen."""
+    q = "Should I push back on the *reorg*? 2 options [Q3]"
+    wins = ["- shipped v2", "3. closed the `deal`"]
+    model = model_agenda(
+        [AgendaItem(title="**Should I push back on the reorg? 2 options Q3**", minutes=10)]
+    )
+    fixed = normalise_agenda(model, inp([q], accomplishments=wins))
+    assert [it.title for it in fixed.items if it.kind == "question"] == [q]
+    md = agenda_markdown(fixed, MENTOR, OBJECTIVES)
+    text = shown(md)
+    assert q in text
+    assert all(w in text for w in wins)
+    assert "*reorg*" not in md  # escaped, so no renderer makes it emphasis

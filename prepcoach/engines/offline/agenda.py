@@ -34,14 +34,13 @@ from prepcoach.agenda import (
     wins_item,
 )
 from prepcoach.errors import UsageError
-from prepcoach.lint import clean_text
 from prepcoach.models import Agenda, AgendaItem, Objective, Session
-from prepcoach.text import plural
+from prepcoach.text import one_line, plural
 
 
 def _wins_item(inp: AgendaInput, last: Session | None) -> AgendaItem | None:
     """One brief item with every win as typed, one a line."""
-    wins = [w for w in (" ".join(clean_text(a).split()) for a in inp.accomplishments) if w]
+    wins = [w for w in map(one_line, inp.accomplishments) if w]
     if not wins:
         return None
     title = f"Wins since {last.date.isoformat()}" if last is not None else "Wins"

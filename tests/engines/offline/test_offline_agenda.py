@@ -152,10 +152,11 @@ def test_many_questions_in_few_minutes_are_grouped_with_notice() -> None:
     assert check_agenda(a, inp) == []
 
 
-def test_markup_in_input_is_plain_text() -> None:
-    a = compose_agenda(make(["[bold]How[/bold] do I \x1b[31mpitch\x1b[0m it?"], 30))
+def test_markup_in_input_is_kept_as_text() -> None:
+    """Markup characters are the user's words (shown escaped); terminal escapes go."""
+    a = compose_agenda(make(["[bold]How[/bold] do I \x1b[31mpitch\x1b[0m the *reorg*?"], 30))
     titles = [it.title for it in a.items if it.kind == "question"]
-    assert titles == ["How do I pitch it?"]
+    assert titles == ["[bold]How[/bold] do I pitch the *reorg*?"]
 
 
 def test_deterministic() -> None:
