@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.text import plural
+from prepcoach.text import md_escape, plural
 from prepcoach.vocab import SUPPORT_AREA_LABELS
 
 if TYPE_CHECKING:
@@ -133,6 +133,8 @@ def mentor_markdown(
 
 def session_markdown(s: models.Session, plan: models.Plan, *, meta: bool = True) -> str:
     """A session as a Markdown document: agenda with time boxes, notes, action items.
+    The user's items (wins, questions, answers, actions) are escaped to show as typed;
+    the notes are kept as written, Markdown and all.
     ``meta``: end with the session id, engine and tokens (left out of exports)."""
     mentor = plan.mentor(s.mentor)
     name = mentor.name if mentor else s.mentor
@@ -144,7 +146,7 @@ def session_markdown(s: models.Session, plan: models.Plan, *, meta: bool = True)
     if s.accomplishments:
         parts.append(
             "## Accomplishments since last time\n\n"
-            + "\n".join(f"- {a}" for a in s.accomplishments)
+            + "\n".join(f"- {md_escape(a)}" for a in s.accomplishments)
         )
     if s.questions:
         parts.append("## Questions\n\n" + "\n".join(_question_line(q) for q in s.questions))
@@ -159,7 +161,8 @@ def session_markdown(s: models.Session, plan: models.Plan, *, meta: bool = True)
         for p in s.objective_progress:
             title = objectives.get(p.objective_id, p.objective_id)
             mark = "progress" if p.progressed else "no progress"
-            lines.append(f"- **{title}**: {mark}" + (f" — {p.note}" if p.note else ""))
+            note = f" — {md_escape(p.note)}" if p.note else ""
+            lines.append(f"- **{md_escape(title)}**: {mark}{note}")
         parts.append("## Objective progress\n\n" + "\n".join(lines))
     if meta:
         facts = [f"session `{s.id}`"]
@@ -175,15 +178,15 @@ def session_markdown(s: models.Session, plan: models.Plan, *, meta: bool = True)
 
 def _question_line(q: models.Question) -> str:
     """A question as a checklist line: ticked once resolved, with its answer."""
-    answer = f" — {q.answer}" if q.answer else ""
-    return f"- [{'x' if q.resolved else ' '}] {q.text}{answer}"
+    answer = f" — {md_escape(q.answer)}" if q.answer else ""
+    return f"- [{'x' if q.resolved else ' '}] {md_escape(q.text)}{answer}"
 
 
 def _action_line(a: models.ActionItem) -> str:
     """An action item as a checklist line: ticked once done, with owner and dates."""
     due = f", due {a.due.isoformat()}" if a.due else ""
     done = f", done {a.done_on.isoformat()}" if a.done_on else ""
-    return f"- [{'x' if a.done else ' '}] {a.text} ({a.owner}{due}{done})"
+    return f"- [{'x' if a.done else ' '}] {md_escape(a.text)} ({md_escape(a.owner)}{due}{done})"
 
 
 def _session_agenda(s: models.Session, objectives: dict[str, str], *, meta: bool) -> list[str]:
