@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual.app import App
@@ -58,6 +59,21 @@ def _commands() -> Any:
     return PrepcoachCommands
 
 
+@dataclass(frozen=True)
+class Launch:
+    """What the app is built from (``create_app`` fills it): the launch settings, the
+    store and services when a caller has them (else opened on first use), a model
+    client, a fixed day for tests, the demo flag and the screen to open on."""
+
+    settings: Settings
+    store: Store | None
+    services: Services | None
+    llm: Any
+    today: dt.date | None
+    demo: bool
+    start: str
+
+
 class PrepcoachApp(App[None]):
     """Prep for mentor meetings: dashboard, prep, outreach, review, history, team, plan."""
 
@@ -88,28 +104,19 @@ class PrepcoachApp(App[None]):
     # the engine chosen now (F2 switches it; set in __init__); the launch settings never change
     runtime_config: reactive[RuntimeConfig] = reactive(cast("RuntimeConfig", None), init=False)
 
-    def __init__(
-        self,
-        settings: Settings,
-        store: Store | None = None,
-        services: Services | None = None,
-        *,
-        llm: Any = None,
-        today: dt.date | None = None,
-        demo: bool = False,
-        start: str = "dashboard",
-    ) -> None:
+    def __init__(self, launch: Launch) -> None:
+        start = launch.start if launch.start in SCREENS else "dashboard"
         # start straight in the first screen's mode (no blank default screen first)
-        setattr(self, "DEFAULT_MODE", start if start in SCREENS else "dashboard")  # noqa: B010
+        setattr(self, "DEFAULT_MODE", start)  # noqa: B010
         super().__init__()
-        self.launch_settings = settings
-        self.set_reactive(PrepcoachApp.runtime_config, RuntimeConfig(settings))
-        self._store = store
-        self._services = services
-        self._llm = llm
-        self._today = today
-        self.demo = demo
-        self.start_mode = start if start in SCREENS else "dashboard"
+        self.launch_settings = launch.settings
+        self.set_reactive(PrepcoachApp.runtime_config, RuntimeConfig(launch.settings))
+        self._store = launch.store
+        self._services = launch.services
+        self._llm = launch.llm
+        self._today = launch.today
+        self.demo = launch.demo
+        self.start_mode = start
         # bumped on every write, so screens know to reload when shown again
         self.data_version = 0
         # set once the first frame is on the terminal (Textual's Ready event)
@@ -311,4 +318,4 @@ def create_app(
     """Build the app. ``store`` defaults to the settings' data directory (opened lazily).
     Tests pass ``services`` or ``llm`` (a client on a loopback server) and a fixed
     ``today`` so output is stable."""
-    return PrepcoachApp(settings, store, services, llm=llm, today=today, demo=demo, start=start)
+    return PrepcoachApp(Launch(settings, store, services, llm, today, demo, start))
