@@ -43,6 +43,12 @@ STATUS_STYLE = {
 }
 
 
+MENTOR_COLUMNS = [("Mentor", "name", None), ("Status", "status", 8), ("Term", "term", 12),
+                  ("Held", "held", 4), ("Next", "next", 12), ("Ready", "ready", 14)]  # fmt: skip
+OBJECTIVE_COLUMNS = [("Objective", "title", None), ("Area", "area", 9), ("Status", "status", 7),
+                     ("With", "with", 12)]  # fmt: skip
+
+
 class DashboardScreen(WaitForData, BaseScreen):
     LABEL = "Dashboard"
     MODE = "dashboard"
@@ -124,17 +130,7 @@ class DashboardScreen(WaitForData, BaseScreen):
         for widget in self.query("#mentors, #objectives, #reminders"):
             widget.display = True
         mentors = self.query_one("#mentors", DataTable)
-        fit_columns(
-            mentors,
-            [
-                ("Mentor", "name", None),
-                ("Status", "status", 8),
-                ("Term", "term", 12),
-                ("Held", "held", 4),
-                ("Next", "next", 12),
-                ("Ready", "ready", 14),
-            ],
-        )
+        fit_columns(mentors, MENTOR_COLUMNS)
         name_w = flex_width(mentors, "name")
         for v in snap.mentors:
             m = v.mentor
@@ -159,15 +155,7 @@ class DashboardScreen(WaitForData, BaseScreen):
                 key=m.id,
             )
         objectives = self.query_one("#objectives", DataTable)
-        fit_columns(
-            objectives,
-            [
-                ("Objective", "title", None),
-                ("Area", "area", 9),
-                ("Status", "status", 7),
-                ("With", "with", 12),
-            ],
-        )
+        fit_columns(objectives, OBJECTIVE_COLUMNS)
         title_w = flex_width(objectives, "title")
         active: dict[str, int] = {}
         names = {m.id: m.name.split()[0] for m in snap.plan.mentors}
