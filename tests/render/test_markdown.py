@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from test_text import shown
+
 from prepcoach.models import ActionItem, Mentor, Plan, Question, Session
 from prepcoach.render import session_markdown
-from test_text import shown
 
 
 def test_session_items_keep_their_markdown_characters() -> None:
