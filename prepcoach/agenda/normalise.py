@@ -282,7 +282,7 @@ def repair_agenda(agenda: Agenda, inp: AgendaInput) -> Repaired:
             f"{inp.minutes}; prepcoach set them by the time rules."
         )
     fitted, notice = fit_to_minutes(items, inp.minutes, item_tiers(items, inp, inp.moment()))
-    summary = " ".join(sanitize(agenda.summary).split())
+    summary = one_line(agenda.summary)
     if notice and notice not in summary:
         summary = f"{summary} {notice}".strip()
     out = agenda.model_copy(
