@@ -17,7 +17,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -242,6 +242,39 @@ class Session(_MentorRecord):
     engine: str = ""
     model: str = ""
     tokens: TokenUsage | None = None
+
+    @property
+    def captured(self) -> bool:
+        """The user recorded what happened: notes, action items, objective progress, or a
+        question answered or resolved."""
+        return bool(
+            self.notes.strip()
+            or self.action_items
+            or self.objective_progress
+            or any(q.resolved or q.answer.strip() for q in self.questions)
+        )
+
+    @property
+    def moved(self) -> bool:
+        """The meeting moved an objective forward or set new action items."""
+        return any(p.progressed for p in self.objective_progress) or bool(self.action_items)
+
+
+class SessionFacts(Protocol):
+    """What meeting counts, drift, meeting moments and reviews read of a session. A full
+    ``Session`` has it, and so does its listing summary (``store.SessionSummary``), so the
+    dashboard can review 10,000 sessions without parsing them."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def mentor(self) -> str: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def captured(self) -> bool: ...
+    @property
+    def moved(self) -> bool: ...
 
 
 # ----------------------------------------------------------------------- outreach

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from prepcoach.agenda.meeting import next_meeting_date
-from prepcoach.models import Mentor, Session
+from prepcoach.models import Mentor, SessionFacts
 from prepcoach.planning.drift import drift as planning_drift
 from prepcoach.text import plural
 
@@ -96,7 +96,7 @@ class Moment:
         return MOMENT_SHORT[self.kind]
 
 
-def meeting_drift(mentor: Mentor, history: Iterable[Session], today: dt.date) -> Drift | None:
+def meeting_drift(mentor: Mentor, history: Iterable[SessionFacts], today: dt.date) -> Drift | None:
     """The drift fact the review also names (``prepcoach.planning.drift``), as the agenda
     words it: the stalled meetings' dates, oldest first."""
     found = planning_drift(mentor, history, today)
@@ -111,7 +111,7 @@ def meeting_date(mentor: Mentor, today: dt.date) -> dt.date:
     return nm if nm is not None and nm >= today else today
 
 
-def meeting_moment(mentor: Mentor, history: Iterable[Session], today: dt.date) -> Moment:
+def meeting_moment(mentor: Mentor, history: Iterable[SessionFacts], today: dt.date) -> Moment:
     """The moment of the next meeting with ``mentor`` (see the module's rules).
     ``history``: sessions (any mentor's; only this mentor's up to today count)."""
     when = meeting_date(mentor, today)

@@ -15,8 +15,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from prepcoach.models import Mentor, Session
-from prepcoach.planning.meetings import is_held
+from prepcoach.models import Mentor, SessionFacts
+from prepcoach.planning.meetings import S, is_held
 from prepcoach.text import plural
 
 DRIFT_LIMIT = 3  # held sessions in a row without progress: the meetings have stalled
@@ -24,14 +24,14 @@ DRIFT_WINDOW = 3  # how many recent held sessions drift looks at
 DRIFT_MIN = 2  # of those, how many without progress mean the meetings are drifting
 
 
-def held_by(s: Session, today: dt.date) -> bool:
+def held_by(s: SessionFacts, today: dt.date) -> bool:
     """Held as of ``today``: ``is_held``, and dated no later than ``today``. A session
     dated after it (captured ahead, or a look back "as of" an earlier date) counts
     nowhere, whatever it records."""
     return s.date <= today and is_held(s, today)
 
 
-def mentor_sessions(mentor: Mentor, history: Iterable[Session], today: dt.date) -> list[Session]:
+def mentor_sessions(mentor: Mentor, history: Iterable[S], today: dt.date) -> list[S]:
     """This mentor's sessions held by ``today`` (by id or name), oldest first; planned
     ones and any dated after ``today`` left out."""
     ids = {mentor.id, mentor.name}
@@ -41,12 +41,12 @@ def mentor_sessions(mentor: Mentor, history: Iterable[Session], today: dt.date) 
     )
 
 
-def moved(s: Session) -> bool:
-    """The session moved an objective forward or set new action items."""
-    return any(p.progressed for p in s.objective_progress) or bool(s.action_items)
+def moved(s: SessionFacts) -> bool:
+    """The session moved an objective forward or set new action items (``Session.moved``)."""
+    return s.moved
 
 
-def drift_sessions(history: Iterable[Session], today: dt.date) -> int:
+def drift_sessions(history: Iterable[SessionFacts], today: dt.date) -> int:
     """How many of the most recent held sessions, in a row, had no objective progress and
     no new action items."""
     ordered = sorted((s for s in history if held_by(s, today)), key=lambda s: (s.date, s.id))
@@ -101,7 +101,7 @@ class Drift:
         )
 
 
-def drift(mentor: Mentor, sessions: Iterable[Session], today: dt.date) -> Drift | None:
+def drift(mentor: Mentor, sessions: Iterable[SessionFacts], today: dt.date) -> Drift | None:
     """Whether the recent held meetings with ``mentor`` have drifted: at least
     ``DRIFT_MIN`` of the last ``DRIFT_WINDOW`` held sessions (or ``DRIFT_LIMIT`` in a
     row) moved no objective forward and set no new action item. None when they have not.

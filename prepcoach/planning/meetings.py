@@ -12,32 +12,31 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from prepcoach.models import Mentor, Plan, Session
+from prepcoach.models import Mentor, Plan, SessionFacts
 from prepcoach.planning.common import IN_TERM_STATUSES
 from prepcoach.planning.terms import meeting_dates
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def is_captured(session: Session) -> bool:
+S = TypeVar("S", bound=SessionFacts)
+
+
+def is_captured(session: SessionFacts) -> bool:
     """Whether the user recorded what happened: notes, action items, objective progress,
-    or a question answered or resolved."""
-    return bool(
-        session.notes.strip()
-        or session.action_items
-        or session.objective_progress
-        or any(q.resolved or q.answer.strip() for q in session.questions)
-    )
+    or a question answered or resolved (``Session.captured``)."""
+    return session.captured
 
 
-def is_held(session: Session, today: dt.date) -> bool:
+def is_held(session: SessionFacts, today: dt.date) -> bool:
     """Held once the meeting's date has passed (it is before ``today``) or it was
     captured; a prep for a meeting today or later is planned."""
     return session.date < today or is_captured(session)
 
 
-def held_sessions(sessions: Iterable[Session], today: dt.date) -> list[Session]:
+def held_sessions(sessions: Iterable[S], today: dt.date) -> list[S]:
     return [s for s in sessions if is_held(s, today)]
 
 
@@ -68,7 +67,7 @@ def weekend_note(original: dt.date, moved: dt.date) -> str:
 
 
 def next_meeting_date(
-    mentor: Mentor, sessions: Iterable[Session], today: dt.date
+    mentor: Mentor, sessions: Iterable[SessionFacts], today: dt.date
 ) -> dt.date | None:
     """The mentor's next meeting, never before ``today``: the booked one if still to
     come; else the date of a planned prep; else, in a running term, the next cadence
@@ -113,7 +112,7 @@ class OverdueCapture:
 
 
 def overdue_captures(
-    plan: Plan, sessions: Iterable[Session], today: dt.date
+    plan: Plan, sessions: Iterable[SessionFacts], today: dt.date
 ) -> list[OverdueCapture]:
     """Booked meetings (``Mentor.next_meeting``) dated before ``today`` with no captured
     session of that mentor on or after the booked day; oldest first."""

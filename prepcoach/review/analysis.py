@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, Session
+from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, SessionFacts
 from prepcoach.review.decision import decide
 from prepcoach.review.facts import review_facts
 from prepcoach.review.notes import fact_sentences, review_notes
@@ -14,7 +14,7 @@ from prepcoach.review.notes import fact_sentences, review_notes
 def analyse(
     plan: Plan,
     mentor: Mentor,
-    history: list[Session],
+    history: Sequence[SessionFacts],
     today: dt.date,
     outreach: Sequence[OutreachDraft] = (),
 ) -> ReviewRecord:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from prepcoach.models import Mentor, Session, add_months
+from prepcoach.models import Mentor, SessionFacts, add_months
 from prepcoach.planning import stopped_on
 from prepcoach.planning.drift import mentor_sessions
 from prepcoach.vocab import CADENCE_DAYS
@@ -78,7 +78,7 @@ def meetings_expected(mentor: Mentor, today: dt.date) -> int:
     return min(_slots(mentor, start, min(today, last_day)), _slots(mentor, start, last_day))
 
 
-def meetings_held(mentor: Mentor, history: Iterable[Session], today: dt.date) -> int:
+def meetings_held(mentor: Mentor, history: Iterable[SessionFacts], today: dt.date) -> int:
     """Held sessions with this mentor from the term start (if any) on."""
     start = mentor.term_start
     return sum(

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from prepcoach.models import Mentor, Objective, OutreachDraft, Plan, Session
+from prepcoach.models import Mentor, Objective, OutreachDraft, Plan, SessionFacts
 from prepcoach.planning import stopped_on
 from prepcoach.planning.drift import Drift, drift, mentor_sessions, moved
 from prepcoach.review.clock import meetings_expected, meetings_held, term_ended, term_month
@@ -131,7 +131,7 @@ def first_request(
 def review_facts(
     plan: Plan,
     mentor: Mentor,
-    history: Sequence[Session],
+    history: Sequence[SessionFacts],
     today: dt.date,
     outreach: Sequence[OutreachDraft] = (),
 ) -> ReviewFacts:

@@ -24,7 +24,8 @@ from prepcoach.store.recovery import RecoveringReader
 from prepcoach.text import clip
 
 INDEX_NAME = ".index.json"
-INDEX_VERSION = 3  # 2: the key has the file mode too; 3: first_line clipped at a word
+# 2: the key has the file mode too; 3: first_line clipped at a word; 4: captured, moved
+INDEX_VERSION = 4
 # Below this many sessions parsing is quicker than any cache, and small data directories
 # (sample_sessions/ in the repository) stay free of generated files.
 INDEX_MIN_SESSIONS = 100
@@ -42,7 +43,8 @@ IndexEntries = dict[str, object]
 
 @dataclass(frozen=True)
 class SessionSummary:
-    """What a listing needs, without parsing the whole session."""
+    """What a listing needs, without parsing the whole session; with ``captured`` and
+    ``moved`` it is also the ``SessionFacts`` that meeting counts, drift and reviews read."""
 
     id: str
     mentor: str
@@ -56,6 +58,8 @@ class SessionSummary:
     has_agenda: bool
     engine: str
     first_line: str
+    captured: bool
+    moved: bool
 
     @classmethod
     def of(cls, s: Session) -> SessionSummary:
@@ -73,6 +77,8 @@ class SessionSummary:
             has_agenda=s.agenda is not None,
             engine=s.engine,
             first_line=clip(first[0], 120) if first else "",
+            captured=s.captured,
+            moved=s.moved,
         )
 
     def to_json(self) -> SummaryJSON:

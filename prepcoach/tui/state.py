@@ -20,7 +20,7 @@ from prepcoach.vocab import SUPPORT_AREAS
 
 if TYPE_CHECKING:
     # (the dashboard's first data paint imports this module: no models or store here)
-    from prepcoach.models import Mentor, Objective, OutreachDraft, Plan, ReviewRecord, Session
+    from prepcoach.models import Mentor, Objective, OutreachDraft, Plan, ReviewRecord
     from prepcoach.planning import TermClock
     from prepcoach.store import SessionSummary, Store
 
@@ -160,7 +160,9 @@ def plan_set_aside(root: Path) -> str:
     return f"corrupt/{kept[-1]}" if kept else ""
 
 
-def _review(plan: Plan, mentor: Mentor, history: list[Session], today: dt.date) -> ReviewRecord:
+def _review(
+    plan: Plan, mentor: Mentor, history: list[SessionSummary], today: dt.date
+) -> ReviewRecord:
     from prepcoach.review import analyse
 
     return analyse(plan, mentor, history, today)
@@ -179,12 +181,17 @@ def load_snapshot(store: Store, today: dt.date, *, with_reviews: bool = True) ->
     snap.plan_set_aside = plan_set_aside(store.root)
     snap.drafts_seen = drafts_seen
     snap.warnings = planning.objective_load_warnings(plan)
-    held_sessions = []
+    by_mentor: dict[str, list[SessionSummary]] = {}
+    for s in summaries:
+        by_mentor.setdefault(s.mentor, []).append(s)
+    # Term clocks, moments and reviews read only the facts the listing holds
+    # (``SessionFacts``): no session file is parsed here, whatever the history's size.
+    held_sessions: list[SessionSummary] = []
     for m in plan.mentors:
-        mine = [s for s in summaries if s.mentor == m.id]
+        mine = by_mentor.get(m.id, [])
         clock = planning.term_clock(m, [s.date for s in mine], today)
         ready, why, short = readiness(store, m, mine, today)
-        history = store.sessions_for(m.id) if m.status in WITH_TERM else []
+        history = mine if m.status in WITH_TERM else []
         held_sessions.extend(history)
         moment = meeting_moment(m, history, today)  # which moment in the term it is
         if moment.kind != "ordinary":  # the cell is narrow: the moment, then ready or not
