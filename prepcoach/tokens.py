@@ -7,12 +7,13 @@ built directly, so ``tiktoken.get_encoding`` (which downloads) is never called.
 
 If the data is missing or does not match, counts fall back to an approximation (characters / 4)
 and every count says so (``exact=False``). The encoding is loaded lazily, once per process, the
-first time something is counted (about 0.25 s).
+first time something is counted (about 0.4 s, most of it in tiktoken building its
+encoder).
 """
 
 from __future__ import annotations
 
-import base64
+import binascii
 import gzip
 import hashlib
 import threading
@@ -96,11 +97,10 @@ def _read_data(path: Path) -> tuple[bytes | None, TokenizerStatus]:
 def _build(raw: bytes) -> Any:
     import tiktoken
 
-    ranks: dict[bytes, int] = {}
-    for line in raw.splitlines():
-        if line:
-            token, rank = line.split()
-            ranks[base64.b64decode(token)] = int(rank)
+    # "<base64 token> <rank>" per line. The bytes are hash-checked, so the fields pair up;
+    # decoding them pairwise with map() takes half the time of a loop over lines.
+    fields = iter(raw.split())
+    ranks = dict(zip(map(binascii.a2b_base64, fields), map(int, fields), strict=True))
     return tiktoken.Encoding(
         ENCODING_NAME,
         pat_str=_PAT_STR,

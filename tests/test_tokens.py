@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import socket
 from pathlib import Path
@@ -90,6 +91,18 @@ def test_data_file_is_the_gzip_of_the_published_file():
     path = Path(tokens.DATA_FILE)
     assert path.name == "o200k_base.tiktoken.gz"
     assert tokens.verify().ok
+
+
+def test_every_rank_is_read_as_tiktoken_reads_the_file():
+    # tiktoken's own loader: one "<base64 token> <rank>" pair per line
+    raw = gzip.decompress(Path(tokens.DATA_FILE).read_bytes())
+    want = {}
+    for line in raw.splitlines():
+        if line:
+            token, rank = line.split()
+            want[base64.b64decode(token)] = int(rank)
+    assert tokens.load().ok
+    assert tokens._encoding._mergeable_ranks == want
 
 
 def test_a_local_or_zero_price_model_costs_nothing():
