@@ -97,6 +97,13 @@ class SessionSummary:
 _SUMMARY_FIELDS = tuple(f.name for f in fields(SessionSummary))
 
 
+def _other_mentor(cached: dict[str, object], mentor: str) -> bool:
+    """A current cache entry names a session with another mentor (no summary is built
+    for it: one mentor's listing out of 10,000 sessions builds only that mentor's)."""
+    summary = cached.get("s")
+    return isinstance(summary, dict) and summary.get("mentor", mentor) != mentor
+
+
 class SessionListing(RecoveringReader):
     """A data directory whose sessions can be listed as summaries, through the cache."""
 
@@ -161,6 +168,9 @@ class SessionListing(RecoveringReader):
                     changed = True
                     continue
                 if cached.get("k") == key:
+                    if mentor is not None and _other_mentor(cached, mentor):
+                        fresh[entry.name] = cached  # current, and not asked for
+                        continue
                     try:
                         summary = SessionSummary.from_json(cached["s"])
                     except (KeyError, TypeError, ValueError):

@@ -99,3 +99,29 @@ def test_summary_first_line_is_clipped_at_a_word() -> None:
     assert len(out) <= 120 and out.endswith("…")
     assert text.startswith(out[:-1]) and text[len(out) - 1] in " ,;:.-"
     assert clip("short", 120) == "short"
+
+
+def test_one_mentors_listing_builds_only_that_mentors_summaries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prepcoach.store import SessionSummary
+
+    store = Store(tmp_path / "d")
+    store.index_min_sessions = 1
+    for n in range(30):
+        store.save_session(Session(mentor=f"m{n % 3}", date=dt.date(2026, 1, 1 + n)))
+    everything = store.list_sessions()  # writes the cache
+    built: list[str] = []
+    real = SessionSummary.from_json.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[SessionSummary], d: dict[str, object]) -> SessionSummary:
+        built.append(str(d["mentor"]))
+        return real(cls, d)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(SessionSummary, "from_json", classmethod(counting))
+    mine = Store(store.root).list_sessions("m1")
+    assert mine == [s for s in everything if s.mentor == "m1"] and len(mine) == 10
+    assert built == ["m1"] * 10
+    # the entries not asked for stay in the cache
+    monkeypatch.undo()
+    assert Store(store.root).list_sessions() == everything
