@@ -58,3 +58,68 @@ def test_demo_cleans_its_copy_on_a_signal(tmp_path: Path, signum: int) -> None:
             proc.kill()
             proc.wait()
     assert _demo_dirs(tmp_path) == []
+
+
+def _drain_until(fd: int, closing: threading.Event) -> None:
+    """Read the terminal's output until ``closing`` is set, then close it (from this
+    thread: a descriptor closed while another thread reads it stays open)."""
+    import select
+
+    with contextlib.suppress(OSError):
+        while not closing.is_set():
+            if select.select([fd], [], [], 0.02)[0]:
+                os.read(fd, 65536)
+    os.close(fd)
+
+
+def _own_terminal() -> None:
+    """In the child (a new session): make the pty its controlling terminal, so closing
+    the other end hangs it up as closing a terminal window does."""
+    import fcntl
+    import termios
+
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+@pytest.mark.parametrize("after", [0.6, 1.0, 2.0])  # starting up, first paint, idle
+@pytest.mark.parametrize("command", [["demo"], ["--data", "{data}"]])
+def test_closing_the_terminal_ends_the_app(
+    tmp_path: Path, after: float, command: list[str]
+) -> None:
+    # The kernel hangs the terminal up: SIGHUP and SIGCONT, and every later write to it
+    # fails. The app must not wait for a terminal that is gone.
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parents[2] / "sample_sessions", data)
+    main, child = pty.openpty()
+    env = {**os.environ, "TMPDIR": str(tmp_path), "TERM": "xterm-256color"}
+    env.pop("OPENAI_API_KEY", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "prepcoach", *(c.format(data=data) for c in command)],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+        cwd=tmp_path,
+        start_new_session=True,
+        preexec_fn=_own_terminal,
+    )
+    os.close(child)
+    closing = threading.Event()
+    drain = threading.Thread(target=_drain_until, args=(main, closing), daemon=True)
+    drain.start()
+    try:
+        time.sleep(after)
+        closing.set()  # the terminal window closes
+        drain.join()
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+            pytest.fail("the app was still running 10 s after its terminal closed")
+    assert _demo_dirs(tmp_path) == []
+    assert (data / "plan.json").read_bytes() == (
+        Path(__file__).parents[2] / "sample_sessions" / "plan.json"
+    ).read_bytes()

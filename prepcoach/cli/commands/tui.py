@@ -7,7 +7,7 @@ the app's first worker, so these do not go through the run wrapper.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +36,8 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run_demo)
 
 
-def _open(args: argparse.Namespace, *, demo: bool = False) -> int:
+def _open(args: argparse.Namespace, running: list[Any], *, demo: bool = False) -> int:
+    """Build the app and run it; ``running`` (from ``_exit_on_signals``) is told the app."""
     from prepcoach.settings import load_settings
 
     settings = load_settings(
@@ -53,35 +54,61 @@ def _open(args: argparse.Namespace, *, demo: bool = False) -> int:
     from prepcoach.tui.app import create_app
 
     app = create_app(settings, demo=demo)
-    with _exit_on_signals(app):
-        app.run()
+    running.append(app)
+    app.run()
     return app.return_code or 0
 
 
+# After SIGHUP or SIGTERM, how long the app has to quit the way ctrl+q does before the
+# process ends without it (seconds).
+SIGNAL_GRACE = 3.0
+
+
 @contextlib.contextmanager
-def _exit_on_signals(app: Any) -> Iterator[None]:
-    """While the app runs, SIGHUP (the terminal closed) and SIGTERM quit it the way ctrl+q
-    does, so the caller's clean-up (the demo's temporary copy) still runs. A second
-    signal, or one before the app's loop runs, exits at once (``finally`` blocks still run)."""
+def _exit_on_signals(clean_up: Callable[[], None] | None = None) -> Iterator[list[Any]]:
+    """From launch to exit, SIGHUP (the terminal closed) and SIGTERM quit the app (put in
+    the yielded list once built) the way ctrl+q does, so the caller's clean-up (the demo's
+    temporary copy) still runs. A second signal, or one before the app's loop runs,
+    exits at once (``finally`` blocks still run).
+
+    A closed terminal is hung up: the kernel sends SIGCONT with the SIGHUP, which would
+    make Textual start its screen again on the dead terminal, and writes to it fail, so
+    a quit that waits on them never ends. After SIGHUP, SIGCONT is left to its default,
+    and a watchdog ends the process ``SIGNAL_GRACE`` seconds after either signal if it is
+    still running, calling ``clean_up`` first."""
     import asyncio
+    import os
     import signal
+    import threading
 
     received: list[int] = []
+    running: list[Any] = []
+
+    def watchdog(signum: int) -> None:
+        if clean_up is not None:
+            with contextlib.suppress(Exception):
+                clean_up()
+        os._exit(128 + signum)
 
     def handle(signum: int, _frame: object) -> None:
         received.append(signum)
+        if signum == getattr(signal, "SIGHUP", None) and hasattr(signal, "SIGCONT"):
+            signal.signal(signal.SIGCONT, signal.SIG_DFL)
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             loop = None
-        if loop is None or len(received) > 1:
+        if loop is None or not running or len(received) > 1:
             raise SystemExit(128 + signum)
-        loop.call_soon_threadsafe(app.exit, None, 128 + signum)
+        timer = threading.Timer(SIGNAL_GRACE, watchdog, args=(signum,))
+        timer.daemon = True
+        timer.start()
+        loop.call_soon_threadsafe(running[0].exit, None, 128 + signum)
 
     wanted = [s for s in ("SIGHUP", "SIGTERM") if hasattr(signal, s)]
     before = {name: signal.signal(getattr(signal, name), handle) for name in wanted}
     try:
-        yield
+        yield running
     finally:
         for name, old in before.items():
             signal.signal(getattr(signal, name), old)
@@ -89,7 +116,8 @@ def _exit_on_signals(app: Any) -> Iterator[None]:
 
 def run_tui(args: argparse.Namespace) -> int:
     """Bare `prepcoach [--data DIR]`: the TUI on the user's data directory."""
-    return _open(args)
+    with _exit_on_signals() as running:
+        return _open(args, running)
 
 
 def sample_source() -> Path:
@@ -117,12 +145,21 @@ def run_demo(args: argparse.Namespace) -> int:
     source = sample_source()
     tmp = Path(tempfile.mkdtemp(prefix="prepcoach-demo-"))
     data = tmp / "data"
-    try:
-        copy_tree_private(source, data)
-        args.data = str(data)
-        return _open(args, demo=True)
-    finally:
+    done: list[bool] = []
+
+    def clean_up() -> None:
+        if done:
+            return
+        done.append(True)
         if getattr(args, "keep", False):
             print(f"prepcoach: demo data kept in {data}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+
+    with _exit_on_signals(clean_up) as running:
+        try:
+            copy_tree_private(source, data)
+            args.data = str(data)
+            return _open(args, running, demo=True)
+        finally:
+            clean_up()
