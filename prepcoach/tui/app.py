@@ -23,6 +23,7 @@ from textual.screen import Screen
 
 from prepcoach.errors import PrepcoachError
 from prepcoach.tui.runtime import RuntimeConfig
+from prepcoach.tui.styles import APP_SHEET, screen_sheets
 
 if TYPE_CHECKING:
     from prepcoach.services import Services
@@ -77,7 +78,7 @@ class Launch:
 class PrepcoachApp(App[None]):
     """Prep for mentor meetings: dashboard, prep, outreach, review, history, team, plan."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = APP_SHEET
     COMMANDS = App.COMMANDS | {lambda: _commands()}
     TITLE = "prepcoach"
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
@@ -168,8 +169,22 @@ class PrepcoachApp(App[None]):
         pending, self._after_paint = self._after_paint, []
         for callback in pending:
             callback()
+        self.call_later(self._read_screen_sheets)
         if not self.demo and not self._has_plan():
             self.run_worker(self._check_first_run, thread=True, group="first-run")
+
+    def _read_screen_sheets(self) -> None:
+        """Read every screen's own stylesheet once the first frame is painted (that frame
+        parses only app.tcss), so switching to a screen later reads no file."""
+        sheet = self.stylesheet
+        added = False
+        for path in screen_sheets():
+            if not sheet.has_source(str(path), ""):
+                sheet.read(path)
+                added = True
+        if added:
+            sheet.reparse()
+            sheet.update(self)
 
     def _has_plan(self) -> bool:
         """Whether plan.json, read lightly (stdlib only), already holds a mentor, an

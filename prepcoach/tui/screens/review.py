@@ -27,6 +27,7 @@ from prepcoach.tui.generation import (
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.loading import WaitForData
 from prepcoach.tui.state import MentorView, Snapshot
+from prepcoach.tui.styles import sheet
 from prepcoach.tui.text import Hanging, plain, sanitize
 
 REC_LABEL = {
@@ -58,6 +59,7 @@ def message_kind(rec: ReviewRecord) -> str:
 
 
 class ReviewScreen(WaitForData, BaseScreen):
+    CSS_PATH = sheet(__file__, "review.tcss")
     LABEL = "Review"
     MODE = "review"
 

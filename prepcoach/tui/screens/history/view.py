@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from prepcoach.models import Plan, Session
 from prepcoach.store import SessionSummary
 from prepcoach.tui.screens.base import BaseScreen
+from prepcoach.tui.styles import sheet
 from prepcoach.tui.text import one_line, plain, sanitize
 from prepcoach.tui.widgets.select import TypeAheadSelect
 from prepcoach.tui.widgets.tables import fit_columns, flex_width
@@ -48,6 +49,8 @@ def session_text(s: Session) -> str:
 
 
 class HistoryView(BaseScreen):
+    CSS_PATH = sheet(__file__, "history.tcss")
+
     def __init__(self) -> None:
         super().__init__()
         self.data: HistoryData | None = None

@@ -15,6 +15,7 @@ from prepcoach.text import plural
 from prepcoach.tui import drafts
 from prepcoach.tui.generation import GenerationController
 from prepcoach.tui.screens.base import BaseScreen
+from prepcoach.tui.styles import sheet
 from prepcoach.tui.text import plain, sanitize
 from prepcoach.tui.widgets.later import Later
 from prepcoach.tui.widgets.lint_panel import LintPanel
@@ -31,6 +32,8 @@ class OutreachData:
 
 
 class OutreachForm(BaseScreen):
+    CSS_PATH = sheet(__file__, "outreach.tcss")
+
     def __init__(self) -> None:
         super().__init__()
         self.data: OutreachData | None = None

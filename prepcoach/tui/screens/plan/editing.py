@@ -19,6 +19,7 @@ from prepcoach.text import plural
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.plan import fields as F
 from prepcoach.tui.screens.plan.actions import PlanActions, Undo
+from prepcoach.tui.styles import sheet
 from prepcoach.tui.widgets.confirm import ConfirmScreen
 from prepcoach.tui.widgets.form import FormScreen
 
@@ -27,6 +28,7 @@ Done = tuple[str, Undo | None, Sequence[str]]
 
 
 class PlanEditing(BaseScreen):
+    CSS_PATH = sheet(__file__, "plan.tcss")
     plan: Plan | None
 
     def __init__(self) -> None:

@@ -15,11 +15,14 @@ from prepcoach.models import Agenda, Mentor
 from prepcoach.tui.generation import GenerationController
 from prepcoach.tui.screens.base import BaseScreen
 from prepcoach.tui.screens.prep.items import PrepData, item_line
+from prepcoach.tui.styles import sheet
 from prepcoach.tui.text import plain, sanitize
 from prepcoach.tui.widgets.editable_list import EditableList
 
 
 class PrepBase(BaseScreen):
+    CSS_PATH = sheet(__file__, "prep.tcss")
+
     def __init__(self) -> None:
         super().__init__()
         self.data: PrepData | None = None
