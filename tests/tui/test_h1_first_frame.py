@@ -32,3 +32,20 @@ async def test_mentor_names_are_in_the_first_frame(make_app: Any, monkeypatch: A
         await settle(pilot)
         assert checked == []
         assert "month 5 of 6" in screen_text(app)  # the full read replaced the light one
+
+
+async def test_the_dashboard_focuses_the_mentors_table_first(make_app: Any) -> None:
+    # never the scroll pane first: each focus move restyles the screen before its first frame
+    from textual import events
+
+    focused: list[str] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, events.DescendantFocus) and message.widget.id not in focused:
+            focused.append(str(message.widget.id))
+
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await settle(pilot)
+        assert focused == ["mentors"]
+        assert app.focused is not None and app.focused.id == "mentors"

@@ -52,6 +52,9 @@ OBJECTIVE_COLUMNS = [("Objective", "title", None), ("Area", "area", 9), ("Status
 class DashboardScreen(WaitForData, BaseScreen):
     LABEL = "Dashboard"
     MODE = "dashboard"
+    # the mentors table, straight away: focusing the scroll pane first and then moving
+    # focus restyles the whole screen twice before the first frame
+    AUTO_FOCUS = "#mentors"
     DEFAULT_CSS = """
     DashboardScreen #notice {
         display: none;
