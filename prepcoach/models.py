@@ -17,7 +17,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from typing import Literal, Protocol
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -258,23 +258,6 @@ class Session(_MentorRecord):
     def moved(self) -> bool:
         """The meeting moved an objective forward or set new action items."""
         return any(p.progressed for p in self.objective_progress) or bool(self.action_items)
-
-
-class SessionFacts(Protocol):
-    """What meeting counts, drift, meeting moments and reviews read of a session. A full
-    ``Session`` has it, and so does its listing summary (``store.SessionSummary``), so the
-    dashboard can review 10,000 sessions without parsing them."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def mentor(self) -> str: ...
-    @property
-    def date(self) -> dt.date: ...
-    @property
-    def captured(self) -> bool: ...
-    @property
-    def moved(self) -> bool: ...
 
 
 # ----------------------------------------------------------------------- outreach

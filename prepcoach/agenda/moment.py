@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from prepcoach.agenda.meeting import next_meeting_date
-from prepcoach.models import Mentor, SessionFacts
+from prepcoach.models import Mentor
 from prepcoach.planning.drift import drift as planning_drift
+from prepcoach.planning.facts import SessionFacts
 from prepcoach.text import plural
 
 MomentKind = Literal["first", "midpoint", "drifting", "last", "ordinary"]

@@ -15,7 +15,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from prepcoach.models import Mentor, SessionFacts
+from prepcoach.models import Mentor
+from prepcoach.planning.facts import SessionFacts
 from prepcoach.planning.meetings import S, is_held
 from prepcoach.text import plural
 

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from prepcoach.models import Mentor, Plan, SessionFacts
+from prepcoach.models import Mentor, Plan
 from prepcoach.planning.common import IN_TERM_STATUSES
+from prepcoach.planning.facts import SessionFacts
 from prepcoach.planning.terms import meeting_dates
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord, SessionFacts
+from prepcoach.models import Mentor, OutreachDraft, Plan, ReviewRecord
+from prepcoach.planning.facts import SessionFacts
 from prepcoach.review.decision import decide
 from prepcoach.review.facts import review_facts
 from prepcoach.review.notes import fact_sentences, review_notes

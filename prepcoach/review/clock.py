@@ -20,9 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from prepcoach.models import Mentor, SessionFacts, add_months
+from prepcoach.models import Mentor, add_months
 from prepcoach.planning import stopped_on
 from prepcoach.planning.drift import mentor_sessions
+from prepcoach.planning.facts import SessionFacts
 from prepcoach.vocab import CADENCE_DAYS
 
 

@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from prepcoach.models import Mentor, Objective, OutreachDraft, Plan, SessionFacts
+from prepcoach.models import Mentor, Objective, OutreachDraft, Plan
 from prepcoach.planning import stopped_on
 from prepcoach.planning.drift import Drift, drift, mentor_sessions, moved
+from prepcoach.planning.facts import SessionFacts
 from prepcoach.review.clock import meetings_expected, meetings_held, term_ended, term_month
 from prepcoach.vocab import SUPPORT_AREA_LABELS, Cadence, MentorStatus, SupportArea
 
