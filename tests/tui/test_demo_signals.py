@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,21 +27,31 @@ def _demo_dirs(tmp: Path) -> list[Path]:
     return sorted(tmp.glob("prepcoach-demo-*"))
 
 
-@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
-def test_demo_cleans_its_copy_on_a_signal(tmp_path: Path, signum: int) -> None:
+def _launch(
+    tmp_path: Path, args: list[str], preexec: Callable[[], None] | None = None
+) -> tuple[int, subprocess.Popen[bytes]]:
+    """``prepcoach ARGS`` in a new session on a pty (TMPDIR in ``tmp_path``, no API key);
+    returns the pty's other end and the process."""
     main, child = pty.openpty()
     env = {**os.environ, "TMPDIR": str(tmp_path), "TERM": "xterm-256color", "COLUMNS": "80"}
     env.pop("OPENAI_API_KEY", None)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "prepcoach", "demo", "--offline"],
+        [sys.executable, "-m", "prepcoach", *args],
         stdin=child,
         stdout=child,
         stderr=child,
         env=env,
         cwd=tmp_path,
         start_new_session=True,
+        preexec_fn=preexec,
     )
     os.close(child)
+    return main, proc
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+def test_demo_cleans_its_copy_on_a_signal(tmp_path: Path, signum: int) -> None:
+    main, proc = _launch(tmp_path, ["demo", "--offline"])
     # read the terminal's output, so the app never blocks writing to it
     threading.Thread(target=_drain, args=(main,), daemon=True).start()
     try:
@@ -92,20 +103,7 @@ def test_closing_the_terminal_ends_the_app(
 
     data = tmp_path / "data"
     shutil.copytree(Path(__file__).parents[2] / "sample_sessions", data)
-    main, child = pty.openpty()
-    env = {**os.environ, "TMPDIR": str(tmp_path), "TERM": "xterm-256color"}
-    env.pop("OPENAI_API_KEY", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "prepcoach", *(c.format(data=data) for c in command)],
-        stdin=child,
-        stdout=child,
-        stderr=child,
-        env=env,
-        cwd=tmp_path,
-        start_new_session=True,
-        preexec_fn=_own_terminal,
-    )
-    os.close(child)
+    main, proc = _launch(tmp_path, [c.format(data=data) for c in command], _own_terminal)
     closing = threading.Event()
     drain = threading.Thread(target=_drain_until, args=(main, closing), daemon=True)
     drain.start()
