@@ -75,6 +75,12 @@ class Launch:
     start: str
 
 
+# Seconds after the first paint to read the other screens' stylesheets: after the full
+# read of the data has had the main thread, before the user is likely to switch screens (a
+# screen shown sooner reads its own sheet then).
+SHEETS_AFTER = 0.5
+
+
 class PrepcoachApp(App[None]):
     """Prep for mentor meetings: dashboard, prep, outreach, review, history, team, plan."""
 
@@ -169,13 +175,13 @@ class PrepcoachApp(App[None]):
         pending, self._after_paint = self._after_paint, []
         for callback in pending:
             callback()
-        self.call_later(self._read_screen_sheets)
+        self.set_timer(SHEETS_AFTER, self._read_screen_sheets)
         if not self.demo and not self._has_plan():
             self.run_worker(self._check_first_run, thread=True, group="first-run")
 
     def _read_screen_sheets(self) -> None:
-        """Read every screen's own stylesheet once the first frame is painted (that frame
-        parses only app.tcss), so switching to a screen later reads no file."""
+        """Read every screen's own stylesheet a moment after the first frame is painted
+        (that frame parses only app.tcss), so switching to a screen later reads no file."""
         sheet = self.stylesheet
         added = False
         for path in screen_sheets():

@@ -1,7 +1,8 @@
 """The TUI's stylesheets: ``app.tcss`` (the rules every screen shares, and the
 dashboard's) and one ``.tcss`` per other screen, next to its module, named by that
 screen's ``CSS_PATH``. The first frame parses only ``app.tcss``; the app reads the
-others right after it (``screen_sheets``), so no later screen switch reads a file."""
+others a moment after it (``screen_sheets``), so no later screen switch reads a file (a
+screen shown before that reads its own, as Textual does for any screen's CSS_PATH)."""
 
 from __future__ import annotations
 

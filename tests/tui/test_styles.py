@@ -1,6 +1,6 @@
 """The first frame parses only app.tcss; every other screen's stylesheet (next to its
-module, named by its CSS_PATH) is read once right after that frame, so no screen switch
-reads one later."""
+module, named by its CSS_PATH) is read once a moment after that frame, so no screen
+switch reads one later; a screen shown before then reads its own."""
 
 from __future__ import annotations
 
@@ -34,7 +34,11 @@ async def test_the_first_frame_parses_only_app_tcss(make_app: Any, monkeypatch: 
         await settle(pilot)
         assert at_ready == [{str(styles.APP_SHEET)}]
         every = {str(styles.APP_SHEET), *map(str, styles.screen_sheets())}
-        assert _sources(app) == every  # all read once the frame is painted
+        for _ in range(50):  # all read a moment after the frame is painted
+            if _sources(app) == every:
+                break
+            await pilot.pause(0.1)
+        assert _sources(app) == every
         read: list[object] = []
         monkeypatch.setattr(app.stylesheet, "read", read.append)
         for key in "2345678":
@@ -83,3 +87,11 @@ def test_every_screen_sheet_is_one_a_screen_names_and_exists() -> None:
     for cls in _screen_classes():
         if "CSS_PATH" in cls.__dict__:
             assert Path(str(cls.CSS_PATH)).parent == Path(inspect.getfile(cls)).parent
+
+
+async def test_a_screen_shown_before_the_sheets_are_read_has_its_styles(make_app: Any) -> None:
+    app = make_app("prep")  # the first frame is Prep's: its sheet is read for it
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        left = app.screen.query_one("#p-left")
+        assert str(left.styles.width) == "44w" and str(left.styles.min_width) == "34"
