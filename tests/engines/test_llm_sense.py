@@ -12,7 +12,7 @@ from fakeserver import FakeOpenAI
 
 from prepcoach.agenda.shapes import find_moment_item
 from prepcoach.engines.llm.sense import nonsense
-from prepcoach.engines.offline import compose_agenda
+from prepcoach.engines.offline import agenda_summary, compose_agenda
 from prepcoach.services import AgendaRequest, Services
 from prepcoach.settings import load_settings
 from prepcoach.store import Store
@@ -87,7 +87,7 @@ def test_a_weak_models_prose_gives_way_to_the_offline_wording(llm_env, sample_di
     assert wrap.title == TITLE and wrap.detail == want.detail
     close = next(it for it in items if it.kind == "close")
     assert close.detail == next(it.detail for it in offline.items if it.kind == "close")
-    assert res.agenda.summary == offline.summary
+    assert res.agenda.summary == agenda_summary(svc.agenda_job.setup(req, prompt=False).inp, items)
     assert res.agenda.engine == "llm"
     said = [p for p in res.problems if "made no sense" in p]
     assert len(said) == 3, res.problems
@@ -207,6 +207,26 @@ def test_a_summary_that_misleads_gives_way_to_the_offline_one(llm_env, sample_di
     res = _agenda(llm_env, sample_dir, _reply(summary))
     assert summary not in res.agenda.summary
     assert any("summary" in p and why in p for p in res.problems), res.problems
+
+
+def test_prepcoachs_summary_counts_the_final_agendas_minutes(llm_env, sample_dir):
+    # A weak model: its own opening items, a question left out, time boxes adding up to
+    # far more than the meeting, and a summary that says nothing. The summary put in its
+    # place must give the minutes the agenda finally has, not the offline agenda's.
+    reply = {
+        "summary": "Why do you want to meet Priya?",
+        "items": [
+            {"title": f"How should I ask about the budget cycle, part {n}?", "minutes": 90,
+             "kind": "opening", "detail": "The budget cycle, the term.", "objective_id": None}
+            for n in range(1, 5)
+        ],
+    }  # fmt: skip
+    res = _agenda(llm_env, sample_dir, reply)
+    items = res.agenda.items
+    question = [it.minutes for it in items if it.kind == "question" and it.title == Q1]
+    assert question, [it.title for it in items]
+    assert f"1 question ({sum(question)} min)" in res.agenda.summary, res.agenda.summary
+    assert sum(it.minutes for it in items) == 45
 
 
 def test_a_summary_naming_the_meetings_own_dates_is_kept(llm_env, sample_dir):

@@ -144,7 +144,17 @@ class LLMEngine:
             raise UnusableReply(
                 f"the model {result.model} returned an agenda with nothing of this meeting in it."
             )
+        ours = draft.summary != data["summary"]  # the gate put prepcoach's summary in
         fixed = repair_agenda(draft, task.inp)
+        agenda = fixed.agenda
+        if ours:  # its numbers are the offline agenda's: count them on the final one
+            from prepcoach.engines.offline import agenda_summary
+            from prepcoach.text import one_line
+
+            before = one_line(draft.summary)
+            note = agenda.summary[len(before) :] if agenda.summary.startswith(before) else ""
+            summary = agenda_summary(task.inp, agenda.items) + note
+            agenda = agenda.model_copy(update={"summary": summary})
         usage = self._usage(
             result.model,
             result.prompt_tokens or prompt.prompt_tokens,
@@ -152,7 +162,7 @@ class LLMEngine:
             bool(result.prompt_tokens) or prompt.tokens_exact,
         )
         return AgendaOutput(
-            agenda=fixed.agenda,
+            agenda=agenda,
             usage=usage,
             structured_mode=result.mode,
             repairs=[*replaced, *fixed.repairs],

@@ -5,7 +5,8 @@ returns is labelled ``engine="offline"``.
 
 Public API:
 
-- ``compose_agenda(inp: AgendaInput) -> Agenda`` (``agenda``)
+- ``compose_agenda(inp: AgendaInput) -> Agenda`` and ``agenda_summary(inp, items)``, its
+  summary of an agenda's items (``agenda``)
 - ``OutreachInput`` and ``compose_outreach(inp: OutreachInput) -> OutreachDraft``
   (``outreach``; one composer per kind in ``composers.COMPOSERS``)
 - ``classify(raw) -> Ask``: the shape of what the user typed (question, clause, gerund,
@@ -26,7 +27,7 @@ asks of every shape, for every kind and channel, in tests/engines/offline).
 
 from __future__ import annotations
 
-from prepcoach.engines.offline.agenda import compose_agenda
+from prepcoach.engines.offline.agenda import agenda_summary, compose_agenda
 from prepcoach.engines.offline.ask_shape import Ask, classify
 from prepcoach.engines.offline.frames import first_request_lines, recommendation_focus, subject_line
 from prepcoach.engines.offline.letter import OutreachInput
@@ -38,6 +39,7 @@ __all__ = [
     "ENGINE",
     "Ask",
     "OutreachInput",
+    "agenda_summary",
     "check_ask",
     "classify",
     "compose_agenda",

@@ -165,6 +165,13 @@ def compose_agenda(inp: AgendaInput) -> Agenda:
     )
 
 
+def agenda_summary(inp: AgendaInput, items: Sequence[AgendaItem]) -> str:
+    """The offline composer's summary of ``items`` (the agenda as it finally stands), so
+    its numbers (a question's minutes, the wins' time) are that agenda's."""
+    next_date = proposed_next_meeting(inp.mentor, inp.today)
+    return _agenda_summary(inp, list(items), inp.carry_overs(), inp.open_questions(), next_date)
+
+
 def _agenda_summary(
     inp: AgendaInput,
     items: list[AgendaItem],
