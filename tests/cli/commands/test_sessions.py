@@ -11,6 +11,7 @@ from prepcoach.store import Store
 SESSION_KEYS = {
     "id", "mentor", "mentor_name", "date", "minutes", "accomplishments", "questions",
     "open_questions", "action_items", "open_action_items", "has_agenda", "engine", "first_line",
+    "captured", "moved",
 }  # fmt: skip
 
 
