@@ -84,6 +84,7 @@ class Job:
         self._lock = threading.Lock()
         self._chunks: list[str] = []
         self.received = 0  # characters streamed so far
+        self.replaced = False  # a newer job took its place: nothing more of it is heard
 
     @property
     def request(self) -> Any:
@@ -184,6 +185,7 @@ class GenerationController(Widget):
     def start(self, generation: Generation) -> Job:
         """Start ``generation``; one still running is cancelled and its messages dropped."""
         if self.job is not None:
+            self.job.replaced = True
             self.job.cancel.set()
             self._stop(flush=False)
         job = Job(generation)
@@ -250,6 +252,15 @@ class GenerationController(Widget):
         else:
             message = GenerationFinished(job, result)
         self.post_message(_FromWorker(message))
+
+    def _drop_replaced(self, message: GenerationMessage) -> None:
+        """A replaced job's message that was already queued (streamed text flushed just
+        before the new start) stops here: no screen hears of that job again."""
+        if message.job.replaced:
+            message.stop()
+
+    on_generation_started = on_generation_preview = on_generation_text = _drop_replaced
+    on_generation_finished = on_generation_failed = on_generation_cancelled = _drop_replaced
 
     @on(_FromWorker)
     def _relay(self, event: _FromWorker) -> None:
