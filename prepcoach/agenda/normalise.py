@@ -42,6 +42,7 @@ class Repaired:
 
     agenda: Agenda
     repairs: list[str] = field(default_factory=list)
+    notice: str = ""  # what the summary says about the time not being enough ("" if it is)
 
 
 # Markdown a model wraps a whole title in (a heading's hashes, bold or italic marks):
@@ -293,7 +294,7 @@ def repair_agenda(agenda: Agenda, inp: AgendaInput) -> Repaired:
             "summary": summary,
         }
     )
-    return Repaired(out, repairs)
+    return Repaired(out, repairs, notice)
 
 
 def normalise_agenda(agenda: Agenda, inp: AgendaInput) -> Agenda:

@@ -229,6 +229,21 @@ def test_prepcoachs_summary_counts_the_final_agendas_minutes(llm_env, sample_dir
     assert sum(it.minutes for it in items) == 45
 
 
+def test_prepcoachs_summary_keeps_the_note_on_too_little_time(llm_env, sample_dir):
+    questions = [Q1, "How do I say no to the Q1 date?", "Who owns the rollout?", "What next?",
+                 "Who covers the budget review?", "When do I hand over the cycle?"]  # fmt: skip
+    reply = {
+        "summary": "Why do you want to meet Priya?",
+        "items": [{"title": q, "minutes": 2, "kind": "question", "detail": "",
+                   "objective_id": None} for q in questions],
+    }  # fmt: skip
+    llm_env.push(FakeOpenAI.json(reply))
+    req = AgendaRequest(mentor="Priya", questions=questions, minutes=10, today=TODAY)
+    res = _services(sample_dir).agenda(req)
+    assert any("summary" in p for p in res.problems), res.problems
+    assert "do not fit 10 minutes" in res.agenda.summary, res.agenda.summary
+
+
 def test_a_summary_naming_the_meetings_own_dates_is_kept(llm_env, sample_dir):
     res = _agenda(llm_env, sample_dir, _reply(GOOD_SUMMARY))
     assert res.agenda.summary.startswith(GOOD_SUMMARY)

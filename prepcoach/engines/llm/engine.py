@@ -149,11 +149,10 @@ class LLMEngine:
         agenda = fixed.agenda
         if ours:  # its numbers are the offline agenda's: count them on the final one
             from prepcoach.engines.offline import agenda_summary
-            from prepcoach.text import one_line
 
-            before = one_line(draft.summary)
-            note = agenda.summary[len(before) :] if agenda.summary.startswith(before) else ""
-            summary = agenda_summary(task.inp, agenda.items) + note
+            summary = agenda_summary(task.inp, agenda.items)
+            if fixed.notice:
+                summary = f"{summary} {fixed.notice}"
             agenda = agenda.model_copy(update={"summary": summary})
         usage = self._usage(
             result.model,
