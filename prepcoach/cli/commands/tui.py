@@ -74,8 +74,10 @@ def _exit_on_signals(clean_up: Callable[[], None] | None = None) -> Iterator[lis
     A closed terminal is hung up: the kernel sends SIGCONT with the SIGHUP, which would
     make Textual start its screen again on the dead terminal, and writes to it fail, so
     a quit that waits on them never ends. After SIGHUP, SIGCONT is left to its default,
-    and a watchdog ends the process ``SIGNAL_GRACE`` seconds after either signal if it is
-    still running, calling ``clean_up`` first."""
+    and a watchdog ends the process ``SIGNAL_GRACE`` seconds later if it is still
+    running, calling ``clean_up`` first (which waits for a clean-up already under way).
+    SIGTERM, with the terminal still there, quits only the way ctrl+q does, so the
+    terminal is always restored."""
     import asyncio
     import os
     import signal
@@ -83,6 +85,7 @@ def _exit_on_signals(clean_up: Callable[[], None] | None = None) -> Iterator[lis
 
     received: list[int] = []
     running: list[Any] = []
+    timers: list[threading.Timer] = []
 
     def watchdog(signum: int) -> None:
         if clean_up is not None:
@@ -100,9 +103,11 @@ def _exit_on_signals(clean_up: Callable[[], None] | None = None) -> Iterator[lis
             loop = None
         if loop is None or not running or len(received) > 1:
             raise SystemExit(128 + signum)
-        timer = threading.Timer(SIGNAL_GRACE, watchdog, args=(signum,))
-        timer.daemon = True
-        timer.start()
+        if signum == getattr(signal, "SIGHUP", None):
+            timer = threading.Timer(SIGNAL_GRACE, watchdog, args=(signum,))
+            timer.daemon = True
+            timers.append(timer)
+            timer.start()
         loop.call_soon_threadsafe(running[0].exit, None, 128 + signum)
 
     wanted = [s for s in ("SIGHUP", "SIGTERM") if hasattr(signal, s)]
@@ -110,6 +115,8 @@ def _exit_on_signals(clean_up: Callable[[], None] | None = None) -> Iterator[lis
     try:
         yield running
     finally:
+        for timer in timers:
+            timer.cancel()  # the app quit in time (and the caller cleaned up)
         for name, old in before.items():
             signal.signal(getattr(signal, name), old)
 
@@ -139,6 +146,7 @@ def run_demo(args: argparse.Namespace) -> int:
     before the command is not used: the demo never touches the user's data)."""
     import shutil
     import tempfile
+    import threading
 
     from prepcoach.store import copy_tree_private
 
@@ -146,15 +154,17 @@ def run_demo(args: argparse.Namespace) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="prepcoach-demo-"))
     data = tmp / "data"
     done: list[bool] = []
+    once = threading.Lock()  # the main thread and the signal watchdog may both call it
 
     def clean_up() -> None:
-        if done:
-            return
-        done.append(True)
-        if getattr(args, "keep", False):
-            print(f"prepcoach: demo data kept in {data}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+        with once:
+            if done:
+                return
+            if getattr(args, "keep", False):
+                print(f"prepcoach: demo data kept in {data}")
+            else:
+                shutil.rmtree(tmp, ignore_errors=True)
+            done.append(True)
 
     with _exit_on_signals(clean_up) as running:
         try:
