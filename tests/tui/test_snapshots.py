@@ -31,6 +31,10 @@ async def _steady(pilot: Pilot) -> None:
         widget.cursor_blink = False
     for area in pilot.app.screen.query(TextArea):
         area.cursor_blink = False
+        # TextArea's line cache keys "blink off" and "not blinking" alike: a line cached
+        # in the blink's hidden phase would show a focused area without its cursor
+        area.notify_style_update()
+        area.refresh()
     # the layout settles before the picture: scrollbars are sized from the final layout
     # (a frame taken mid-layout differs by a scrollbar character under load)
     # (Markdown mounts its blocks after the update returns): wait until two frames in a
