@@ -84,3 +84,54 @@ async def test_text_typed_in_one_burst_with_enters_fills_each_field(tmp_path: Pa
         await pilot.pause()
         form = app.screen.query_one("#setup-0")
         assert {k: form.query_one(f"#f-{k}", Input).value for k in typed} == typed
+
+
+async def test_ctrl_s_straight_after_a_burst_saves_every_key_typed_before_it(
+    tmp_path: Path,
+) -> None:
+    """ctrl+s is a priority key: handled as it arrives, ahead of the keys the field has
+    not taken in yet. The save waits for them, so the step is saved as typed, and a
+    second ctrl+s in the same burst saves it once (it does not skip the next step)."""
+    from textual import events
+
+    settings = load_settings(data=tmp_path / "empty", config_dir=tmp_path / "cfg", environ={})
+    app = create_app(settings, Store(settings.data_dir), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for ch in "Robin [QA] Okoye\rHead of QA":
+            key = "enter" if ch == "\r" else events.Key(ch, ch).key
+            app.post_message(events.Key(key, None if ch == "\r" else ch))
+        app.post_message(events.Key("ctrl+s", None))
+        app.post_message(events.Key("ctrl+s", None))
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Step 2 of 3" in screen_text(app)
+    profile = Store(settings.data_dir).load_plan().profile
+    assert (profile.name, profile.title) == ("Robin [QA] Okoye", "Head of QA")
+
+
+async def test_ctrl_s_straight_after_a_burst_in_a_form_dialog_keeps_the_last_keys(
+    make_app: Any,
+) -> None:
+    """The same for a Plan form (add a mentor): the saved name is all of what was typed."""
+    from textual import events
+
+    from prepcoach.tui.widgets.form import FormScreen
+
+    app = make_app("plan")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        for ch in "Lee Chan":
+            app.post_message(events.Key(events.Key(ch, ch).key, ch))
+        app.post_message(events.Key("ctrl+s", None))
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        assert not isinstance(app.screen, FormScreen)
+    names = [m.name for m in app.services.store.load_plan().mentors]
+    assert names.count("Lee Chan") == 1, names

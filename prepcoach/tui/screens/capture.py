@@ -362,6 +362,9 @@ class CaptureScreen(Dialog[Captured | None]):
         return s
 
     def action_save(self) -> None:
+        self.after_typing(self._save_capture)
+
+    def _save_capture(self) -> None:
         pending = self.query_one("#c-act", Input).value.strip()
         if pending:
             self._add_action()

@@ -138,6 +138,9 @@ class FirstRunScreen(EnterMovesOn, Dialog[None]):
         self.action_save()
 
     def action_save(self) -> None:
+        self.after_typing(self._save_step)
+
+    def _save_step(self) -> None:
         values = self.form.values()
         try:
             saved = self._save(values)

@@ -207,6 +207,9 @@ class FormScreen(EnterMovesOn, Dialog[Any]):
         self.action_save()
 
     def action_save(self) -> None:
+        self.after_typing(self._save_form)
+
+    def _save_form(self) -> None:
         try:
             result = self.submit(self.form.values())
         except (PrepcoachError, OSError, ValueError) as exc:
