@@ -79,6 +79,18 @@ def test_first_data_paint_imports_no_pydantic_models_or_store(
     assert after == {"after": True}
 
 
+async def said(pilot: Any, *words: str, seconds: float = 15.0) -> str:
+    """The app's notifications once they say every one of ``words`` (the full read runs
+    in a worker that a busy machine may start late), or as they are after ``seconds``."""
+    messages = ""
+    for _ in range(int(seconds / 0.05)):
+        messages = " ".join(n.message for n in pilot.app._notifications)
+        if all(w in messages for w in words):
+            break
+        await pilot.pause(0.05)
+    return messages
+
+
 def _record_shows(monkeypatch: Any) -> list[Any]:
     shown: list[Any] = []
     original = dashboard_module.DashboardScreen.show
@@ -100,12 +112,12 @@ async def test_corrupt_session_is_set_aside_and_named_after_the_light_paint(
     app = make_app("dashboard")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        messages = await said(pilot, "2026-11-20-broken.json")  # the full read is done
         assert len(shown) >= 2
         light, full = shown[0], shown[-1]
         assert light.hints == [PENDING]  # the light paint came first
         assert [v.mentor.name for v in light.mentors] == [v.mentor.name for v in full.mentors]
         assert full.hints != [PENDING]
-        messages = " ".join(n.message for n in app._notifications)
         assert "2026-11-20-broken.json" in messages
         text = screen_text(app)
         assert "Priya Raman" in text and "month 5 of 6" in text  # the full term clock
@@ -123,7 +135,7 @@ async def test_corrupt_plan_is_still_set_aside_and_reported(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert all(s.hints != [PENDING] for s in shown)  # no light paint of a broken plan
-        messages = " ".join(n.message for n in app._notifications)
+        messages = await said(pilot, "plan.json", "corrupt")
         assert "plan.json" in messages and "corrupt" in messages
         assert app.is_running
     assert not store.plan_path.exists()
@@ -141,5 +153,5 @@ async def test_plan_the_light_reader_does_not_know_waits_for_the_full_read(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert shown and all(s.hints != [PENDING] for s in shown)
-        messages = " ".join(n.message for n in app._notifications)
+        messages = await said(pilot, "plan.json", "next_meeting")
         assert "plan.json" in messages and "next_meeting" in messages
