@@ -172,12 +172,23 @@ class PrepcoachApp(App[None]):
 
     def on_ready(self) -> None:
         self.painted = True
+        self._paint_whole_screen()
         pending, self._after_paint = self._after_paint, []
         for callback in pending:
             callback()
         self.set_timer(SHEETS_AFTER, self._read_screen_sheets)
         if not self.demo and not self._has_plan():
             self.run_worker(self._check_first_run, thread=True, group="first-run")
+
+    def _paint_whole_screen(self) -> None:
+        """Send the terminal the whole first screen now. The start screen (a mode) is laid
+        out and rendered while the app mounts, before Textual lets it write, so that first
+        frame is dropped; later updates repaint only what changed, and the rest of the
+        screen (the user's data) would wait for the next full layout, some 40 ms on."""
+        screen = self.screen
+        compositor = screen._compositor
+        compositor._dirty_regions.add(compositor.size.region)
+        screen._compositor_refresh()
 
     def _read_screen_sheets(self) -> None:
         """Read every screen's own stylesheet a moment after the first frame is painted

@@ -49,3 +49,31 @@ async def test_the_dashboard_focuses_the_mentors_table_first(make_app: Any) -> N
         await settle(pilot)
         assert focused == ["mentors"]
         assert app.focused is not None and app.focused.id == "mentors"
+
+
+async def test_the_first_frame_the_terminal_gets_is_the_whole_screen_with_the_data(
+    make_app: Any, monkeypatch: Any
+) -> None:
+    # Textual drops what is rendered before the app runs (the start screen's first layout);
+    # the first update sent once it runs must be the whole screen, mentor names included,
+    # not a partial repaint that leaves the body blank until the next layout.
+    from textual._compositor import LayoutUpdate
+
+    sent: list[tuple[str, str]] = []
+    original = PrepcoachApp._display
+
+    def display(self: PrepcoachApp, screen: Any, renderable: Any) -> None:
+        if self._running and renderable is not None and not self._batch_count:
+            text = ""
+            if isinstance(renderable, LayoutUpdate):
+                text = "\n".join("".join(s.text for s in line) for line in renderable.strips)
+            sent.append((type(renderable).__name__, text))
+        original(self, screen, renderable)
+
+    monkeypatch.setattr(PrepcoachApp, "_display", display)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    kind, text = sent[0]
+    assert kind == "LayoutUpdate"
+    assert "Priya Raman" in text and "Elena Sorensen" in text and "Objectives" in text
